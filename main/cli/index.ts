@@ -1,0 +1,33 @@
+import { Command, CommanderError } from 'commander';
+import { isOpenBranchError } from '../../shared/errors.ts';
+import type { CommandGroup } from './commands/registry.ts';
+import { registerStart } from './commands/start.ts';
+
+/** Every command group of `openbranch`; later issues add one line each. */
+const groups: CommandGroup[] = [registerStart];
+
+export function buildProgram(): Command {
+  const program = new Command('openbranch')
+    .description('OpenBranch: self-service library kiosk and unstaffed-branch door controller')
+    .exitOverride()
+    .showHelpAfterError();
+  for (const register of groups) register(program);
+  return program;
+}
+
+/** Runs the CLI and returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    if (isOpenBranchError(e)) {
+      console.error(`openbranch: ${e.message} [${e.code}]`);
+      return 2;
+    }
+    console.error(e);
+    return 70;
+  }
+}

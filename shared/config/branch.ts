@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+export const languageSchema = z.enum(['sv', 'en']);
+export type Language = z.infer<typeof languageSchema>;
+
+export const branchSchema = z.object({
+  /** The branch's SIP2 location code (AO institution / AP location in Koha: the branchcode). */
+  id: z.string().min(1).default('VAS'),
+  name: z.string().min(1).default('Västerås stadsbibliotek'),
+  /** ISIL of the owning library, e.g. SE-Vå. Used when programming tags. */
+  isil: z.string().optional(),
+  /** Default UI language; patrons can switch on screen. */
+  language: languageSchema.default('sv'),
+  timezone: z.string().default('Europe/Stockholm'),
+});

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+export const policiesSchema = z.object({
+  /** Ask for the PIN at the self-service terminal. Empty PINs are always refused. */
+  pinRequired: z.boolean().default(true),
+  /** Seconds of no touch before the session ends (a countdown shows for the last 15). */
+  idleTimeoutSeconds: z.number().int().min(10).max(900).default(60),
+  /** Seconds the countdown is shown before the idle timeout ends a session. */
+  idleWarningSeconds: z.number().int().min(3).max(60).default(15),
+  receipt: z.enum(['print', 'ask', 'none', 'email']).default('ask'),
+  sounds: z.boolean().default(true),
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { branchSchema } from './branch.ts';
+import { centralSchema } from './central.ts';
+import { deviceSchema, simulatedDevices } from './devices/index.ts';
+import { loggingSchema, webSchema } from './hosts.ts';
+import { policiesSchema } from './policies.ts';
+
+/**
+ * The whole kiosk configuration: one YAML file a technician edits.
+ * Sections are added by the issues that own them; unknown top-level keys
+ * are refused so a typo never silently falls back to a default.
+ */
+export const configSchema = z.strictObject({
+  branch: branchSchema.prefault({}),
+  /** Where the kiosk keeps its SQLite files; default is the OS app-data folder. */
+  dataDir: z.string().optional(),
+  central: centralSchema.default({ kind: 'demo', latencyMs: 0, port: 0 }),
+  devices: z.array(deviceSchema).default(simulatedDevices),
+  policies: policiesSchema.prefault({}),
+  web: webSchema.prefault({}),
+  logging: loggingSchema.prefault({}),
+});
+
+export type KioskConfig = z.infer<typeof configSchema>;
+export type KioskConfigInput = z.input<typeof configSchema>;

@@ -1,0 +1,34 @@
+import type { Unsubscribe } from '../events.ts';
+import type { Device } from './status.ts';
+
+export type LockState = 'locked' | 'unlocked';
+
+/**
+ * The door's lock relay. Fail secure: "released" means relay off, door locked.
+ * Drivers release on open() before anything else, and on close()/error.
+ */
+export interface DoorLock extends Device {
+  readonly kind: 'door-lock';
+  /** Unlock for `ms` milliseconds, then lock. Resolves when the relay is back off. */
+  pulse(ms: number): Promise<void>;
+  /** Keep unlocked until release() (staffed hours, evacuation). */
+  hold(): Promise<void>;
+  /** Lock (relay off). */
+  release(): Promise<void>;
+  /** Read back from the hardware where it can; otherwise the last commanded state. */
+  readState(): Promise<LockState>;
+}
+
+export type ContactState = 'open' | 'closed' | 'unknown';
+
+export interface DoorSensor extends Device {
+  readonly kind: 'door-sensor';
+  current(): ContactState;
+  onChange(listener: (state: ContactState) => void): Unsubscribe;
+}
+
+/** A plain relay output: siren, alarm panel, lights. */
+export interface RelayOutput extends Device {
+  readonly kind: 'relay-output';
+  set(on: boolean): Promise<void>;
+}

@@ -1,0 +1,5 @@
+export type * from './card.ts';
+export type * from './door.ts';
+export type * from './printer.ts';
+export type * from './rfid.ts';
+export type * from './status.ts';

@@ -1,0 +1,163 @@
+import type { Unsubscribe } from '../events.ts';
+
+/**
+ * The central library system as the kiosk's flows see it. main/central
+ * implements it over SIP2 (any profile); main/queue wraps it with the
+ * offline write-ahead queue. Machines receive it as an actor/service.
+ *
+ * Every method rejects with an OpenBranchError: `sip2.*` / `central.offline`
+ * for transport trouble (isTransient), never for a business refusal: a
+ * refusal is a resolved result with `ok: false` and a reason.
+ */
+
+export type CentralHealth = 'online' | 'degraded' | 'offline';
+
+/** Why a patron may not do something; mapped to catalogued messages in the UI. */
+export type PatronBlockReason =
+  | 'card-invalid'
+  | 'card-lost'
+  | 'card-expired'
+  | 'blocked'
+  | 'fines'
+  | 'too-many-items'
+  | 'too-many-overdue'
+  | 'too-many-claims'
+  | 'unknown-patron';
+
+export interface PatronInfo {
+  readonly cardNumber: string;
+  readonly name: string;
+  /** BL: the patron exists. */
+  readonly valid: boolean;
+  /** CQ: the PIN was valid (false when no PIN was given). */
+  readonly pinValid: boolean;
+  readonly mayBorrow: boolean;
+  readonly blockReasons: readonly PatronBlockReason[];
+  readonly fines: { readonly amount: number; readonly currency: string; readonly limit?: number };
+  readonly birthDate?: string;
+  readonly category?: string;
+  readonly homeLibrary?: string;
+  readonly email?: string;
+  readonly screenMessages: readonly string[];
+  readonly loans: readonly LoanInfo[];
+  readonly holdsReady: readonly HoldInfo[];
+  readonly holdsPending: readonly HoldInfo[];
+  readonly overdueCount: number;
+  /** Server fields the profile did not map (for eligibility rules on custom fields). */
+  readonly extra: Readonly<Record<string, string>>;
+}
+
+export interface LoanInfo {
+  readonly itemId: string;
+  readonly title?: string;
+  readonly dueDate?: string;
+  readonly overdue?: boolean;
+}
+
+export interface HoldInfo {
+  readonly itemId?: string;
+  readonly title?: string;
+  readonly pickupLocation?: string;
+}
+
+export type CheckoutRefusal =
+  | 'on-hold-for-other'
+  | 'not-for-loan'
+  | 'already-yours'
+  | 'checked-out-to-other'
+  | 'patron-blocked'
+  | 'limit-reached'
+  | 'unknown-item'
+  | 'other';
+
+export interface CheckoutRequest {
+  readonly cardNumber: string;
+  readonly pin?: string;
+  readonly itemId: string;
+  /** Offline replay: SIP2 no-block with the original transaction time. */
+  readonly noBlock?: boolean;
+  readonly transactionTime?: Date;
+  readonly dueDateHint?: string;
+  readonly renewalAllowed?: boolean;
+}
+
+export interface CheckoutResult {
+  readonly ok: boolean;
+  readonly itemId: string;
+  readonly title?: string;
+  readonly dueDate?: string;
+  readonly renewed?: boolean;
+  readonly refusal?: CheckoutRefusal;
+  readonly screenMessages: readonly string[];
+  /** Security should be released (SIP2 magnetic media / desensitize). */
+  readonly desensitize?: boolean;
+  readonly raw?: string;
+}
+
+export interface CheckinRequest {
+  readonly itemId: string;
+  /** This branch (SIP2 AP current location). */
+  readonly location: string;
+  readonly noBlock?: boolean;
+  readonly transactionTime?: Date;
+}
+
+/** Where a returned item goes next. */
+export type ReturnRoute =
+  | { readonly kind: 'shelf'; readonly location?: string; readonly callNumber?: string }
+  | { readonly kind: 'hold-shelf'; readonly holdPatron?: string; readonly holdPatronName?: string; readonly pickupLocation?: string }
+  | { readonly kind: 'transit'; readonly destination: string; readonly holdPatron?: string }
+  | { readonly kind: 'staff'; readonly reason: string };
+
+export interface CheckinResult {
+  readonly ok: boolean;
+  readonly itemId: string;
+  readonly title?: string;
+  readonly route: ReturnRoute;
+  readonly sortBin?: string;
+  readonly mediaType?: string;
+  readonly resensitize?: boolean;
+  readonly alert?: boolean;
+  readonly refusal?: 'unknown-item' | 'not-checked-out' | 'other';
+  readonly screenMessages: readonly string[];
+  readonly raw?: string;
+}
+
+export interface RenewResult {
+  readonly ok: boolean;
+  readonly itemId: string;
+  readonly title?: string;
+  readonly dueDate?: string;
+  readonly screenMessages: readonly string[];
+  readonly raw?: string;
+}
+
+export type ItemCirculation = 'available' | 'checked-out' | 'on-hold-shelf' | 'in-transit' | 'missing' | 'lost' | 'other' | 'unknown';
+
+export interface ItemInfo {
+  readonly itemId: string;
+  readonly known: boolean;
+  readonly title?: string;
+  readonly circulation: ItemCirculation;
+  readonly dueDate?: string;
+  readonly holdQueueLength?: number;
+  readonly permanentLocation?: string;
+  readonly currentLocation?: string;
+  /** Number of parts, when the server tells (some profiles map it from a field). */
+  readonly parts?: number;
+  /** The patron who has it, when the server says (Koha does not by default). */
+  readonly borrower?: string;
+  readonly raw?: string;
+}
+
+export interface CentralSystem {
+  health(): CentralHealth;
+  onHealth(listener: (health: CentralHealth) => void): Unsubscribe;
+  patronInformation(cardNumber: string, pin?: string): Promise<PatronInfo>;
+  checkout(request: CheckoutRequest): Promise<CheckoutResult>;
+  checkin(request: CheckinRequest): Promise<CheckinResult>;
+  renew(cardNumber: string, itemId: string, pin?: string): Promise<RenewResult>;
+  renewAll?(cardNumber: string, pin?: string): Promise<{ readonly renewed: string[]; readonly failed: string[] }>;
+  itemInformation(itemId: string): Promise<ItemInfo>;
+  endSession(cardNumber: string): Promise<void>;
+}
