@@ -1,0 +1,58 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { OpenBranchError } from '../../shared/errors.ts';
+
+export type Db = Database.Database;
+
+/** One subsystem's schema steps; step i (0-based) takes the schema from version i to i+1. */
+export interface Migrations {
+  readonly subsystem: string;
+  readonly steps: readonly string[];
+}
+
+/**
+ * Opens the kiosk's SQLite file with the durability the queue needs:
+ * WAL so readers never block the writer, synchronous=FULL so a transaction
+ * the patron was told about survives a power cut (NORMAL in WAL can lose
+ * the last commits on power loss).
+ */
+export function openDatabase(file: string, options: { readonly readonly?: boolean } = {}): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file, { readonly: options.readonly ?? false });
+  if (!options.readonly) {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.exec('CREATE TABLE IF NOT EXISTS schema_versions (subsystem TEXT PRIMARY KEY, version INTEGER NOT NULL)');
+  return db;
+}
+
+/**
+ * Brings a subsystem's tables forward. A database written by a newer
+ * OpenBranch (more steps than this build knows) is refused rather than
+ * touched: a downgrade must never corrupt the queue.
+ */
+export function migrate(db: Db, migrations: Migrations): void {
+  const row = db.prepare('SELECT version FROM schema_versions WHERE subsystem = ?').get(migrations.subsystem) as
+    | { version: number }
+    | undefined;
+  const current = row?.version ?? 0;
+  const known = migrations.steps.length;
+  if (current > known) {
+    throw new OpenBranchError(
+      'queue.schema-newer',
+      `the database's ${migrations.subsystem} tables are version ${current}, newer than this OpenBranch knows (${known}); install the newer version again or restore a backup`,
+      { subsystem: migrations.subsystem, current, known },
+    );
+  }
+  const apply = db.transaction(() => {
+    for (let v = current; v < known; v++) db.exec(migrations.steps[v]!);
+    db.prepare(
+      'INSERT INTO schema_versions (subsystem, version) VALUES (?, ?) ON CONFLICT(subsystem) DO UPDATE SET version = excluded.version',
+    ).run(migrations.subsystem, known);
+  });
+  if (current < known) apply.immediate();
+}
