@@ -11,7 +11,9 @@ const tempFile = () => {
   dirs.push(d);
   return join(d, 'kiosk.sqlite');
 };
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 describe('storage', () => {
   it('opens a real file in WAL with synchronous FULL', () => {
