@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { languageSchema } from '../config/branch.ts';
+
+/**
+ * What main sends the renderer: a projection of the machines' state. The
+ * renderer draws it and nothing else; it holds no truth of its own.
+ */
+export const screenSchema = z.enum([
+  'attract',
+  'identify',
+  'pin',
+  'menu',
+  'checkout',
+  'return',
+  'loans',
+  'holds',
+  'receipt',
+  'error',
+  'door',
+  'closed',
+  'technician',
+]);
+export type Screen = z.infer<typeof screenSchema>;
+
+export const deviceViewSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['connecting', 'connected', 'missing', 'error', 'closed']),
+  reason: z.string().optional(),
+});
+
+export const kioskViewSchema = z.object({
+  screen: screenSchema,
+  language: languageSchema,
+  branch: z.object({ id: z.string(), name: z.string() }),
+  central: z.enum(['online', 'degraded', 'offline']),
+  devices: z.array(deviceViewSchema),
+  /** Seconds left before the idle timeout ends the session, while the warning shows. */
+  idleSecondsLeft: z.number().int().nonnegative().optional(),
+  /** Catalog key of a notice to show (e.g. "notice.offline"), with values. */
+  notice: z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
+  /** Per-screen data, owned by the machine that drives the screen. */
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type KioskView = z.infer<typeof kioskViewSchema>;
+export type DeviceView = z.infer<typeof deviceViewSchema>;
