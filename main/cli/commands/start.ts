@@ -1,14 +1,50 @@
 import type { Command } from 'commander';
+import { electronAvailable, launchElectron } from '../../app/electron-launcher.ts';
+import { startKiosk } from '../../app/start-kiosk.ts';
+import { loadConfig } from '../../config/load.ts';
+import { kioskPaths } from '../../config/paths.ts';
+import { createLogger } from '../../logging/logger.ts';
+
+interface StartFlags {
+  readonly web?: boolean;
+  readonly port?: number;
+  readonly config?: string;
+  readonly dev?: boolean;
+}
 
 export function registerStart(program: Command): void {
   program
     .command('start')
     .description('start the kiosk (Electron when available and --web is not given, else the web host)')
     .option('--web', 'serve the kiosk to a browser on 127.0.0.1 instead of opening an Electron window')
-    .option('--port <n>', 'web host port (default from config, 5390)', (v) => Number.parseInt(v, 10))
+    .option('--port <n>', 'web host port (default from config, 5390; 0 picks a free one)', parsePort)
     .option('--config <file>', 'configuration file (YAML); without it the embedded default runs')
     .option('--dev', 'developer mode: devtools allowed')
-    .action(async () => {
-      throw new Error('not yet implemented');
+    .action(async (flags: StartFlags) => {
+      const { config, file } = loadConfig(flags.config ?? process.env.OPENBRANCH_CONFIG);
+      if (!flags.web && electronAvailable()) {
+        process.exitCode = await launchElectron(process.argv.slice(2));
+        return;
+      }
+      const paths = kioskPaths({ dataDir: config.dataDir, logDir: config.logging.dir });
+      const { logger, flush } = createLogger({ level: config.logging.level, dir: paths.logs, console: false });
+      logger.info({ config: file ?? 'embedded default', logs: paths.logs }, 'starting');
+      const kiosk = await startKiosk({ config, logger, web: { port: flags.port ?? config.web.port } });
+      console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);
+      console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await kiosk.stop();
+      logger.info('stopped');
+      await flush();
     });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: "${value}" is not a port number (0-65535)`);
+  return port;
 }

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type KioskConfig } from '../../shared/config/schema.ts';
+import { OpenBranchError } from '../../shared/errors.ts';
+
+export interface LoadedConfig {
+  readonly config: KioskConfig;
+  /** The file it came from, or undefined for the embedded default. */
+  readonly file: string | undefined;
+}
+
+/**
+ * Reads and validates the kiosk's YAML config. Any problem stops the start
+ * with an error naming the file, the field and what is wrong: a broken
+ * config never starts a half-working kiosk.
+ */
+export function loadConfig(file: string | undefined): LoadedConfig {
+  if (file === undefined) return { config: configSchema.parse({}), file };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new OpenBranchError('config.unreadable', `${file}: cannot read the config file (${(e as NodeJS.ErrnoException).code ?? e})`, {
+      file,
+    });
+  }
+  return { config: parseConfigText(text, file), file };
+}
+
+export function parseConfigText(text: string, file: string): KioskConfig {
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const first = doc.errors[0]!;
+    const where = first.linePos?.[0] ? `line ${first.linePos[0].line}, column ${first.linePos[0].col}` : 'somewhere';
+    throw new OpenBranchError('config.syntax', `${file}: YAML syntax error at ${where}: ${first.message.split('\n')[0]}`, { file });
+  }
+  const raw: unknown = doc.toJS() ?? {};
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    const problems = describeIssues(result.error.issues);
+    throw new OpenBranchError('config.invalid', `${file}: invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
+      file,
+      problems,
+    });
+  }
+  return result.data;
+}
+
+/** "devices[1].port: expected string, got a number" style lines. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const path = issue.path.reduce<string>(
+      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
+      '',
+    );
+    const message =
+      issue.code === 'unrecognized_keys'
+        ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`
+        : issue.message;
+    return `${path || '(top level)'}: ${message}`;
+  });
+}

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskView } from '../../shared/contract/view.ts';
+import { IdleWarning } from './components/IdleWarning.tsx';
+import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { StatusBar } from './components/StatusBar.tsx';
+import { useKiosk } from './kiosk-context.tsx';
+import { AttractScreen } from './screens/AttractScreen.tsx';
+import { IdentifyScreen } from './screens/IdentifyScreen.tsx';
+import { PlaceholderScreen } from './screens/PlaceholderScreen.tsx';
+
+function ScreenFor({ view }: { view: KioskView }) {
+  switch (view.screen) {
+    case 'attract':
+      return <AttractScreen view={view} />;
+    case 'identify':
+      return <IdentifyScreen />;
+    default:
+      return <PlaceholderScreen screen={view.screen} />;
+  }
+}
+
+/** Draws the view main sends; every touch tells main the patron is still there. */
+export function App() {
+  const { view, connected, send } = useKiosk();
+  const { t, i18n } = useTranslation();
+
+  useEffect(() => {
+    if (view && i18n.language !== view.language) void i18n.changeLanguage(view.language);
+    if (view) document.documentElement.lang = view.language;
+  }, [view, i18n]);
+
+  if (!view) return <main className="screen loading">{t('app.loading')}</main>;
+  return (
+    <div className="kiosk" data-screen={view.screen} onPointerDown={() => view.screen !== 'attract' && send({ type: 'ui.touch' })}>
+      <header className="top-bar">
+        <span className="brand">{view.branch.name}</span>
+        <LanguageSwitch current={view.language} />
+      </header>
+      {view.notice && (
+        <div className="notice" role="status">
+          {t(view.notice.key, view.notice.values ?? {})}
+        </div>
+      )}
+      <ScreenFor view={view} />
+      {!connected && (
+        <div className="overlay" role="alert">
+          <div className="dialog">{t('app.disconnected')}</div>
+        </div>
+      )}
+      {view.idleSecondsLeft !== undefined && <IdleWarning secondsLeft={view.idleSecondsLeft} />}
+      <StatusBar view={view} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { connectBridge } from './bridge/connect.ts';
+import { initI18n } from './i18n.ts';
+import { KioskProvider } from './kiosk-context.tsx';
+import './styles.css';
+
+await initI18n();
+const bridge = connectBridge();
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <KioskProvider bridge={bridge}>
+      <App />
+    </KioskProvider>
+  </StrictMode>,
+);

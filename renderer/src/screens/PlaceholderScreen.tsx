@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import type { Screen } from '../../../shared/contract/view.ts';
+import { useKiosk } from '../kiosk-context.tsx';
+
+/** A screen whose flow is not composed in this install: says what it is and offers the way out. */
+export function PlaceholderScreen({ screen }: { screen: Screen }) {
+  const { t } = useTranslation();
+  const { send } = useKiosk();
+  return (
+    <main className="screen">
+      <h1>{t(`screen.${screen}`)}</h1>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => send({ type: 'ui.cancel' })}>
+          {t('common.finish')}
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+/**
+ * `npm test`: builds the renderer, runs every vitest test (unit +
+ * integration), then the Playwright end-to-end tests in Chromium, and ends
+ * with one line "N passed, N failed" that any CI can read.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'test-results');
+mkdirSync(out, { recursive: true });
+const vitestJson = join(out, 'vitest.json');
+const playwrightJson = join(out, 'playwright.json');
+rmSync(vitestJson, { force: true });
+rmSync(playwrightJson, { force: true });
+
+const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
+  spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
+
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+const only = process.argv[2];
+let failedSteps = 0;
+if (!only || only === 'unit') {
+  failedSteps += run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]) === 0 ? 0 : 1;
+}
+if (!only || only === 'e2e') {
+  failedSteps += run(npx, ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) === 0 ? 0 : 1;
+  failedSteps += run(npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) === 0 ? 0 : 1;
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+if (existsSync(vitestJson)) {
+  const v = JSON.parse(readFileSync(vitestJson, 'utf8')) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  };
+  passed += v.numPassedTests;
+  failed += v.numFailedTests;
+  skipped += v.numPendingTests + v.numTodoTests;
+}
+if (existsSync(playwrightJson)) {
+  const p = JSON.parse(readFileSync(playwrightJson, 'utf8')) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+  };
+  passed += p.stats.expected + p.stats.flaky;
+  failed += p.stats.unexpected;
+  skipped += p.stats.skipped;
+}
+// A step that crashed before reporting still fails the run.
+if (failedSteps > 0 && failed === 0) failed = failedSteps;
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 || failedSteps > 0 ? 1 : 0);

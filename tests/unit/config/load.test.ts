@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../main/config/load.ts';
+import { isOpenBranchError, type OpenBranchError } from '../../../shared/errors.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'ob-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const write = (name: string, text: string) => {
+  const file = join(dir, name);
+  writeFileSync(file, text);
+  return file;
+};
+const failure = (file: string): OpenBranchError => {
+  try {
+    loadConfig(file);
+  } catch (e) {
+    if (isOpenBranchError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected the config to be refused');
+};
+
+describe('config loading', () => {
+  it('without a file runs the embedded default: demo central system and simulated devices', () => {
+    const { config, file } = loadConfig(undefined);
+    expect(file).toBeUndefined();
+    expect(config.central.kind).toBe('demo');
+    expect(config.devices.map((d) => d.driver)).toEqual(expect.arrayContaining(['simulated']));
+    expect(config.branch.language).toBe('sv');
+  });
+
+  it('reads a commented YAML file and fills defaults', () => {
+    const file = write(
+      'ok.yaml',
+      `# Köping library, door terminal\nbranch:\n  id: KOP  # Koha branchcode\n  name: Köpings bibliotek\n  language: en\ncentral:\n  kind: sip2\n  host: koha.example.org\n  port: 6001\n  user: kiosk\n  password: secret\n`,
+    );
+    const { config } = loadConfig(file);
+    expect(config.branch).toMatchObject({ id: 'KOP', name: 'Köpings bibliotek', language: 'en' });
+    expect(config.central).toMatchObject({ kind: 'sip2', profile: 'koha', tls: false, encoding: 'utf-8' });
+    expect(config.policies.pinRequired).toBe(true);
+  });
+
+  it('names the file, the field and the problem', () => {
+    const file = write('bad.yaml', 'branch:\n  language: de\ndevices:\n  - id: pad\n    kind: rfid\n    driver: feig\n    port: 17\n');
+    const e = failure(file);
+    expect(e.code).toBe('config.invalid');
+    expect(e.message).toContain(file);
+    expect(e.message).toMatch(/branch\.language: .*"sv"|"en"/);
+    expect(e.message).toMatch(/devices\[0\]\.port: .*string/);
+  });
+
+  it('refuses unknown fields instead of ignoring a typo', () => {
+    const e = failure(write('typo.yaml', 'polices:\n  pinRequired: false\n'));
+    expect(e.message).toContain('unknown field(s) "polices"');
+  });
+
+  it('reports YAML syntax errors with line and column', () => {
+    const e = failure(write('syntax.yaml', 'branch:\n  id: [unclosed\n'));
+    expect(e.code).toBe('config.syntax');
+    expect(e.message).toMatch(/line \d+, column \d+/);
+  });
+
+  it('refuses duplicate keys', () => {
+    expect(failure(write('dup.yaml', 'web:\n  port: 1\nweb:\n  port: 2\n')).code).toBe('config.syntax');
+  });
+
+  it('says when the file cannot be read', () => {
+    const e = failure(join(dir, 'missing.yaml'));
+    expect(e.code).toBe('config.unreadable');
+    expect(e.message).toContain('ENOENT');
+  });
+});
