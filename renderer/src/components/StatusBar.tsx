@@ -7,7 +7,7 @@ export function StatusBar({ view }: { view: KioskView }) {
   const problems = view.devices.filter((d) => d.state !== 'connected').length;
   const centralSymbol = view.central === 'online' ? '●' : view.central === 'degraded' ? '◐' : '○';
   return (
-    <footer className="status-bar" aria-label={t('status.devices')}>
+    <footer className="status-bar" role="status">
       <span className={`status status-${view.central}`} data-testid="status-central">
         <span aria-hidden="true">{centralSymbol}</span> {t('status.central')}: {t(`status.${view.central}`)}
       </span>
