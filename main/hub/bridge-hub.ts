@@ -1,4 +1,5 @@
 import { MAX_MESSAGE_BYTES, type MainMessage, rendererMessageSchema } from '../../shared/contract/bridge.ts';
+import type { SimulatorAction, SimulatorState } from '../../shared/contract/simulator.ts';
 import type { UiEvent } from '../../shared/contract/ui-events.ts';
 import type { KioskView } from '../../shared/contract/view.ts';
 import type { Unsubscribe } from '../../shared/events.ts';
@@ -9,6 +10,14 @@ export interface KioskCore {
   view(): KioskView;
   onView(listener: (view: KioskView) => void): Unsubscribe;
   dispatch(event: UiEvent): void;
+  /** Present only in installs with simulated devices (the embedded default). */
+  readonly simulator?: SimulatorControl;
+}
+
+export interface SimulatorControl {
+  state(): SimulatorState;
+  onState(listener: (state: SimulatorState) => void): Unsubscribe;
+  act(action: SimulatorAction): void;
 }
 
 export interface BridgeConnection {
@@ -32,7 +41,7 @@ export class BridgeHub {
   connect(send: (message: MainMessage) => void, peer: string): BridgeConnection {
     const log = this.logger.child({ peer });
     let greeted = false;
-    let stopViews: Unsubscribe | undefined;
+    const stops: Unsubscribe[] = [];
 
     const refuse = (reason: string): void => {
       log.warn({ reason }, 'bridge message refused');
@@ -49,18 +58,29 @@ export class BridgeHub {
         }
         const message = result.data;
         if (message.type === 'hello') {
+          const simulator = this.core.simulator;
           if (!greeted) {
             greeted = true;
-            stopViews = this.core.onView((view) => send({ type: 'view', view }));
+            stops.push(this.core.onView((view) => send({ type: 'view', view })));
+            if (simulator) stops.push(simulator.onState((state) => send({ type: 'simulator', state })));
           }
           send({ type: 'view', view: this.core.view() });
+          if (simulator) send({ type: 'simulator', state: simulator.state() });
           return;
         }
         if (!greeted) return refuse('event before hello');
+        if (message.type === 'simulator') {
+          if (!this.core.simulator) return refuse('this install has no simulated devices');
+          log.debug({ action: message.action.type }, 'simulator action');
+          this.core.simulator.act(message.action);
+          return;
+        }
         log.debug({ event: message.event.type }, 'ui event');
         this.core.dispatch(message.event);
       },
-      close: () => stopViews?.(),
+      close: () => {
+        for (const stop of stops.splice(0)) stop();
+      },
     };
   }
 }

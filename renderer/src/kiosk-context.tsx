@@ -24,7 +24,7 @@ export function KioskProvider({
   useEffect(() => {
     const offMessage = bridge.onMessage((m) => {
       if (m.type === 'view') setView(m.view);
-      else console.warn('bridge refused a message:', m.reason);
+      else if (m.type === 'refused') console.warn('bridge refused a message:', m.reason);
     });
     const offConnection = bridge.onConnection?.(setConnected);
     return () => {

@@ -4,14 +4,20 @@ import { App } from './App.tsx';
 import { connectBridge } from './bridge/connect.ts';
 import { initI18n } from './i18n.ts';
 import { KioskProvider } from './kiosk-context.tsx';
+import { SimulatorPanel } from './simulator/SimulatorPanel.tsx';
 import './styles.css';
 
 await initI18n();
 const bridge = connectBridge();
+const isSimulator = window.location.pathname.replace(/\/+$/, '').endsWith('/simulator');
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <KioskProvider bridge={bridge}>
-      <App />
-    </KioskProvider>
+    {isSimulator ? (
+      <SimulatorPanel bridge={bridge} />
+    ) : (
+      <KioskProvider bridge={bridge}>
+        <App />
+      </KioskProvider>
+    )}
   </StrictMode>,
 );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { simulatorActionSchema, simulatorStateSchema } from './simulator.ts';
 import { uiEventSchema } from './ui-events.ts';
 import { kioskViewSchema } from './view.ts';
 
@@ -14,12 +15,14 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 export const rendererMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), protocol: z.literal(1) }),
   z.strictObject({ type: z.literal('event'), event: uiEventSchema }),
+  z.strictObject({ type: z.literal('simulator'), action: simulatorActionSchema }),
 ]);
 export type RendererMessage = z.infer<typeof rendererMessageSchema>;
 
 export const mainMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('view'), view: kioskViewSchema }),
   z.strictObject({ type: z.literal('refused'), reason: z.string() }),
+  z.strictObject({ type: z.literal('simulator'), state: simulatorStateSchema }),
 ]);
 export type MainMessage = z.infer<typeof mainMessageSchema>;
 

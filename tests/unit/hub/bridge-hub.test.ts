@@ -73,6 +73,13 @@ describe('bridge hub', () => {
     expect(logs.some((l) => l.startsWith('warn') && l.includes('bridge message refused'))).toBe(true);
   });
 
+  it('refuses simulator actions when the install has no simulated devices', () => {
+    const { connection, sent } = setup();
+    connection.receive({ type: 'hello', protocol: 1 });
+    connection.receive({ type: 'simulator', action: { type: 'sim.door.open' } });
+    expect(sent.at(-1)).toEqual({ type: 'refused', reason: 'this install has no simulated devices' });
+  });
+
   it('refuses events before hello', () => {
     const { connection, dispatched, sent } = setup();
     connection.receive({ type: 'event', event: { type: 'ui.start' } });

@@ -1,0 +1,117 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KioskBridge } from '../../../shared/contract/bridge.ts';
+import type { SimulatorAction, SimulatorState } from '../../../shared/contract/simulator.ts';
+import { PadColumn } from './PadColumn.tsx';
+
+/**
+ * /simulator: present demo cards, place and lift demo items, open the
+ * door. It drives the same simulated devices (real bytes, real drivers)
+ * the kiosk window reads from.
+ */
+export function SimulatorPanel({ bridge }: { bridge: KioskBridge }) {
+  const { t, i18n } = useTranslation();
+  const [state, setState] = useState<SimulatorState>();
+  useEffect(
+    () =>
+      bridge.onMessage((m) => {
+        if (m.type === 'simulator') setState(m.state);
+        if (m.type === 'view' && i18n.language !== m.view.language) void i18n.changeLanguage(m.view.language);
+      }),
+    [bridge, i18n],
+  );
+  const act = (action: SimulatorAction) => bridge.send({ type: 'simulator', action });
+
+  if (!state) return <main className="simulator">{t('app.loading')}</main>;
+  if (!state.available) return <main className="simulator">{t('simulator.unavailable')}</main>;
+  return (
+    <main className="simulator">
+      <h1>{t('simulator.title')}</h1>
+      <p>{t('simulator.intro')}</p>
+      <div className="sim-columns">
+        <section aria-labelledby="sim-patrons">
+          <h2 id="sim-patrons">{t('simulator.patrons')}</h2>
+          <ul>
+            {state.patrons.map((p) => (
+              <li key={p.cardNumber} data-card={p.cardNumber}>
+                <strong>{p.name}</strong> <code>{p.cardNumber}</code> PIN <code>{p.pin}</code>
+                <br />
+                <small>{p.note}</small>
+                <br />
+                <button type="button" onClick={() => act({ type: 'sim.card.present', number: p.cardNumber })}>
+                  {t('simulator.present')}
+                </button>
+                <button type="button" onClick={() => act({ type: 'sim.pin.enter', pin: p.pin })}>
+                  {t('simulator.enterPin', { pin: p.pin })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <PadColumn state={state} act={act} />
+        <section aria-labelledby="sim-door">
+          <h2 id="sim-door">{t('simulator.door')}</h2>
+          {state.door && (
+            <>
+              <p data-testid="sim-contact">{t('simulator.contact', { state: state.door.contact })}</p>
+              <p data-testid="sim-lock">{t('simulator.lock', { state: state.door.lock })}</p>
+              {state.door.alarm && (
+                <p className="sim-alarm" role="alert">
+                  {t('simulator.alarm')}
+                </p>
+              )}
+              <button type="button" onClick={() => act({ type: 'sim.door.open' })}>
+                {t('simulator.open')}
+              </button>
+              <button type="button" onClick={() => act({ type: 'sim.door.close' })}>
+                {t('simulator.close')}
+              </button>
+            </>
+          )}
+          <h2>{t('simulator.central')}</h2>
+          <button
+            type="button"
+            aria-pressed={state.centralOffline}
+            onClick={() => act({ type: 'sim.central.offline', offline: !state.centralOffline })}
+          >
+            {state.centralOffline ? t('simulator.goOnline') : t('simulator.goOffline')}
+          </button>
+          <ClockControl clock={state.clock} act={act} />
+          <h2>{t('simulator.receipt')}</h2>
+          <pre className="sim-receipt" data-testid="sim-receipt">
+            {state.receipt.join('\n')}
+          </pre>
+        </section>
+      </div>
+    </main>
+  );
+}
+
+function ClockControl({ clock, act }: { clock: string | null; act: (a: SimulatorAction) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(clock ?? '');
+  return (
+    <form
+      className="sim-clock"
+      onSubmit={(e) => {
+        e.preventDefault();
+        act({ type: 'sim.clock.set', at: value || null });
+      }}
+    >
+      <label>
+        {t('simulator.clock')}{' '}
+        <input
+          aria-label={t('simulator.clock')}
+          value={value}
+          placeholder="2026-11-30T06:05:00+01:00"
+          onChange={(e) => setValue(e.target.value)}
+        />
+      </label>
+      <button type="submit">{t('simulator.clockSet')}</button>
+      <button type="button" onClick={() => act({ type: 'sim.clock.set', at: null })}>
+        {t('simulator.clockReal')}
+      </button>
+      <output>{clock ?? ''}</output>
+    </form>
+  );
+}
