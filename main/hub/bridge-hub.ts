@@ -4,6 +4,7 @@ import type { UiEvent } from '../../shared/contract/ui-events.ts';
 import type { KioskView } from '../../shared/contract/view.ts';
 import type { Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { RequestRouter, Session } from './request-router.ts';
 
 /** The kiosk as the hosts see it: a view to draw and a sink for validated UI events. */
 export interface KioskCore {
@@ -33,15 +34,21 @@ export interface BridgeConnection {
  * may hold a PIN).
  */
 export class BridgeHub {
+  private readonly router: RequestRouter | undefined;
+
   constructor(
     private readonly core: KioskCore,
     private readonly logger: Logger,
-  ) {}
+    router?: RequestRouter,
+  ) {
+    this.router = router;
+  }
 
   connect(send: (message: MainMessage) => void, peer: string): BridgeConnection {
     const log = this.logger.child({ peer });
     let greeted = false;
     const stops: Unsubscribe[] = [];
+    const session: Session = { technician: false };
 
     const refuse = (reason: string): void => {
       log.warn({ reason }, 'bridge message refused');
@@ -69,6 +76,12 @@ export class BridgeHub {
           return;
         }
         if (!greeted) return refuse('event before hello');
+        if (message.type === 'request') {
+          const { id, method, params } = message;
+          if (!this.router) return refuse('this install answers no requests');
+          void this.router.handle(method, params, session).then((result) => send({ type: 'reply', id, result }));
+          return;
+        }
         if (message.type === 'simulator') {
           if (!this.core.simulator) return refuse('this install has no simulated devices');
           log.debug({ action: message.action.type }, 'simulator action');

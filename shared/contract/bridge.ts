@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { replyMessageSchema, requestMessageSchema } from './requests.ts';
 import { simulatorActionSchema, simulatorStateSchema } from './simulator.ts';
 import { uiEventSchema } from './ui-events.ts';
 import { kioskViewSchema } from './view.ts';
@@ -16,6 +17,7 @@ export const rendererMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('hello'), protocol: z.literal(1) }),
   z.strictObject({ type: z.literal('event'), event: uiEventSchema }),
   z.strictObject({ type: z.literal('simulator'), action: simulatorActionSchema }),
+  requestMessageSchema,
 ]);
 export type RendererMessage = z.infer<typeof rendererMessageSchema>;
 
@@ -23,6 +25,7 @@ export const mainMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('view'), view: kioskViewSchema }),
   z.strictObject({ type: z.literal('refused'), reason: z.string() }),
   z.strictObject({ type: z.literal('simulator'), state: simulatorStateSchema }),
+  replyMessageSchema,
 ]);
 export type MainMessage = z.infer<typeof mainMessageSchema>;
 

@@ -9,7 +9,11 @@ import { z } from 'zod';
 export const simulatorActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sim.card.present'), number: z.string().min(1).max(64) }),
   z.strictObject({ type: z.literal('sim.pin.enter'), pin: z.string().regex(/^[0-9]{0,16}$/) }),
-  z.strictObject({ type: z.literal('sim.item.place'), itemId: z.string().min(1).max(64), part: z.number().int().min(1).max(99).optional() }),
+  z.strictObject({
+    type: z.literal('sim.item.place'),
+    itemId: z.string().min(1).max(64),
+    part: z.number().int().min(1).max(99).optional(),
+  }),
   z.strictObject({ type: z.literal('sim.item.placeAll'), itemId: z.string().min(1).max(64) }),
   z.strictObject({ type: z.literal('sim.item.lift'), uid: z.string().regex(/^[0-9A-F]{16}$/) }),
   z.strictObject({ type: z.literal('sim.pad.clear') }),
@@ -22,7 +26,13 @@ export type SimulatorAction = z.infer<typeof simulatorActionSchema>;
 
 const demoPatronSchema = z.object({ cardNumber: z.string(), pin: z.string(), name: z.string(), note: z.string() });
 const demoItemSchema = z.object({ itemId: z.string(), title: z.string(), parts: z.number().int(), owner: z.string(), note: z.string() });
-const tagOnPadSchema = z.object({ uid: z.string(), itemId: z.string(), part: z.number().int(), parts: z.number().int(), secured: z.boolean() });
+const tagOnPadSchema = z.object({
+  uid: z.string(),
+  itemId: z.string(),
+  part: z.number().int(),
+  parts: z.number().int(),
+  secured: z.boolean(),
+});
 
 export const simulatorStateSchema = z.object({
   available: z.boolean(),

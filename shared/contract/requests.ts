@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/**
+ * Request/response methods of the bridge, for the technician and staff
+ * screens. Each has a params schema (validated in main) and a result
+ * schema; `role` says who may call it: anyone, or a connection that has
+ * logged in with the technician PIN.
+ */
+const deviceRow = z.object({
+  id: z.string(),
+  kind: z.string(),
+  driver: z.string(),
+  state: z.string(),
+  reason: z.string().optional(),
+  port: z.string().optional(),
+});
+
+export const requestMethods = {
+  'technician.login': {
+    role: 'anyone',
+    params: z.strictObject({ pin: z.string().regex(/^[0-9]{4,12}$/) }),
+    result: z.object({ ok: z.boolean() }),
+  },
+  'technician.logout': { role: 'anyone', params: z.strictObject({}), result: z.object({ ok: z.boolean() }) },
+  'devices.list': { role: 'technician', params: z.strictObject({}), result: z.object({ devices: z.array(deviceRow) }) },
+  'devices.test': {
+    role: 'technician',
+    params: z.strictObject({ id: z.string(), action: z.enum(['pulse', 'print', 'read', 'status']) }),
+    result: z.object({ ok: z.boolean(), detail: z.string() }),
+  },
+  'central.status': {
+    role: 'technician',
+    params: z.strictObject({}),
+    result: z.object({ health: z.string(), host: z.string(), profile: z.string(), lastRoundTripMs: z.number().optional() }),
+  },
+  'queue.status': { role: 'technician', params: z.strictObject({}), result: z.record(z.string(), z.unknown()) },
+  'queue.list': {
+    role: 'technician',
+    params: z.strictObject({ state: z.string().optional() }),
+    result: z.object({ rows: z.array(z.record(z.string(), z.unknown())) }),
+  },
+  'queue.replay': { role: 'technician', params: z.strictObject({}), result: z.record(z.string(), z.unknown()) },
+  'schedule.show': {
+    role: 'technician',
+    params: z.strictObject({ date: z.iso.date().optional() }),
+    result: z.record(z.string(), z.unknown()),
+  },
+  'report.entries': {
+    role: 'technician',
+    params: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+    result: z.record(z.string(), z.unknown()),
+  },
+  'logs.tail': {
+    role: 'technician',
+    params: z.strictObject({ lines: z.number().int().min(1).max(500).default(100) }),
+    result: z.object({ lines: z.array(z.string()) }),
+  },
+} as const;
+
+export type RequestMethod = keyof typeof requestMethods;
+export type RequestParams<M extends RequestMethod> = z.input<(typeof requestMethods)[M]['params']>;
+export type RequestResult<M extends RequestMethod> = z.infer<(typeof requestMethods)[M]['result']>;
+
+export const requestMessageSchema = z.strictObject({
+  type: z.literal('request'),
+  id: z.number().int().nonnegative(),
+  method: z.enum(Object.keys(requestMethods) as [RequestMethod, ...RequestMethod[]]),
+  params: z.unknown(),
+});
+
+export const replyMessageSchema = z.strictObject({
+  type: z.literal('reply'),
+  id: z.number().int().nonnegative(),
+  result: z.discriminatedUnion('ok', [
+    z.object({ ok: z.literal(true), value: z.unknown() }),
+    z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
+  ]),
+});
