@@ -18,9 +18,9 @@ export function PadColumn({ state, act }: { state: SimulatorState; act: (a: Simu
               {t('simulator.place')}
             </button>
             {item.parts > 1 &&
-              Array.from({ length: item.parts }, (_, i) => (
-                <button key={i} type="button" onClick={() => act({ type: 'sim.item.place', itemId: item.itemId, part: i + 1 })}>
-                  {t('simulator.placePart', { part: i + 1 })}
+              Array.from({ length: item.parts }, (_, i) => i + 1).map((part) => (
+                <button key={part} type="button" onClick={() => act({ type: 'sim.item.place', itemId: item.itemId, part })}>
+                  {t('simulator.placePart', { part })}
                 </button>
               ))}
           </li>
