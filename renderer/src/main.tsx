@@ -5,15 +5,18 @@ import { connectBridge } from './bridge/connect.ts';
 import { initI18n } from './i18n.ts';
 import { KioskProvider } from './kiosk-context.tsx';
 import { SimulatorPanel } from './simulator/SimulatorPanel.tsx';
+import { TechnicianScreen } from './technician/TechnicianScreen.tsx';
 import './styles.css';
 
 await initI18n();
 const bridge = connectBridge();
-const isSimulator = window.location.pathname.replace(/\/+$/, '').endsWith('/simulator');
+const route = window.location.pathname.replace(/\/+$/, '').split('/').pop();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    {isSimulator ? (
+    {route === 'simulator' ? (
       <SimulatorPanel bridge={bridge} />
+    ) : route === 'technician' ? (
+      <TechnicianScreen bridge={bridge} />
     ) : (
       <KioskProvider bridge={bridge}>
         <App />

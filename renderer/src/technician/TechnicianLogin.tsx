@@ -1,0 +1,33 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RequestClient } from '../bridge/request-client.ts';
+import { Keypad } from '../components/Keypad.tsx';
+
+export function TechnicianLogin({ client, onLoggedIn }: { client: RequestClient; onLoggedIn: () => void }) {
+  const { t } = useTranslation();
+  const [pin, setPin] = useState('');
+  const [failed, setFailed] = useState(false);
+  const submit = async () => {
+    const reply = await client.call('technician.login', { pin });
+    setPin('');
+    if (reply.ok && reply.value.ok) onLoggedIn();
+    else setFailed(true);
+  };
+  return (
+    <main className="screen">
+      <h1>{t('technician.login')}</h1>
+      <output className="pin-dots" aria-label={t('technician.pinLength', { count: pin.length })}>
+        {'●'.repeat(pin.length)}
+      </output>
+      {failed && <p role="alert">{t('technician.wrongPin')}</p>}
+      <Keypad
+        onDigit={(d) => setPin((p) => (p.length < 12 ? p + d : p))}
+        onBackspace={() => setPin((p) => p.slice(0, -1))}
+        onClear={() => setPin('')}
+      />
+      <button type="button" className="primary" disabled={pin.length < 4} onClick={() => void submit()}>
+        {t('pin.ok')}
+      </button>
+    </main>
+  );
+}
