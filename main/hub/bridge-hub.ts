@@ -1,4 +1,5 @@
-import { MAX_MESSAGE_BYTES, type MainMessage, rendererMessageSchema } from '../../shared/contract/bridge.ts';
+import { MAX_MESSAGE_BYTES, type MainMessage, type RendererMessage, rendererMessageSchema } from '../../shared/contract/bridge.ts';
+import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
 import type { SimulatorAction, SimulatorState } from '../../shared/contract/simulator.ts';
 import type { UiEvent } from '../../shared/contract/ui-events.ts';
 import type { KioskView } from '../../shared/contract/view.ts';
@@ -13,12 +14,20 @@ export interface KioskCore {
   dispatch(event: UiEvent): void;
   /** Present only in installs with simulated devices (the embedded default). */
   readonly simulator?: SimulatorControl;
+  /** Present where this install runs the door controller. */
+  readonly door?: DoorControl;
 }
 
 export interface SimulatorControl {
   state(): SimulatorState;
   onState(listener: (state: SimulatorState) => void): Unsubscribe;
   act(action: SimulatorAction): void;
+}
+
+export interface DoorControl {
+  view(): DoorView;
+  onView(listener: (view: DoorView) => void): Unsubscribe;
+  dispatch(event: DoorEvent): void;
 }
 
 export interface BridgeConnection {
@@ -34,25 +43,59 @@ export interface BridgeConnection {
  * may hold a PIN).
  */
 export class BridgeHub {
-  private readonly router: RequestRouter | undefined;
-
   constructor(
     private readonly core: KioskCore,
     private readonly logger: Logger,
-    router?: RequestRouter,
-  ) {
-    this.router = router;
-  }
+    private readonly router?: RequestRouter,
+  ) {}
 
   connect(send: (message: MainMessage) => void, peer: string): BridgeConnection {
     const log = this.logger.child({ peer });
-    let greeted = false;
     const stops: Unsubscribe[] = [];
     const session: Session = { technician: false };
+    let greeted = false;
 
     const refuse = (reason: string): void => {
       log.warn({ reason }, 'bridge message refused');
       send({ type: 'refused', reason });
+    };
+
+    const greet = (): void => {
+      const { simulator, door } = this.core;
+      if (!greeted) {
+        greeted = true;
+        stops.push(this.core.onView((view) => send({ type: 'view', view })));
+        if (simulator) stops.push(simulator.onState((state) => send({ type: 'simulator', state })));
+        if (door) stops.push(door.onView((view) => send({ type: 'door', view })));
+      }
+      send({ type: 'view', view: this.core.view() });
+      if (simulator) send({ type: 'simulator', state: simulator.state() });
+      if (door) send({ type: 'door', view: door.view() });
+    };
+
+    const route = (message: Exclude<RendererMessage, { type: 'hello' }>): void => {
+      switch (message.type) {
+        case 'event':
+          log.debug({ event: message.event.type }, 'ui event');
+          this.core.dispatch(message.event);
+          return;
+        case 'door':
+          if (!this.core.door) return refuse('this install runs no door controller');
+          log.debug({ event: message.event.type }, 'door event');
+          this.core.door.dispatch(message.event);
+          return;
+        case 'simulator':
+          if (!this.core.simulator) return refuse('this install has no simulated devices');
+          log.debug({ action: message.action.type }, 'simulator action');
+          this.core.simulator.act(message.action);
+          return;
+        case 'request': {
+          const { id, method, params } = message;
+          if (!this.router) return refuse('this install answers no requests');
+          void this.router.handle(method, params, session).then((result) => send({ type: 'reply', id, result }));
+          return;
+        }
+      }
     };
 
     return {
@@ -63,33 +106,9 @@ export class BridgeHub {
         if (!result.success) {
           return refuse(result.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; '));
         }
-        const message = result.data;
-        if (message.type === 'hello') {
-          const simulator = this.core.simulator;
-          if (!greeted) {
-            greeted = true;
-            stops.push(this.core.onView((view) => send({ type: 'view', view })));
-            if (simulator) stops.push(simulator.onState((state) => send({ type: 'simulator', state })));
-          }
-          send({ type: 'view', view: this.core.view() });
-          if (simulator) send({ type: 'simulator', state: simulator.state() });
-          return;
-        }
+        if (result.data.type === 'hello') return greet();
         if (!greeted) return refuse('event before hello');
-        if (message.type === 'request') {
-          const { id, method, params } = message;
-          if (!this.router) return refuse('this install answers no requests');
-          void this.router.handle(method, params, session).then((result) => send({ type: 'reply', id, result }));
-          return;
-        }
-        if (message.type === 'simulator') {
-          if (!this.core.simulator) return refuse('this install has no simulated devices');
-          log.debug({ action: message.action.type }, 'simulator action');
-          this.core.simulator.act(message.action);
-          return;
-        }
-        log.debug({ event: message.event.type }, 'ui event');
-        this.core.dispatch(message.event);
+        route(result.data);
       },
       close: () => {
         for (const stop of stops.splice(0)) stop();

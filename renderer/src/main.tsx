@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { connectBridge } from './bridge/connect.ts';
+import { DoorTerminal } from './door/DoorTerminal.tsx';
 import { initI18n } from './i18n.ts';
 import { KioskProvider } from './kiosk-context.tsx';
 import { SimulatorPanel } from './simulator/SimulatorPanel.tsx';
@@ -15,6 +16,8 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {route === 'simulator' ? (
       <SimulatorPanel bridge={bridge} />
+    ) : route === 'door' ? (
+      <DoorTerminal bridge={bridge} />
     ) : route === 'technician' ? (
       <TechnicianScreen bridge={bridge} />
     ) : (

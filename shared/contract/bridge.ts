@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { doorEventSchema, doorViewSchema } from './door-view.ts';
 import { replyMessageSchema, requestMessageSchema } from './requests.ts';
 import { simulatorActionSchema, simulatorStateSchema } from './simulator.ts';
 import { uiEventSchema } from './ui-events.ts';
@@ -18,6 +19,7 @@ export const rendererMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('event'), event: uiEventSchema }),
   z.strictObject({ type: z.literal('simulator'), action: simulatorActionSchema }),
   requestMessageSchema,
+  z.strictObject({ type: z.literal('door'), event: doorEventSchema }),
 ]);
 export type RendererMessage = z.infer<typeof rendererMessageSchema>;
 
@@ -26,6 +28,7 @@ export const mainMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('refused'), reason: z.string() }),
   z.strictObject({ type: z.literal('simulator'), state: simulatorStateSchema }),
   replyMessageSchema,
+  z.strictObject({ type: z.literal('door'), view: doorViewSchema }),
 ]);
 export type MainMessage = z.infer<typeof mainMessageSchema>;
 

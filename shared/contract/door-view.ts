@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * What the door terminal shows (route /door, or a door-only install's
+ * screen). Projected in main from the door-entry machine.
+ */
+export const doorViewSchema = z.object({
+  /** idle: waiting for a card; pin: card read, waiting for the PIN; checking: asking the library system. */
+  step: z.enum(['idle', 'pin', 'checking', 'granted', 'denied', 'alarm']),
+  /** The branch's mode now, from the opening schedule. */
+  mode: z.enum(['staffed', 'unstaffed', 'closed']),
+  /** Denial reason code; the screen says it through the catalog (door.reason.<code>). */
+  reason: z.string().optional(),
+  /** Digits typed so far (count only: the PIN itself never leaves main). */
+  pinLength: z.number().int().nonnegative().default(0),
+  /** Alarm kind while an alarm is active. */
+  alarm: z.enum(['held-open', 'forced']).optional(),
+  contact: z.enum(['open', 'closed', 'unknown']),
+  lock: z.enum(['locked', 'unlocked']),
+  /** When the mode changes next (ISO), for "open until 22:00". */
+  nextChange: z.object({ at: z.string(), mode: z.enum(['staffed', 'unstaffed', 'closed']) }).optional(),
+  /** Closing announcement now showing (catalog key). */
+  announcement: z.object({ key: z.string(), minutes: z.number().int() }).optional(),
+  offline: z.boolean().default(false),
+});
+export type DoorView = z.infer<typeof doorViewSchema>;
+
+/** Door-terminal input from an on-screen pad. */
+export const doorEventSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('door.card'),
+    number: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[\x21-\x7e]+$/),
+  }),
+  z.strictObject({ type: z.literal('door.digit'), digit: z.string().regex(/^[0-9]$/) }),
+  z.strictObject({ type: z.literal('door.erase') }),
+  z.strictObject({ type: z.literal('door.submit') }),
+  z.strictObject({ type: z.literal('door.cancel') }),
+]);
+export type DoorEvent = z.infer<typeof doorEventSchema>;
