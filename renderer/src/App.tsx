@@ -6,8 +6,15 @@ import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
 import { useKiosk } from './kiosk-context.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
+import { ErrorScreen } from './screens/ErrorScreen.tsx';
+import { HoldsScreen } from './screens/HoldsScreen.tsx';
 import { IdentifyScreen } from './screens/IdentifyScreen.tsx';
+import { ItemsScreen } from './screens/ItemsScreen.tsx';
+import { LoansScreen } from './screens/LoansScreen.tsx';
+import { MenuScreen } from './screens/MenuScreen.tsx';
+import { PinScreen } from './screens/PinScreen.tsx';
 import { PlaceholderScreen } from './screens/PlaceholderScreen.tsx';
+import { ReceiptScreen } from './screens/ReceiptScreen.tsx';
 
 function ScreenFor({ view }: { view: KioskView }) {
   switch (view.screen) {
@@ -15,6 +22,21 @@ function ScreenFor({ view }: { view: KioskView }) {
       return <AttractScreen view={view} />;
     case 'identify':
       return <IdentifyScreen />;
+    case 'pin':
+      return <PinScreen view={view} />;
+    case 'menu':
+      return <MenuScreen view={view} />;
+    case 'checkout':
+    case 'return':
+      return <ItemsScreen view={view} kind={view.screen} />;
+    case 'loans':
+      return <LoansScreen view={view} />;
+    case 'holds':
+      return <HoldsScreen view={view} />;
+    case 'receipt':
+      return <ReceiptScreen view={view} />;
+    case 'error':
+      return <ErrorScreen view={view} />;
     default:
       return <PlaceholderScreen screen={view.screen} />;
   }

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * Per-screen data of the self-service session (KioskView.data), projected
+ * in main from the session, check-out and return machines. Reason and
+ * status values are catalog codes; the renderer words them.
+ */
+export const itemLineSchema = z.object({
+  key: z.string(),
+  itemId: z.string(),
+  title: z.string().optional(),
+  /** waiting: on the pad, not yet processed; incomplete: parts missing; see-staff: done but needs a person. */
+  status: z.enum(['waiting', 'processing', 'done', 'refused', 'incomplete', 'see-staff']),
+  dueDate: z.string().optional(),
+  reason: z.string().optional(),
+  partsInSet: z.number().int().optional(),
+  partsPresent: z.number().int().optional(),
+  /** Return only: where the item goes next. */
+  route: z
+    .object({
+      kind: z.enum(['shelf', 'hold-shelf', 'transit', 'staff']),
+      destination: z.string().optional(),
+      label: z.string().optional(),
+      sortBin: z.string().optional(),
+    })
+    .optional(),
+  /** Check-out refusal "already yours": the patron may renew it instead. */
+  canRenew: z.boolean().optional(),
+  offline: z.boolean().optional(),
+});
+export type ItemLine = z.infer<typeof itemLineSchema>;
+
+export const sessionDataSchema = z.object({
+  /** First name or nothing (privacy): shown as "Hello, Anna". */
+  patronName: z.string().optional(),
+  error: z.string().optional(),
+  pinRequired: z.boolean().optional(),
+  items: z.array(itemLineSchema).optional(),
+  loans: z
+    .array(
+      z.object({
+        itemId: z.string(),
+        title: z.string().optional(),
+        dueDate: z.string().optional(),
+        overdue: z.boolean().optional(),
+        renewal: z.string().optional(),
+      }),
+    )
+    .optional(),
+  holdsReady: z.array(z.object({ title: z.string().optional(), pickupLocation: z.string().optional() })).optional(),
+  holdsPending: z.array(z.object({ title: z.string().optional(), pickupLocation: z.string().optional() })).optional(),
+  blockReasons: z.array(z.string()).optional(),
+  mayBorrow: z.boolean().optional(),
+  receiptOptions: z.array(z.enum(['print', 'email', 'none'])).optional(),
+  receiptDone: z.enum(['printed', 'emailed', 'skipped', 'failed']).optional(),
+  offline: z.boolean().optional(),
+});
+export type SessionData = z.infer<typeof sessionDataSchema>;
