@@ -18,15 +18,18 @@ export const Compaction = {
 } as const;
 export type CompactionCode = (typeof Compaction)[keyof typeof Compaction];
 
-const fail = (message: string, details: Record<string, unknown> = {}) => new OpenBranchError('codec.iso28560-2.compaction', message, details);
+const fail = (message: string, details: Record<string, unknown> = {}) =>
+  new OpenBranchError('codec.iso28560-2.compaction', message, details);
 
 const isDigits = (s: string) => /^[0-9]+$/.test(s);
 /** 5-bit: 0x41..0x5F (A-Z [ \ ] ^ _); zero is left free so trailing pad bits never decode. */
 const isFiveBit = (s: string) => /^[\x41-\x5f]+$/.test(s);
 /** 6-bit: 0x20..0x5F without '@' (its code is all zeros, the pad pattern). */
 const isSixBit = (s: string) => /^[\x20-\x3f\x41-\x5f]+$/.test(s);
-const isSevenBit = (s: string) => /^[\x01-\x7f]+$/.test(s);
-const isOctet = (s: string) => /^[\x01-\xff]+$/.test(s);
+const codesWithin = (s: string, low: number, high: number) => [...s].every((c) => c.charCodeAt(0) >= low && c.charCodeAt(0) <= high);
+/** 7-bit and octet leave NUL out for the same reason: zero bits are the pad. */
+const isSevenBit = (s: string) => s.length > 0 && codesWithin(s, 0x01, 0x7f);
+const isOctet = (s: string) => s.length > 0 && codesWithin(s, 0x01, 0xff);
 
 /** The smallest scheme that represents `value` exactly. */
 export function chooseCompaction(value: string): CompactionCode {
@@ -89,7 +92,7 @@ export function compact(value: string, scheme: CompactionCode): Uint8Array {
       if (!isSevenBit(value)) throw fail('not in the 7-bit set');
       return packChars(value, 7, (c) => c);
     case Compaction.octet:
-      if (!/^[\x00-\xff]*$/.test(value)) throw fail('not in ISO 8859-1');
+      if (!codesWithin(value, 0x00, 0xff)) throw fail('not in ISO 8859-1');
       return Uint8Array.from(value, (c) => c.charCodeAt(0));
     case Compaction.utf8:
       return new TextEncoder().encode(value);

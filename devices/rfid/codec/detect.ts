@@ -33,7 +33,7 @@ export function decodeTagData(data: Uint8Array): DecodedTag {
     if (e.code === 'codec.iso28560-2.truncated') throw e; // caller may read more blocks
     // Report the part-3 reason when the data looks like part 3 (version nibble 1 on either side).
     const b0 = data[0] ?? 0;
-    const looksPart3 = data.length >= 32 && ((b0 >> 4) === 1 || (b0 & 0x0f) === 1) && part3Error.code === 'codec.iso28560-3.crc';
+    const looksPart3 = data.length >= 32 && (b0 >> 4 === 1 || (b0 & 0x0f) === 1) && part3Error.code === 'codec.iso28560-3.crc';
     if (looksPart3) throw part3Error;
     throw new OpenBranchError('codec.tag.unknown', 'data matches neither ISO 28560-3 nor ISO 28560-2', {
       part3: part3Error.code,

@@ -23,7 +23,13 @@ export interface FeigOptions {
 
 const bad = (message: string) => new OpenBranchError('codec.feig.response', message);
 
-function exchange<T>(o: FeigOptions, command: number, data: Uint8Array, parse: (body: Uint8Array) => T, okStatuses = [0x00]): Exchange<FeigFrame, T> {
+function exchange<T>(
+  o: FeigOptions,
+  command: number,
+  data: Uint8Array,
+  parse: (body: Uint8Array) => T,
+  okStatuses = [0x00],
+): Exchange<FeigFrame, T> {
   return {
     request: encodeFeigFrame({ framing: o.framing, address: o.address, command, data }),
     answers: (f) => f.command === command,
@@ -66,13 +72,26 @@ export function feigProtocol(o: FeigOptions): ReaderProtocol<FeigFrame> {
     name: 'feig',
     createParser: () => new FeigFrameParser(),
     // 0x01 "no transponder" is an empty pad; 0x94 "more data" still carries the first data sets.
-    inventory: () => exchange(o, FeigCommand.isoHost, Uint8Array.of(FeigIso.inventory, 0x00), (b) => (b.length === 0 ? [] : parseInventory(b)), [0x00, 0x01, 0x94]),
+    inventory: () =>
+      exchange(
+        o,
+        FeigCommand.isoHost,
+        Uint8Array.of(FeigIso.inventory, 0x00),
+        (b) => (b.length === 0 ? [] : parseInventory(b)),
+        [0x00, 0x01, 0x94],
+      ),
     readBlocks: (uid, first, count) =>
       exchange(o, FeigCommand.isoHost, iso(FeigIso.readMultiple, uid, first, count), (b) => parseBlocks(b, count)),
     writeBlocks: (uid, first, data) => {
-      if (data.length === 0 || data.length % BLOCK_SIZE !== 0) throw new OpenBranchError('codec.feig.request', 'data must be whole 4-byte blocks');
+      if (data.length === 0 || data.length % BLOCK_SIZE !== 0)
+        throw new OpenBranchError('codec.feig.request', 'data must be whole 4-byte blocks');
       const body = reverseEachBlock(data, BLOCK_SIZE);
-      return exchange(o, FeigCommand.isoHost, concat(iso(FeigIso.writeMultiple, uid, first, data.length / BLOCK_SIZE, BLOCK_SIZE), body), () => undefined);
+      return exchange(
+        o,
+        FeigCommand.isoHost,
+        concat(iso(FeigIso.writeMultiple, uid, first, data.length / BLOCK_SIZE, BLOCK_SIZE), body),
+        () => undefined,
+      );
     },
     readAfi: (uid) =>
       exchange(o, FeigCommand.isoHost, iso(FeigIso.systemInfo, uid), (b) => {

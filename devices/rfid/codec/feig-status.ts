@@ -2,22 +2,22 @@ import { OpenBranchError } from '../../../shared/errors.ts';
 
 /** FEIG ISO-host STATUS byte (first data byte of every response). */
 export const FEIG_STATUS: Readonly<Record<number, string>> = {
-  0x00: 'ok',
-  0x01: 'no-transponder',
-  0x02: 'data-false',
-  0x03: 'write-error',
-  0x04: 'address-error',
-  0x05: 'wrong-transponder-type',
-  0x0b: 'no-valid-data',
-  0x0e: 'unknown-error',
-  0x80: 'unknown-command',
-  0x81: 'length-error',
-  0x82: 'command-not-available',
-  0x83: 'rf-communication-error',
-  0x84: 'rf-warning',
-  0x93: 'data-buffer-overflow',
-  0x94: 'more-data',
-  0x95: 'iso15693-error',
+  0: 'ok',
+  1: 'no-transponder',
+  2: 'data-false',
+  3: 'write-error',
+  4: 'address-error',
+  5: 'wrong-transponder-type',
+  11: 'no-valid-data',
+  14: 'unknown-error',
+  128: 'unknown-command',
+  129: 'length-error',
+  130: 'command-not-available',
+  131: 'rf-communication-error',
+  132: 'rf-warning',
+  147: 'data-buffer-overflow',
+  148: 'more-data',
+  149: 'iso15693-error',
 };
 
 export function feigStatusError(status: number, errorCode?: number): OpenBranchError {

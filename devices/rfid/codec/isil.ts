@@ -72,8 +72,7 @@ export function decodeIsil(data: Uint8Array): string {
       continue;
     }
     const isLatch = current === 'numeric' ? v === 12 || v === 14 : v === 28 || v === 30;
-    const to: Mode =
-      current === 'numeric' ? (v <= 13 ? 'upper' : 'lower') : v >= 30 ? 'numeric' : current === 'upper' ? 'lower' : 'upper';
+    const to: Mode = current === 'numeric' ? (v <= 13 ? 'upper' : 'lower') : v >= 30 ? 'numeric' : current === 'upper' ? 'lower' : 'upper';
     if (isLatch) mode = to;
     else shifted = to;
   }

@@ -2,8 +2,8 @@ import type { UsageType } from '../../../shared/devices/rfid.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { concat } from './bytes.ts';
 import { Compaction, type CompactionCode, chooseCompaction, compact, decompact } from './compaction.ts';
-import { MAX_OID, OID_NAMES, Oid } from './iso28560-2-oids.ts';
 import { decodeIsil, encodeIsil } from './isil.ts';
+import { MAX_OID, OID_NAMES, Oid } from './iso28560-2-oids.ts';
 import { classOfUsage, usageOfClass } from './usage.ts';
 
 /**
@@ -89,7 +89,12 @@ export function decodeIso28560Part2(memory: Uint8Array): Iso28560Part2 {
     const data = memory.subarray(at, at + length);
     at += length + offset;
     if (length === 0) throw fail('element', 'empty data set', { oid });
-    elements.push({ oid, name: OID_NAMES[oid] ?? `oid${oid}`, compaction: (precursor >> 4) & 0x07, value: decodeValue(oid, (precursor >> 4) & 0x07, data) });
+    elements.push({
+      oid,
+      name: OID_NAMES[oid] ?? `oid${oid}`,
+      compaction: (precursor >> 4) & 0x07,
+      value: decodeValue(oid, (precursor >> 4) & 0x07, data),
+    });
   }
   const first = elements[0];
   if (!first || first.oid !== Oid.primaryItemId) throw fail('item-id', 'first data set is not the primary item id');

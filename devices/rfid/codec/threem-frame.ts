@@ -17,7 +17,8 @@ export const THREEM_MAX_FRAME = 1024;
 
 export function encodeThreeMFrame(payload: Uint8Array, start: 0xd5 | 0xd6 = 0xd6): Uint8Array {
   const length = payload.length + 2;
-  if (payload.length === 0 || length + 3 > THREEM_MAX_FRAME) throw new OpenBranchError('codec.3m.length', 'payload size out of range', { length });
+  if (payload.length === 0 || length + 3 > THREEM_MAX_FRAME)
+    throw new OpenBranchError('codec.3m.length', 'payload size out of range', { length });
   const out = new Uint8Array(length + 3);
   out.set([start, length >> 8, length & 0xff]);
   out.set(payload, 3);
