@@ -24,9 +24,16 @@ export abstract class FrameParser<F> {
     };
     while (buf.length > 0) {
       const size = this.measure(buf);
-      if (size === 'more') break;
+      if (size === 'more' || (size !== 'skip' && buf.length < size)) {
+        // The head may be noise that looks like the start of a long frame: if a whole,
+        // valid frame already sits further on, the head was noise.
+        const later = this.findLater(buf);
+        if (later === undefined) break;
+        noise.push(...buf.subarray(0, later));
+        buf = buf.subarray(later);
+        continue;
+      }
       if (size !== 'skip') {
-        if (buf.length < size) break;
         const frame = this.accept(buf.subarray(0, size));
         if (frame !== undefined) {
           flushNoise();
@@ -41,6 +48,15 @@ export abstract class FrameParser<F> {
     flushNoise();
     this.buffer = buf.slice();
     return events;
+  }
+
+  private findLater(buf: Uint8Array): number | undefined {
+    for (let k = 1; k < buf.length; k++) {
+      const rest = buf.subarray(k);
+      const size = this.measure(rest);
+      if (typeof size === 'number' && rest.length >= size && this.accept(rest.subarray(0, size)) !== undefined) return k;
+    }
+    return undefined;
   }
 
   /** Bytes waiting for the rest of a frame. */

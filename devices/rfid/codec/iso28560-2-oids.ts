@@ -30,4 +30,5 @@ export const Oid = {
 
 export type OidName = keyof typeof Oid;
 export const OID_NAMES = Object.fromEntries(Object.entries(Oid).map(([k, v]) => [v, k])) as Record<number, OidName>;
-export const MAX_OID = 31;
+/** 27..31 are reserved. */
+export const MAX_OID = 26;

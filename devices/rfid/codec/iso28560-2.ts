@@ -41,6 +41,9 @@ export interface Iso28560Part2Input {
   readonly extra?: Readonly<Record<number, string>>;
 }
 
+/** Elements whose encoding ISO 28560-2 defines itself (content parameter, ISILs, type of usage, GS1 id). */
+const APPLICATION_DEFINED = new Set<number>([Oid.contentParameter, Oid.ownerIsil, Oid.typeOfUsage, Oid.illBorrowingIsil, Oid.gs1ProductId, Oid.alternativeOwnerIsil]);
+
 const fail = (reason: string, message: string, details: Record<string, unknown> = {}) =>
   new OpenBranchError(`codec.iso28560-2.${reason}`, message, details);
 
@@ -77,7 +80,13 @@ export function decodeIso28560Part2(memory: Uint8Array): Iso28560Part2 {
       need(1);
       oid = 15 + memory[at++]!;
     }
-    if (oid > MAX_OID) throw fail('oid', 'relative OID out of range', { oid });
+    if (elements.length === 0 && oid !== Oid.primaryItemId) throw fail('item-id', 'first data set is not the primary item id');
+    // 27..31 are reserved; a repeated OID never happens on a well-formed tag.
+    if (oid > 26) throw fail('oid', 'reserved relative OID', { oid });
+    if (elements.some((e) => e.oid === oid)) throw fail('oid', 'relative OID repeated', { oid });
+    if (((precursor >> 4) & 0x07) === Compaction.application && !APPLICATION_DEFINED.has(oid)) {
+      throw fail('compaction', 'application-defined compaction on an element that has none', { oid });
+    }
     let offset = 0;
     if (precursor & 0x80) {
       need(1);
@@ -158,7 +167,7 @@ export function encodeIso28560Part2(input: Iso28560Part2Input): Uint8Array {
   }
   for (const [key, value] of Object.entries(input.extra ?? {})) {
     const oid = Number(key);
-    if (!Number.isInteger(oid) || oid < 6 || oid > MAX_OID) throw fail('oid', 'extra elements use OIDs 6..31', { oid });
+    if (!Number.isInteger(oid) || oid < 6 || oid > MAX_OID) throw fail('oid', 'extra elements use OIDs 6..26', { oid });
     if (value.length === 0) throw fail('element', 'empty data element', { oid });
     others.push([oid, textSet(oid, value)]);
   }
