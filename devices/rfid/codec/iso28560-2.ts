@@ -42,7 +42,14 @@ export interface Iso28560Part2Input {
 }
 
 /** Elements whose encoding ISO 28560-2 defines itself (content parameter, ISILs, type of usage, GS1 id). */
-const APPLICATION_DEFINED = new Set<number>([Oid.contentParameter, Oid.ownerIsil, Oid.typeOfUsage, Oid.illBorrowingIsil, Oid.gs1ProductId, Oid.alternativeOwnerIsil]);
+const APPLICATION_DEFINED = new Set<number>([
+  Oid.contentParameter,
+  Oid.ownerIsil,
+  Oid.typeOfUsage,
+  Oid.illBorrowingIsil,
+  Oid.gs1ProductId,
+  Oid.alternativeOwnerIsil,
+]);
 
 const fail = (reason: string, message: string, details: Record<string, unknown> = {}) =>
   new OpenBranchError(`codec.iso28560-2.${reason}`, message, details);

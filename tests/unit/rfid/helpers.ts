@@ -1,7 +1,7 @@
+import { createItemPad, createSimulatedReader, type ReaderItemPad, type SimulatedRfidReader } from '../../../devices/rfid/index.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { PadEvent } from '../../../shared/devices/rfid.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { createItemPad, createSimulatedReader, type ReaderItemPad, type SimulatedRfidReader } from '../../../devices/rfid/index.ts';
 
 /** The embedded default as a fixture: real driver + simulator over the in-memory cable, fast polling. */
 export function simulatedSetup(extra: Partial<Record<string, unknown>> = {}): {
@@ -10,7 +10,15 @@ export function simulatedSetup(extra: Partial<Record<string, unknown>> = {}): {
   events: PadEvent[];
   config: DeviceConfig;
 } {
-  const config = { id: 'pad', kind: 'rfid', driver: 'simulated', enabled: true, pollIntervalMs: 20, reconnectMs: 50, ...extra } as DeviceConfig;
+  const config = {
+    id: 'pad',
+    kind: 'rfid',
+    driver: 'simulated',
+    enabled: true,
+    pollIntervalMs: 20,
+    reconnectMs: 50,
+    ...extra,
+  } as DeviceConfig;
   const reader = createSimulatedReader(config, { logger: silentLogger });
   const pad = createItemPad(reader, config, { logger: silentLogger });
   const events: PadEvent[] = [];

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CardRead } from '../../../shared/devices/card.ts';
 import { createRfidCardReader } from '../../../devices/rfid/index.ts';
+import type { CardRead } from '../../../shared/devices/card.ts';
 import { simulatedSetup, until } from './helpers.ts';
 
 describe('ItemPad over the real FEIG driver and the FEIG simulator (in-memory cable)', () => {
@@ -18,7 +18,12 @@ describe('ItemPad over the real FEIG driver and the FEIG simulator (in-memory ca
     const b = reader.pad.place({ item: { itemId: '30012000999', partsInSet: 3, partNumber: 2, model: 'iso28560-2', isil: 'SE-Ab12' } });
     const broken = reader.pad.place({ data: Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? 0x11 : i)) });
     await until(() => events.length === 3);
-    expect(pad.items().map((t) => [t.itemId, t.model, t.partsInSet, t.partNumber]).sort()).toEqual([
+    expect(
+      pad
+        .items()
+        .map((t) => [t.itemId, t.model, t.partsInSet, t.partNumber])
+        .sort(),
+    ).toEqual([
       ['30012000123456', 'iso28560-3', 1, 1],
       ['30012000999', 'iso28560-2', 3, 2],
     ]);

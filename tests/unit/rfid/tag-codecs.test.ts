@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, reverseEachBlock, toHex } from '../../../devices/rfid/codec/bytes.ts';
 import { decodeTagData } from '../../../devices/rfid/codec/detect.ts';
+import { decodeIsil, encodeIsil } from '../../../devices/rfid/codec/isil.ts';
 import { decodeIso28560Part2, encodeIso28560Part2 } from '../../../devices/rfid/codec/iso28560-2.ts';
 import { decodeIso28560Part3, encodeIso28560Part3 } from '../../../devices/rfid/codec/iso28560-3.ts';
-import { decodeIsil, encodeIsil } from '../../../devices/rfid/codec/isil.ts';
 import { isOpenBranchError } from '../../../shared/errors.ts';
 
 // A real Danish-data-model basic block from libdanrfid's DDMDataTest.java
@@ -46,7 +46,12 @@ describe('ISO 28560-3', () => {
     data[0] = 0x81; // usage 8 in the high nibble, version 1 in the low one
     [data[1], data[2]] = [data[2]!, data[1]!];
     const fixed = recrc(data);
-    expect(decodeIso28560Part3(fixed)).toMatchObject({ variant: 'nibble-swapped+set-swapped', usage: 'patron-card', partsInSet: 3, partNumber: 2 });
+    expect(decodeIso28560Part3(fixed)).toMatchObject({
+      variant: 'nibble-swapped+set-swapped',
+      usage: 'patron-card',
+      partsInSet: 3,
+      partNumber: 2,
+    });
   });
 
   it('refuses data whose CRC fails in every variant', () => {
