@@ -45,7 +45,16 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, li
   }
 
   const config = (port: string): DeviceConfig =>
-    ({ id: `pad-${name}`, kind: 'rfid', driver: name, enabled: true, port, pollIntervalMs: 30, reconnectMs: 100, timeoutMs: 300 }) as DeviceConfig;
+    ({
+      id: `pad-${name}`,
+      kind: 'rfid',
+      driver: name,
+      enabled: true,
+      port,
+      pollIntervalMs: 30,
+      reconnectMs: 100,
+      timeoutMs: 300,
+    }) as DeviceConfig;
 
   it('reads the pad, decodes items and flips AFI with a read-back', async () => {
     await attachSimulator(pty!.b);
