@@ -49,7 +49,7 @@ export interface SimulatedTagInfo {
 export class SimulatedPad {
   private readonly tags = new Map<string, SimTag>();
   private serial = 1;
-  private readonly changes = new Emitter<{ change: void }>();
+  private readonly changes = new Emitter<{ change: undefined }>();
 
   place(input: PlaceTag): string {
     const uid = (input.uid ?? this.nextUid()).toUpperCase();

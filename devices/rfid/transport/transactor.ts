@@ -24,7 +24,7 @@ export class Transactor<F> {
 
   constructor(
     private readonly link: ByteLink,
-    private readonly parser: { push(chunk: Uint8Array): ParseEvent<F>[] },
+    private readonly parser: { push(chunk: Uint8Array): ParseEvent<F>[]; reset?(): void },
     private readonly timeoutMs: number,
     private readonly logger: Logger,
   ) {
@@ -58,6 +58,8 @@ export class Transactor<F> {
     const frame = await new Promise<F>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.pending = undefined;
+        // A half frame left by a glitch would swallow the next answer: start clean.
+        this.parser.reset?.();
         reject(new OpenBranchError('device.timeout', 'reader did not answer in time', { timeoutMs: this.timeoutMs }));
       }, this.timeoutMs);
       this.pending = { answers: (f) => exchange.answers(f), resolve, reject, timer };
