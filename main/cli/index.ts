@@ -1,10 +1,11 @@
 import { Command, CommanderError } from 'commander';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import type { CommandGroup } from './commands/registry.ts';
+import { registerRfid } from './commands/rfid.ts';
 import { registerStart } from './commands/start.ts';
 
 /** Every command group of `openbranch`; later issues add one line each. */
-const groups: CommandGroup[] = [registerStart];
+const groups: CommandGroup[] = [registerStart, registerRfid];
 
 export function buildProgram(): Command {
   const program = new Command('openbranch')

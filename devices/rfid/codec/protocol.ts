@@ -1,0 +1,26 @@
+import type { ParseEvent } from './frame-parser.ts';
+
+/** One request/response exchange, described without I/O: bytes to send, which frame answers, how to read it. */
+export interface Exchange<F, T> {
+  readonly request: Uint8Array;
+  answers(frame: F): boolean;
+  parse(frame: F): T;
+}
+
+export interface InventoryEntry {
+  readonly uid: string;
+  readonly dsfid?: number;
+}
+
+/** A reader protocol as pure data: the driver supplies the transport and the timing. */
+export interface ReaderProtocol<F> {
+  readonly name: string;
+  createParser(): { push(chunk: Uint8Array): ParseEvent<F>[] };
+  inventory(): Exchange<F, InventoryEntry[]>;
+  readBlocks(uid: string, first: number, count: number): Exchange<F, Uint8Array>;
+  writeBlocks(uid: string, first: number, data: Uint8Array): Exchange<F, void>;
+  readAfi(uid: string): Exchange<F, number>;
+  writeAfi(uid: string, afi: number): Exchange<F, void>;
+  setEas?(uid: string, enabled: boolean): Exchange<F, void>;
+  readEas?(uid: string): Exchange<F, boolean>;
+}

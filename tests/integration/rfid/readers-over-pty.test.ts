@@ -1,0 +1,100 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFeigReader, createItemPad, createThreeMReader, SimulatedPad } from '../../../devices/rfid/index.ts';
+import { FeigSimulator } from '../../../devices/rfid/simulator/feig-simulator.ts';
+import { ThreeMSimulator } from '../../../devices/rfid/simulator/threem-simulator.ts';
+import { SerialLink } from '../../../devices/rfid/transport/serial-link.ts';
+import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
+import type { PadEvent, RfidReader } from '../../../shared/devices/rfid.ts';
+import { silentLogger } from '../../../shared/logger.ts';
+import { until } from '../../unit/rfid/helpers.ts';
+import { type PtyPair, startPtyPair } from './socat.ts';
+
+/** Both protocols, end to end: real serialport bindings on a socat pty, the simulator on the other end. */
+const drivers = [
+  { name: 'feig', create: createFeigReader, line: { baudRate: 38400, parity: 'even' as const }, sim: FeigSimulator },
+  { name: '3m', create: createThreeMReader, line: { baudRate: 19200, parity: 'none' as const }, sim: ThreeMSimulator },
+];
+
+describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, line, sim }) => {
+  let dir: string;
+  let pty: PtyPair | undefined;
+  let simLink: SerialLink | undefined;
+  let reader: RfidReader | undefined;
+  const pad = new SimulatedPad();
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ob-rfid-'));
+    pty = await startPtyPair(dir);
+    pad.clear();
+  });
+
+  afterEach(async () => {
+    await reader?.close();
+    await simLink?.close();
+    await pty?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function attachSimulator(path: string): Promise<void> {
+    simLink = new SerialLink({ path, ...line });
+    await simLink.open();
+    new sim(simLink, pad);
+  }
+
+  const config = (port: string): DeviceConfig =>
+    ({
+      id: `pad-${name}`,
+      kind: 'rfid',
+      driver: name,
+      enabled: true,
+      port,
+      pollIntervalMs: 30,
+      reconnectMs: 100,
+      timeoutMs: 300,
+    }) as DeviceConfig;
+
+  it('reads the pad, decodes items and flips AFI with a read-back', async () => {
+    await attachSimulator(pty!.b);
+    reader = create(config(pty!.a), { logger: silentLogger });
+    const itemPad = createItemPad(reader, config(pty!.a), { logger: silentLogger });
+    const events: PadEvent[] = [];
+    itemPad.onEvent((e) => events.push(e));
+    itemPad.start();
+    await reader.open();
+    expect(reader.status().state).toBe('connected');
+    const uid = pad.place({ item: { itemId: '30012000123456', partsInSet: 2, partNumber: 1, isil: 'SE-Ab12', country: 'SE' } });
+    await until(() => events.length === 1);
+    expect(events[0]).toMatchObject({ type: 'item.placed', tag: { uid, itemId: '30012000123456', partsInSet: 2, isil: 'SE-Ab12' } });
+    expect(await itemPad.setSecurity(uid, 'released')).toMatchObject({ confirmed: true });
+    expect(pad.get(uid)?.afi).toBe(0xc2);
+    const data = new Uint8Array(32).fill(0x41);
+    await reader.writeBlocks(uid, 8, data);
+    expect(await reader.readBlocks(uid, 8, 8)).toEqual(data);
+    pad.lift(uid);
+    await until(() => events.length === 2);
+    expect(events[1]).toEqual({ type: 'item.lifted', uid });
+  });
+
+  it('goes missing when the pty disappears mid-poll and recovers on a new pty at the same path', async () => {
+    await attachSimulator(pty!.b);
+    reader = create(config(pty!.a), { logger: silentLogger });
+    const states: string[] = [];
+    reader.onStatus((s) => states.push(s.state));
+    await reader.open();
+    pad.place({ item: { itemId: '1' } });
+    await new Promise((r) => setTimeout(r, 100)); // let a few polls run
+    await simLink?.close();
+    await pty!.stop();
+    await until(() => reader!.status().state === 'missing');
+    expect(reader.status().reason).toBeTruthy();
+    pty = await startPtyPair(dir);
+    await attachSimulator(pty.b);
+    await until(() => reader!.status().state === 'connected', 5000);
+    expect(await reader.inventory()).toHaveLength(1);
+    expect(states.slice(0, 3)).toEqual(['connecting', 'connected', 'missing']);
+    expect(states.at(-1)).toBe('connected');
+  });
+});

@@ -1,0 +1,36 @@
+import { createItemPad, createSimulatedReader, type ReaderItemPad, type SimulatedRfidReader } from '../../../devices/rfid/index.ts';
+import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
+import type { PadEvent } from '../../../shared/devices/rfid.ts';
+import { silentLogger } from '../../../shared/logger.ts';
+
+/** The embedded default as a fixture: real driver + simulator over the in-memory cable, fast polling. */
+export function simulatedSetup(extra: Partial<Record<string, unknown>> = {}): {
+  reader: SimulatedRfidReader;
+  pad: ReaderItemPad;
+  events: PadEvent[];
+  config: DeviceConfig;
+} {
+  const config = {
+    id: 'pad',
+    kind: 'rfid',
+    driver: 'simulated',
+    enabled: true,
+    pollIntervalMs: 20,
+    reconnectMs: 50,
+    ...extra,
+  } as DeviceConfig;
+  const reader = createSimulatedReader(config, { logger: silentLogger });
+  const pad = createItemPad(reader, config, { logger: silentLogger });
+  const events: PadEvent[] = [];
+  pad.onEvent((e) => events.push(e));
+  pad.start();
+  return { reader, pad, events, config };
+}
+
+export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
+  const started = Date.now();
+  while (!check()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}

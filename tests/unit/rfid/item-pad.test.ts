@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createRfidCardReader } from '../../../devices/rfid/index.ts';
+import type { CardRead } from '../../../shared/devices/card.ts';
+import { simulatedSetup, until } from './helpers.ts';
+
+describe('ItemPad over the real FEIG driver and the FEIG simulator (in-memory cable)', () => {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
+
+  it('decodes placed tags, reports lifted ones and unreadable data', async () => {
+    const { reader, pad, events } = simulatedSetup();
+    close = () => reader.close();
+    await reader.open();
+    const a = reader.pad.place({ item: { itemId: '30012000123456', isil: 'SE-Ab12', country: 'SE' } });
+    const b = reader.pad.place({ item: { itemId: '30012000999', partsInSet: 3, partNumber: 2, model: 'iso28560-2', isil: 'SE-Ab12' } });
+    const broken = reader.pad.place({ data: Uint8Array.from({ length: 32 }, (_, i) => (i === 0 ? 0x11 : i)) });
+    await until(() => events.length === 3);
+    expect(
+      pad
+        .items()
+        .map((t) => [t.itemId, t.model, t.partsInSet, t.partNumber])
+        .sort(),
+    ).toEqual([
+      ['30012000123456', 'iso28560-3', 1, 1],
+      ['30012000999', 'iso28560-2', 3, 2],
+    ]);
+    expect(pad.items().find((t) => t.uid === a)?.isil).toBe('SE-Ab12');
+    expect(events).toContainEqual({ type: 'tag.unreadable', uid: broken, reason: 'codec.iso28560-3.crc' });
+    reader.pad.lift(b);
+    await until(() => events.some((e) => e.type === 'item.lifted'));
+    expect(events.at(-1)).toEqual({ type: 'item.lifted', uid: b });
+    expect(pad.items().map((t) => t.uid)).toEqual([a]);
+  });
+
+  it('flips AFI and confirms by reading it back', async () => {
+    const { reader, pad, events } = simulatedSetup({ afiOnLoan: 0x9a });
+    close = () => reader.close();
+    await reader.open();
+    const uid = reader.pad.place({ item: { itemId: '1001' }, afi: 0x07 });
+    await until(() => events.length === 1);
+    expect(await pad.setSecurity(uid, 'released')).toEqual({ uid, requested: 'released', confirmed: true });
+    expect(reader.pad.get(uid)?.afi).toBe(0x9a);
+    expect(await pad.setSecurity(uid, 'secured')).toEqual({ uid, requested: 'secured', confirmed: true });
+    expect(reader.pad.get(uid)?.afi).toBe(0x07);
+  });
+
+  it('sets EAS on NXP chips and refuses on others, without throwing', async () => {
+    const { reader, pad, events } = simulatedSetup({ security: 'both' });
+    close = () => reader.close();
+    await reader.open();
+    const nxp = reader.pad.place({ item: { itemId: '2001' }, eas: true });
+    const ti = reader.pad.place({ uid: 'E007000012345678', item: { itemId: '2002' } });
+    await until(() => events.length === 2);
+    expect((await pad.setSecurity(nxp, 'released')).confirmed).toBe(true);
+    expect(reader.pad.get(nxp)?.eas).toBe(false);
+    const onTi = await pad.setSecurity(ti, 'released');
+    expect(onTi.confirmed).toBe(false);
+    expect(onTi.reason).toBe('rfid.reader-status');
+  });
+
+  it('gives an unconfirmed result for a tag that left the pad', async () => {
+    const { reader, pad } = simulatedSetup();
+    close = () => reader.close();
+    await reader.open();
+    const result = await pad.setSecurity('E004010099999999', 'secured');
+    expect(result).toEqual({ uid: 'E004010099999999', requested: 'secured', confirmed: false, reason: 'rfid.tag-missing' });
+  });
+
+  it('offers patron cards as a CardReader, never as items', async () => {
+    const { reader, pad, events } = simulatedSetup();
+    close = () => reader.close();
+    const cards: CardRead[] = [];
+    const cardReader = createRfidCardReader('pad-card', reader, pad);
+    cardReader.onCard((c) => cards.push(c));
+    await cardReader.open();
+    await reader.open();
+    reader.pad.place({ item: { itemId: '2900000001234', usage: 'patron-card' } });
+    await until(() => cards.length === 1);
+    expect(cards[0]).toMatchObject({ number: '2900000001234', source: 'rfid', readerId: 'pad-card' });
+    expect(pad.items()).toEqual([]);
+    expect(events).toEqual([]);
+    expect(cardReader.status().state).toBe('connected');
+  });
+
+  it('goes missing when the cable is pulled and comes back', async () => {
+    const { reader } = simulatedSetup();
+    close = () => reader.close();
+    const states: string[] = [];
+    reader.onStatus((s) => states.push(s.state));
+    await reader.open();
+    reader.cable.unplug('cable pulled');
+    expect(reader.status()).toMatchObject({ state: 'missing', reason: 'cable pulled' });
+    await until(() => reader.status().state === 'connected');
+    expect(states).toEqual(['connecting', 'connected', 'missing', 'connected']);
+  });
+});
