@@ -1,3 +1,4 @@
+import { access } from 'node:fs/promises';
 import { SerialPortStream } from '@serialport/stream';
 import { SerialPort } from 'serialport';
 import { OpenBranchError } from '../../shared/errors.ts';
@@ -10,6 +11,8 @@ export interface SerialLinkOptions {
   readonly path: string;
   readonly baudRate: number;
   readonly binding?: SerialBinding | undefined;
+  /** How often to check that the device node still exists (real ports only); 0 turns it off. */
+  readonly watchMs?: number;
 }
 
 /**
@@ -21,15 +24,32 @@ export interface SerialLinkOptions {
 export class SerialLink {
   private readonly events = new Emitter<{ data: Uint8Array; lost: string }>();
   private closing = false;
+  private lostOnce = false;
+  private watch: ReturnType<typeof setInterval> | undefined;
 
-  private constructor(readonly port: SerialPortStream) {
+  private constructor(
+    readonly port: SerialPortStream,
+    watchMs: number,
+  ) {
     port.on('data', (chunk: Buffer) => this.events.emit('data', new Uint8Array(chunk)));
-    port.on('close', (err?: Error) => {
-      if (!this.closing) this.events.emit('lost', err?.message ?? 'port closed');
-    });
-    port.on('error', (err: Error) => {
-      if (!this.closing) this.events.emit('lost', err.message);
-    });
+    port.on('close', (err?: Error) => this.lose(err?.message ?? 'port closed'));
+    port.on('error', (err: Error) => this.lose(err.message));
+    // The native poller does not always see a hangup (a pty whose master went
+    // away can leave a read waiting forever); a vanished device node is certain.
+    if (watchMs > 0) {
+      this.watch = setInterval(() => {
+        access(port.path).catch(() => this.lose('device node vanished'));
+      }, watchMs);
+      this.watch.unref();
+    }
+  }
+
+  private lose(reason: string): void {
+    if (this.closing || this.lostOnce) return;
+    this.lostOnce = true;
+    clearInterval(this.watch);
+    this.events.emit('lost', reason);
+    if (this.port.isOpen) this.port.close(() => {});
   }
 
   static open(options: SerialLinkOptions): Promise<SerialLink> {
@@ -45,7 +65,7 @@ export class SerialLink {
           reject(
             new OpenBranchError('device.missing', `cannot open ${options.path}: ${err.message}`, { port: options.path }, { cause: err }),
           );
-        else resolve(new SerialLink(port));
+        else resolve(new SerialLink(port, options.binding ? 0 : (options.watchMs ?? 250)));
       });
     });
   }
@@ -61,7 +81,8 @@ export class SerialLink {
   /** Writes and waits until the bytes left the kernel buffer (so a pulse really started). */
   write(bytes: Uint8Array): Promise<void> {
     return new Promise((resolve, reject) => {
-      const fail = (err: Error) =>
+      const fail = (err: Error) => {
+        this.lose(err.message);
         reject(
           new OpenBranchError(
             'device.missing',
@@ -70,6 +91,7 @@ export class SerialLink {
             { cause: err },
           ),
         );
+      };
       if (!this.port.isOpen) {
         fail(new Error('port is not open'));
         return;
@@ -87,6 +109,7 @@ export class SerialLink {
 
   close(): Promise<void> {
     this.closing = true;
+    clearInterval(this.watch);
     this.events.clear();
     return new Promise((resolve) => {
       if (!this.port.isOpen) return resolve();
