@@ -21,7 +21,7 @@ export class SimulatedPrinter implements ReceiptPrinter {
 
   constructor(
     readonly id: string,
-    private readonly columns = 48,
+    private readonly columns: 32 | 35 | 42 | 44 | 48 = 48,
   ) {}
 
   async open(): Promise<void> {

@@ -3,7 +3,7 @@ import type { Receipt, ReceiptLine } from '../../../shared/devices/printer.ts';
 import type { CodepageName } from './codepages.ts';
 
 export interface EncodeOptions {
-  readonly columns: number;
+  readonly columns: 32 | 35 | 42 | 44 | 48;
   readonly codepage: CodepageName;
 }
 

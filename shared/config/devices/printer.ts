@@ -5,8 +5,8 @@ import { serialOptions } from './usb-id.ts';
 export const escposPrinterSchema = z.looseObject({
   ...serialOptions,
   baudRate: z.number().int().positive().default(19_200),
-  /** Characters per line: 48 on 80 mm paper (font A), 32 on 58 mm. */
-  columns: z.number().int().min(16).max(80).default(48),
+  /** Characters per line: 48 on 80 mm paper (font A), 32 on 58 mm; the encoder knows 32, 35, 42, 44 and 48. */
+  columns: z.union([z.literal(32), z.literal(35), z.literal(42), z.literal(44), z.literal(48)]).default(48),
   /** PC858 is PC850 plus the euro sign; both print å ä ö. */
   codepage: z.enum(['cp858', 'cp850']).default('cp858'),
   /** Ask the printer for paper status (DLE EOT 4); off for printers that never answer. */
