@@ -1,11 +1,22 @@
 import { Command, CommanderError } from 'commander';
 import { isOpenBranchError } from '../../shared/errors.ts';
+import { registerCard } from './commands/card.ts';
+import { registerDevices } from './commands/devices.ts';
+import { registerDoorPulse } from './commands/door-pulse.ts';
+import { registerPrinter } from './commands/printer.ts';
 import type { CommandGroup } from './commands/registry.ts';
 import { registerRfid } from './commands/rfid.ts';
 import { registerStart } from './commands/start.ts';
 
 /** Every command group of `openbranch`; later issues add one line each. */
-const groups: CommandGroup[] = [registerStart, registerRfid];
+const groups: CommandGroup[] = [
+  registerStart,
+  registerRfid,
+  registerDevices,
+  registerDoorPulse,
+  registerPrinter,
+  registerCard,
+];
 
 export function buildProgram(): Command {
   const program = new Command('openbranch')

@@ -30,5 +30,7 @@ export interface DoorSensor extends Device {
 /** A plain relay output: siren, alarm panel, lights. */
 export interface RelayOutput extends Device {
   readonly kind: 'relay-output';
+  /** What it drives, from config ("siren", "alarm", "lights"); the device manager hands outputs out by role. */
+  readonly role?: string;
   set(on: boolean): Promise<void>;
 }

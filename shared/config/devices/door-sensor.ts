@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { serialOptions } from './usb-id.ts';
+
+/** `driver: modem-lines`: a dry contact wired between a serial port's RTS/DTR and CTS, DSR or DCD. */
+export const modemSensorSchema = z.looseObject({
+  ...serialOptions,
+  line: z.enum(['cts', 'dsr', 'dcd']).default('cts'),
+  /** Contact closed (door shut) usually pulls the line high; set `high` for normally-open contacts. */
+  openWhen: z.enum(['low', 'high']).default('low'),
+  pollMs: z.number().int().min(10).default(50),
+  /** A new level must hold this long before it counts (contact bounce). */
+  debounceMs: z.number().int().min(0).default(100),
+});
+
+/** `driver: input-board`: a microcontroller sending `IN<n>=<0|1>` lines (see devices/door/codec/input-board.ts). */
+export const inputBoardSensorSchema = z.looseObject({
+  ...serialOptions,
+  input: z.number().int().min(1).max(64).default(1),
+  openWhen: z.enum(['0', '1']).default('1'),
+});
+
+export type ModemSensorConfig = z.infer<typeof modemSensorSchema>;
+export type InputBoardSensorConfig = z.infer<typeof inputBoardSensorSchema>;

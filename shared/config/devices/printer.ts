@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { serialOptions } from './usb-id.ts';
+
+/** `kind: printer, driver: escpos`: an ESC/POS receipt printer on a serial (or USB-serial) port. */
+export const escposPrinterSchema = z.looseObject({
+  ...serialOptions,
+  baudRate: z.number().int().positive().default(19_200),
+  /** Characters per line: 48 on 80 mm paper (font A), 32 on 58 mm; the encoder knows 32, 35, 42, 44 and 48. */
+  columns: z.union([z.literal(32), z.literal(35), z.literal(42), z.literal(44), z.literal(48)]).default(48),
+  /** PC858 is PC850 plus the euro sign; both print å ä ö. */
+  codepage: z.enum(['cp858', 'cp850']).default('cp858'),
+  /** Ask the printer for paper status (DLE EOT 4); off for printers that never answer. */
+  statusQuery: z.boolean().default(true),
+  statusTimeoutMs: z.number().int().positive().default(500),
+});
+
+export type EscposPrinterConfig = z.infer<typeof escposPrinterSchema>;
