@@ -1,9 +1,10 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskView } from '../../shared/contract/view.ts';
 import { IdleWarning } from './components/IdleWarning.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { useWedgeCapture } from './input/useWedgeCapture.ts';
 import { useKiosk } from './kiosk-context.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
 import { ErrorScreen } from './screens/ErrorScreen.tsx';
@@ -46,6 +47,9 @@ function ScreenFor({ view }: { view: KioskView }) {
 export function App() {
   const { view, connected, send } = useKiosk();
   const { t, i18n } = useTranslation();
+
+  const onWedgeCard = useCallback((number: string) => send({ type: 'card.entered', number, source: 'keyboard-wedge' }), [send]);
+  useWedgeCapture(onWedgeCard);
 
   useEffect(() => {
     if (view && i18n.language !== view.language) void i18n.changeLanguage(view.language);
