@@ -90,7 +90,9 @@ export class SerialRfidReader<F> implements RfidReader {
     }
     this.link = link;
     this.tx = new Transactor(link, this.o.protocol.createParser(), this.o.timeoutMs, this.o.logger);
-    link.onLost((reason) => this.lose(reason));
+    link.onLost((reason) => {
+      if (this.link === link) this.lose(reason); // a stale link from before a reconnect is ignored
+    });
     this.timeouts = 0;
     this.setStatus('connected');
     this.schedule(0, () => this.poll());
