@@ -73,6 +73,7 @@ export class FeigSimulator {
         );
       case FeigIso.writeAfi:
         if (rest.length !== 1) return Uint8Array.of(0x81);
+        if (tag.afiLocked) return Uint8Array.of(0x95, 0x12); // ISO 15693 error 0x12: block locked
         tag.afi = rest[0]!;
         return Uint8Array.of(0x00);
       default:
