@@ -93,7 +93,7 @@ export class SimulatedPad {
   }
 
   list(): SimulatedTagInfo[] {
-    return [...this.tags.values()].map((t) => ({ uid: t.uid, afi: t.afi, eas: t.eas, dataHex: toHex(t.memory), ...describe(t.memory) }));
+    return [...this.tags.values()].map((t) => ({ uid: t.uid, afi: t.afi, eas: t.eas, dataHex: toHex(t.memory), ...contentsOf(t.memory) }));
   }
 
   get(uid: string): SimTag | undefined {
@@ -117,7 +117,7 @@ export class SimulatedPad {
   }
 }
 
-function describe(memory: Uint8Array): Pick<SimulatedTagInfo, 'itemId' | 'partsInSet' | 'partNumber' | 'usage'> {
+function contentsOf(memory: Uint8Array): Pick<SimulatedTagInfo, 'itemId' | 'partsInSet' | 'partNumber' | 'usage'> {
   try {
     const tag = decodeTagData(memory);
     return tag.model === 'blank' ? {} : { itemId: tag.itemId, partsInSet: tag.partsInSet, partNumber: tag.partNumber, usage: tag.usage };
