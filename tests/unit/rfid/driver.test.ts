@@ -41,6 +41,16 @@ describe('the reader driver over an in-memory cable', () => {
     expect(pad.items()[0]?.itemId).toBe('ADV-1');
   });
 
+  it('pages a full pad: 30 tags do not fit one standard FEIG frame (status 0x94, MORE)', async () => {
+    const { reader: r, pad, events } = simulatedSetup();
+    reader = r;
+    const uids = Array.from({ length: 30 }, (_, i) => r.pad.place({ item: { itemId: `BOOK-${i}` } }));
+    await r.open();
+    expect((await r.inventory()).map((t) => t.uid).sort()).toEqual([...uids].sort());
+    await until(() => events.length === 30);
+    expect(new Set(pad.items().map((t) => t.itemId)).size).toBe(30);
+  });
+
   it('drives a 3M pad; EAS is refused as unsupported, AFI works', async () => {
     const { reader: r, pad, events } = simulatedSetup({ simulate: '3m', security: 'eas' });
     reader = r;
