@@ -22,16 +22,18 @@ export { RfidCardReader } from './rfid-card-reader.ts';
 export { groupSets, type SetStatus } from './sets.ts';
 export { type PlaceTag, type SimulatedItem, SimulatedPad, type SimulatedTagInfo } from './simulator/simulated-pad.ts';
 
-/** The ItemPad over a reader, with AFI/EAS settings from the device's config entry. Call start() after creating. */
+/** The ItemPad over a reader (already listening), with AFI/EAS settings from the device's config entry. */
 export function createItemPad(reader: RfidReader, config: DeviceConfig, ctx: FactoryContext): ReaderItemPad {
   const o = rfidOptions(config);
-  return new ReaderItemPad(reader, {
+  const pad = new ReaderItemPad(reader, {
     afiInLibrary: o.afiInLibrary,
     afiOnLoan: o.afiOnLoan,
     security: o.security,
     blocks: o.blocks,
     logger: ctx.logger.child({ device: config.id, part: 'item-pad' }),
   });
+  pad.start();
+  return pad;
 }
 
 /** Patron cards laid on the pad as a CardReader (source 'rfid'). */

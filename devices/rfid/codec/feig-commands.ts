@@ -15,6 +15,7 @@ export const FeigIso = { inventory: 0x01, readMultiple: 0x23, writeMultiple: 0x2
 export const NxpEas = { manufacturer: 0x04, set: 0xa2, reset: 0xa3, alarm: 0xa5 } as const;
 export const BLOCK_SIZE = 4;
 const ADDRESSED = 0x01;
+export const INVENTORY_MORE = 0x80;
 
 export interface FeigOptions {
   readonly address: number;
@@ -27,7 +28,7 @@ function exchange<T>(
   o: FeigOptions,
   command: number,
   data: Uint8Array,
-  parse: (body: Uint8Array) => T,
+  parse: (body: Uint8Array, status: number) => T,
   okStatuses = [0x00],
 ): Exchange<FeigFrame, T> {
   return {
@@ -37,7 +38,7 @@ function exchange<T>(
       const status = f.data[0];
       if (status === undefined) throw bad('response without status');
       if (!okStatuses.includes(status)) throw feigStatusError(status, status === 0x95 ? f.data[1] : undefined);
-      return parse(f.data.subarray(1));
+      return parse(f.data.subarray(1), status);
     },
   };
 }
@@ -71,13 +72,13 @@ export function feigProtocol(o: FeigOptions): ReaderProtocol<FeigFrame> {
   return {
     name: 'feig',
     createParser: () => new FeigFrameParser(),
-    // 0x01 "no transponder" is an empty pad; 0x94 "more data" still carries the first data sets.
-    inventory: () =>
+    // 0x01 "no transponder" is an empty pad; 0x94 "more data" carries a page and asks for MODE bit 7 (MORE).
+    inventory: (more = false) =>
       exchange(
         o,
         FeigCommand.isoHost,
-        Uint8Array.of(FeigIso.inventory, 0x00),
-        (b) => (b.length === 0 ? [] : parseInventory(b)),
+        Uint8Array.of(FeigIso.inventory, more ? INVENTORY_MORE : 0x00),
+        (b, status) => ({ tags: b.length === 0 ? [] : parseInventory(b), more: status === 0x94 }),
         [0x00, 0x01, 0x94],
       ),
     readBlocks: (uid, first, count) =>

@@ -56,7 +56,7 @@ export function threeMProtocol(): ReaderProtocol<ThreeMFrame> {
   return {
     name: '3m',
     createParser: () => new ThreeMFrameParser(),
-    inventory: () => exchange(Uint8Array.of(ThreeMCommand.inventory, 0x00, 0x05), parseInventory),
+    inventory: () => exchange(Uint8Array.of(ThreeMCommand.inventory, 0x00, 0x05), (r) => ({ tags: parseInventory(r), more: false })),
     readBlocks: (uid, first, count) => exchange(withUid(ThreeMCommand.readBlocks, uid, first, count), (r) => parseBlocks(r, first, count)),
     writeBlocks: (uid, first, data) => {
       if (data.length === 0 || data.length % 4 !== 0) throw new OpenBranchError('codec.3m.request', 'data must be whole 4-byte blocks');

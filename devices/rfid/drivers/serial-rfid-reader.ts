@@ -90,7 +90,9 @@ export class SerialRfidReader<F> implements RfidReader {
     }
     this.link = link;
     this.tx = new Transactor(link, this.o.protocol.createParser(), this.o.timeoutMs, this.o.logger);
-    link.onLost((reason) => this.lose(reason));
+    link.onLost((reason) => {
+      if (this.link === link) this.lose(reason); // a stale link from before a reconnect is ignored
+    });
     this.timeouts = 0;
     this.setStatus('connected');
     this.schedule(0, () => this.poll());
@@ -148,7 +150,13 @@ export class SerialRfidReader<F> implements RfidReader {
   }
 
   async inventory(): Promise<TagSeen[]> {
-    const entries = await this.run(() => this.o.protocol.inventory());
+    let page = await this.run(() => this.o.protocol.inventory());
+    const entries = [...page.tags];
+    // A full pad does not fit one frame: fetch the reader's further pages (bounded).
+    for (let pages = 1; page.more && pages < 50; pages++) {
+      page = await this.run(() => this.o.protocol.inventory(true));
+      entries.push(...page.tags);
+    }
     return entries.map((e) => ({ uid: e.uid, chip: chipOfUid(e.uid) }));
   }
 

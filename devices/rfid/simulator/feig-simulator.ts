@@ -1,6 +1,6 @@
 import { concat, reverseEachBlock, toHex } from '../codec/bytes.ts';
-import { BLOCK_SIZE, FeigCommand, FeigIso, NxpEas } from '../codec/feig-commands.ts';
-import { encodeFeigFrame, type FeigFrame, FeigFrameParser } from '../codec/feig-frame.ts';
+import { BLOCK_SIZE, FeigCommand, FeigIso, INVENTORY_MORE, NxpEas } from '../codec/feig-commands.ts';
+import { encodeFeigFrame, type FeigFrame, FeigFrameParser, type FeigFraming } from '../codec/feig-frame.ts';
 import type { ByteLink } from '../transport/link.ts';
 import type { SimTag, SimulatedPad } from './simulated-pad.ts';
 
@@ -19,6 +19,7 @@ export interface SimulatorOptions {
 export class FeigSimulator {
   private readonly parser = new FeigFrameParser();
   private readonly address: number;
+  private pendingTags: SimTag[] = [];
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -48,7 +49,8 @@ export class FeigSimulator {
   private respond(req: FeigFrame): Uint8Array {
     const d = req.data;
     if (req.command === FeigCommand.softwareVersion) return Uint8Array.of(0x00, 0x03, 0x03, 0x00, 0x44, 0x53, 0x0d, 0x30);
-    if (req.command === FeigCommand.isoHost && d[0] === FeigIso.inventory) return this.inventory();
+    if (req.command === FeigCommand.isoHost && d[0] === FeigIso.inventory)
+      return this.inventory(req.framing, ((d[1] ?? 0) & INVENTORY_MORE) !== 0);
     if (req.command === FeigCommand.nxpCustom) return this.nxp(d);
     if (req.command !== FeigCommand.isoHost) return Uint8Array.of(0x80);
     const addressed = d[1] === 0x01 && d.length >= 10;
@@ -73,6 +75,7 @@ export class FeigSimulator {
         );
       case FeigIso.writeAfi:
         if (rest.length !== 1) return Uint8Array.of(0x81);
+        if (tag.afiLocked) return Uint8Array.of(0x95, 0x12); // ISO 15693 error 0x12: block locked
         tag.afi = rest[0]!;
         return Uint8Array.of(0x00);
       default:
@@ -80,11 +83,13 @@ export class FeigSimulator {
     }
   }
 
-  private inventory(): Uint8Array {
-    const tags = this.pad.all();
+  /** Data sets per answer: a standard frame (LEN <= 255) holds 24 of 10 bytes. */
+  private inventory(framing: FeigFraming, more: boolean): Uint8Array {
+    if (!more) this.pendingTags = this.pad.all();
+    const tags = this.pendingTags.splice(0, framing === 'standard' ? 24 : 200);
     if (tags.length === 0) return Uint8Array.of(0x01);
     const sets = tags.map((t) => Uint8Array.from([0x03, t.dsfid, ...Buffer.from(t.uid, 'hex')]));
-    return concat(Uint8Array.of(0x00, tags.length), ...sets);
+    return concat(Uint8Array.of(this.pendingTags.length > 0 ? 0x94 : 0x00, tags.length), ...sets);
   }
 
   private read(tag: SimTag, first: number, count: number): Uint8Array {

@@ -2,6 +2,7 @@ import type { UsageType } from '../../../shared/devices/rfid.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { Emitter } from '../../../shared/events.ts';
 import { toHex } from '../codec/bytes.ts';
+import { decodeTagData } from '../codec/detect.ts';
 import { encodeIso28560Part2 } from '../codec/iso28560-2.ts';
 import { encodeIso28560Part3 } from '../codec/iso28560-3.ts';
 
@@ -22,6 +23,8 @@ export interface PlaceTag {
   readonly item?: SimulatedItem;
   readonly data?: Uint8Array;
   readonly afi?: number;
+  /** A tag whose AFI was locked (LOCK AFI): writes fail, as on real tags. */
+  readonly afiLocked?: boolean;
   readonly eas?: boolean;
   /** User memory in 4-byte blocks; ICODE SLI has 28. */
   readonly blocks?: number;
@@ -31,6 +34,7 @@ export interface SimTag {
   readonly uid: string;
   readonly memory: Uint8Array;
   afi: number;
+  readonly afiLocked: boolean;
   eas: boolean;
   dsfid: number;
 }
@@ -40,6 +44,11 @@ export interface SimulatedTagInfo {
   readonly afi: number;
   readonly eas: boolean;
   readonly dataHex: string;
+  /** What the tag holds, when it decodes (for the simulator panel). */
+  readonly itemId?: string;
+  readonly partsInSet?: number;
+  readonly partNumber?: number;
+  readonly usage?: UsageType;
 }
 
 /**
@@ -60,7 +69,14 @@ export class SimulatedPad {
     if (data.length > memory.length) throw new OpenBranchError('rfid.simulator', 'data larger than tag memory', { uid });
     memory.set(data);
     const model = input.item?.model ?? 'iso28560-3';
-    this.tags.set(uid, { uid, memory, afi: input.afi ?? 0x07, eas: input.eas ?? true, dsfid: model === 'iso28560-2' ? 0x06 : 0x00 });
+    this.tags.set(uid, {
+      uid,
+      memory,
+      afi: input.afi ?? 0x07,
+      afiLocked: input.afiLocked ?? false,
+      eas: input.eas ?? true,
+      dsfid: model === 'iso28560-2' ? 0x06 : 0x00,
+    });
     this.changes.emit('change', undefined);
     return uid;
   }
@@ -77,7 +93,7 @@ export class SimulatedPad {
   }
 
   list(): SimulatedTagInfo[] {
-    return [...this.tags.values()].map((t) => ({ uid: t.uid, afi: t.afi, eas: t.eas, dataHex: toHex(t.memory) }));
+    return [...this.tags.values()].map((t) => ({ uid: t.uid, afi: t.afi, eas: t.eas, dataHex: toHex(t.memory), ...contentsOf(t.memory) }));
   }
 
   get(uid: string): SimTag | undefined {
@@ -98,6 +114,15 @@ export class SimulatedPad {
     do uid = `E00401${(this.serial++).toString(16).toUpperCase().padStart(10, '0')}`;
     while (this.tags.has(uid));
     return uid;
+  }
+}
+
+function contentsOf(memory: Uint8Array): Pick<SimulatedTagInfo, 'itemId' | 'partsInSet' | 'partNumber' | 'usage'> {
+  try {
+    const tag = decodeTagData(memory);
+    return tag.model === 'blank' ? {} : { itemId: tag.itemId, partsInSet: tag.partsInSet, partNumber: tag.partNumber, usage: tag.usage };
+  } catch {
+    return {};
   }
 }
 

@@ -65,7 +65,7 @@ export class ThreeMSimulator {
       case ThreeMCommand.readAfi:
         return ok(Uint8Array.of(tag.afi));
       case ThreeMCommand.writeAfi:
-        if (p.length !== 10) return error;
+        if (p.length !== 10 || tag.afiLocked) return error;
         tag.afi = p[9]!;
         return ok();
       default:

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRfidCardReader } from '../../../devices/rfid/index.ts';
+import { createItemPad, createRfidCardReader } from '../../../devices/rfid/index.ts';
 import type { CardRead } from '../../../shared/devices/card.ts';
+import { silentLogger } from '../../../shared/logger.ts';
 import { simulatedSetup, until } from './helpers.ts';
 
 describe('ItemPad over the real FEIG driver and the FEIG simulator (in-memory cable)', () => {
@@ -95,5 +96,51 @@ describe('ItemPad over the real FEIG driver and the FEIG simulator (in-memory ca
     expect(reader.status()).toMatchObject({ state: 'missing', reason: 'cable pulled' });
     await until(() => reader.status().state === 'connected');
     expect(states).toEqual(['connecting', 'connected', 'missing', 'connected']);
+  });
+});
+
+describe('security that does not stick', () => {
+  it('reports a locked AFI as not confirmed, with the reader reason', async () => {
+    const { reader, pad, events } = simulatedSetup();
+    try {
+      await reader.open();
+      const uid = reader.pad.place({ item: { itemId: 'L-1' }, afiLocked: true });
+      await until(() => events.length === 1);
+      expect(await pad.setSecurity(uid, 'released')).toEqual({
+        uid,
+        requested: 'released',
+        confirmed: false,
+        reason: 'rfid.reader-status',
+      });
+      expect(reader.pad.get(uid)?.afi).toBe(0x07);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('does not confirm when the read-back differs from what was written', async () => {
+    const { reader, config } = simulatedSetup();
+    try {
+      await reader.open();
+      const uid = reader.pad.place({ item: { itemId: 'M-1' } });
+      // A tag that acknowledges the write but keeps its old AFI (seen on worn tags): the reader
+      // below acknowledges without writing; the pad under test must catch it on the read-back.
+      const forgetful = Object.assign(Object.create(reader) as typeof reader, { writeAfi: async () => undefined });
+      const pad = createItemPad(forgetful, config, { logger: silentLogger });
+      expect(await pad.setSecurity(uid, 'released')).toEqual({ uid, requested: 'released', confirmed: false, reason: 'rfid.afi-mismatch' });
+      pad.stop();
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('lists placed tags with what they hold, for the simulator panel', () => {
+    const { reader } = simulatedSetup();
+    const uid = reader.pad.place({ item: { itemId: 'P-7', partsInSet: 2, partNumber: 2 } });
+    expect(reader.pad.list()).toEqual([
+      expect.objectContaining({ uid, itemId: 'P-7', partsInSet: 2, partNumber: 2, usage: 'item', afi: 0x07 }),
+    ]);
+    expect(reader.pad.lift(uid)).toBe(true);
+    expect(reader.pad.list()).toEqual([]);
   });
 });
