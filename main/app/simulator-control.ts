@@ -1,0 +1,133 @@
+import type { PrintItem } from '../../devices/printer/codec/escpos-parse.ts';
+import type { DemoItemView, DemoPatronView, SimulatorAction, SimulatorState } from '../../shared/contract/simulator.ts';
+import { Emitter, type Unsubscribe } from '../../shared/events.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { SimulatorControl } from '../hub/bridge-hub.ts';
+import type { SimulatedDevices } from './device-wiring.ts';
+
+export interface DemoCatalog {
+  readonly patrons: readonly DemoPatronView[];
+  readonly items: readonly (DemoItemView & { readonly isil?: string })[];
+}
+
+/** Hooks into the parts of the kiosk the panel can also change: the network and the clock. */
+export interface SimulatorHooks {
+  setCentralOffline?(offline: boolean): void;
+  setClock?(at: Date | null): void;
+  pinEntered?(pin: string): void;
+  doorState?(): SimulatorState['door'];
+  onDoorChange?(listener: () => void): Unsubscribe;
+}
+
+/**
+ * The simulator panel's side in main: turns panel actions into what the
+ * simulated hardware would see (a card at the reader, a tag on the pad, a
+ * door contact opening) and reports the simulated world back.
+ */
+export class SimulatorPanelControl implements SimulatorControl {
+  private readonly changes = new Emitter<{ state: SimulatorState }>();
+  private receipt: string[] = [];
+  private centralOffline = false;
+  private clock: string | null = null;
+
+  constructor(
+    private readonly devices: SimulatedDevices,
+    private readonly demo: DemoCatalog,
+    private readonly hooks: SimulatorHooks,
+    private readonly logger: Logger,
+    private readonly afiInLibrary = 0x07,
+  ) {
+    devices.pad?.onChange(() => this.publish());
+    devices.sensor?.onChange(() => this.publish());
+    devices.printer?.onPrinted((items) => {
+      this.receipt = receiptText(items);
+      this.publish();
+    });
+    hooks.onDoorChange?.(() => this.publish());
+  }
+
+  state(): SimulatorState {
+    const pad = this.devices.pad;
+    const door = this.hooks.doorState?.();
+    return {
+      available: true,
+      patrons: [...this.demo.patrons],
+      items: this.demo.items.map(({ isil: _isil, ...item }) => item),
+      pad: (pad?.list() ?? []).map((tag) => ({
+        uid: tag.uid,
+        itemId: tag.itemId ?? '?',
+        part: tag.partNumber ?? 1,
+        parts: tag.partsInSet ?? 1,
+        // The gate alarms on the in-library AFI or a set EAS bit.
+        secured: tag.afi === this.afiInLibrary || tag.eas,
+      })),
+      ...(door ? { door } : this.devices.sensor ? { door: { contact: this.devices.sensor.current(), lock: 'locked', alarm: false } } : {}),
+      centralOffline: this.centralOffline,
+      clock: this.clock,
+      receipt: this.receipt,
+    };
+  }
+
+  onState(listener: (state: SimulatorState) => void): Unsubscribe {
+    return this.changes.on('state', listener);
+  }
+
+  act(action: SimulatorAction): void {
+    const { pad, card, sensor } = this.devices;
+    switch (action.type) {
+      case 'sim.card.present':
+        card?.present(action.number);
+        break;
+      case 'sim.pin.enter':
+        this.hooks.pinEntered?.(action.pin);
+        break;
+      case 'sim.item.place':
+      case 'sim.item.placeAll': {
+        const item = this.demo.items.find((i) => i.itemId === action.itemId);
+        if (!item || !pad) break;
+        const parts = action.type === 'sim.item.place' ? [action.part ?? 1] : Array.from({ length: item.parts }, (_, i) => i + 1);
+        const present = pad.list();
+        for (const part of parts) {
+          if (present.some((t) => t.itemId === item.itemId && (t.partNumber ?? 1) === part)) continue;
+          pad.place({ item: { itemId: item.itemId, partsInSet: item.parts, partNumber: part, ...(item.isil ? { isil: item.isil } : {}) } });
+        }
+        break;
+      }
+      case 'sim.item.lift':
+        pad?.lift(action.uid);
+        break;
+      case 'sim.pad.clear':
+        pad?.clear();
+        break;
+      case 'sim.door.open':
+        sensor?.set('open');
+        break;
+      case 'sim.door.close':
+        sensor?.set('closed');
+        break;
+      case 'sim.central.offline':
+        this.centralOffline = action.offline;
+        this.hooks.setCentralOffline?.(action.offline);
+        break;
+      case 'sim.clock.set':
+        this.clock = action.at;
+        this.hooks.setClock?.(action.at ? new Date(action.at) : null);
+        break;
+    }
+    this.logger.debug({ action: action.type }, 'simulator');
+    this.publish();
+  }
+
+  private publish(): void {
+    this.changes.emit('state', this.state());
+  }
+}
+
+/** The printed receipt as text lines, decoded back from the ESC/POS bytes. */
+function receiptText(items: readonly PrintItem[]): string[] {
+  return items.flatMap((item) => {
+    if (item.type === 'text') return [item.text];
+    if ('data' in item && typeof item.data === 'string') return [`[${item.type}: ${item.data}]`];
+    return [];
+  });
+}
