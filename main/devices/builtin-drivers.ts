@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { HidCardReader } from '../../devices/card/hid-card-reader.ts';
+import { HidPinPad } from '../../devices/card/hid-pin-pad.ts';
 import { SerialCardReader } from '../../devices/card/serial-card-reader.ts';
 import { SimulatedCardReader } from '../../devices/card/simulated-card-reader.ts';
 import { InputBoardSensor } from '../../devices/door/input-board-sensor.ts';
@@ -15,7 +16,7 @@ import type { HidBinding } from '../../devices/hid/transport.ts';
 import { EscposPrinter } from '../../devices/printer/escpos-printer.ts';
 import { SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
 import type { SerialBinding } from '../../devices/serial/link.ts';
-import { hidCardReaderSchema, serialCardReaderSchema } from '../../shared/config/devices/card.ts';
+import { hidCardReaderSchema, hidKeypadSchema, serialCardReaderSchema } from '../../shared/config/devices/card.ts';
 import { inputBoardSensorSchema, modemSensorSchema } from '../../shared/config/devices/door-sensor.ts';
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import { escposPrinterSchema } from '../../shared/config/devices/printer.ts';
@@ -65,6 +66,7 @@ export function registerBuiltinDrivers(registry: DriverRegistry, t: Transports):
       (c, { logger }) => new SerialCardReader(c.id, parseOptions(serialCardReaderSchema, c), logger, t.serial),
     )
     .register('card-reader', 'simulated', (c) => new SimulatedCardReader(c.id))
+    .register('keypad', 'hid', (c, { logger }) => new HidPinPad(c.id, parseOptions(hidKeypadSchema, c), t.hid, logger))
     .register('door-sensor', 'modem-lines', (c) => new ModemLineSensor(c.id, parseOptions(modemSensorSchema, c), t.serial))
     .register(
       'door-sensor',
