@@ -1,6 +1,6 @@
 import type { SimulatedHidDevice } from '../hid/simulated-bus.ts';
 import type { HidDeviceInfo } from '../hid/transport.ts';
-import { charToUsage, SHIFT_MASK, USAGE_ENTER } from './codec/hid-usage.ts';
+import { charToUsage, LEFT_SHIFT, USAGE_ENTER } from './codec/hid-usage.ts';
 
 /**
  * A keyboard-emulating card reader on the simulated HID bus: `type()` sends
@@ -32,7 +32,7 @@ export class SimulatedHidKeyboard implements SimulatedHidDevice {
     for (const ch of text) {
       const key = charToUsage(ch);
       if (!key) throw new RangeError(`no US key types ${JSON.stringify(ch)}`);
-      reports.push(frame(key.shift ? SHIFT_MASK & 0x02 : 0, key.usage), frame(0, 0));
+      reports.push(frame(key.shift ? LEFT_SHIFT : 0, key.usage), frame(0, 0));
     }
     reports.push(frame(0, USAGE_ENTER), frame(0, 0));
     return reports;

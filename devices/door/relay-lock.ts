@@ -91,7 +91,7 @@ export class RelayLock implements DoorLock {
     } catch (e) {
       const err = toOpenBranchError(e, 'door.release');
       this.settle(err);
-      this.tracker.set('error', `release failed: ${err.message}`);
+      this.tracker.set(err.code === 'device.missing' ? 'missing' : 'error', `release failed: ${err.message}`);
       throw err;
     }
   }

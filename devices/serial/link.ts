@@ -61,11 +61,15 @@ export class SerialLink {
         binding: options.binding ?? SerialPort.binding,
       });
       port.open((err) => {
-        if (err)
+        if (err) {
           reject(
             new OpenBranchError('device.missing', `cannot open ${options.path}: ${err.message}`, { port: options.path }, { cause: err }),
           );
-        else resolve(new SerialLink(port, options.binding ? 0 : (options.watchMs ?? 250)));
+          return;
+        }
+        // COM ports are not files on Windows: there the native close event is all we have.
+        const watch = options.binding || process.platform === 'win32' ? 0 : (options.watchMs ?? 250);
+        resolve(new SerialLink(port, watch));
       });
     });
   }

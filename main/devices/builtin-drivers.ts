@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { HidCardReader } from '../../devices/card/hid-card-reader.ts';
+import { HidPinPad } from '../../devices/card/hid-pin-pad.ts';
 import { SerialCardReader } from '../../devices/card/serial-card-reader.ts';
 import { SimulatedCardReader } from '../../devices/card/simulated-card-reader.ts';
 import { InputBoardSensor } from '../../devices/door/input-board-sensor.ts';
@@ -8,6 +9,7 @@ import { ModemLineSensor } from '../../devices/door/modem-sensor.ts';
 import type { RelayBoard } from '../../devices/door/relay-board.ts';
 import { RelayLock } from '../../devices/door/relay-lock.ts';
 import { BoardRelayOutput } from '../../devices/door/relay-output.ts';
+import { SharedRelayBoard } from '../../devices/door/shared-board.ts';
 import { SimulatedRelayBoard } from '../../devices/door/simulated-board.ts';
 import { SimulatedDoorSensor } from '../../devices/door/simulated-sensor.ts';
 import { UsbRelayBoard } from '../../devices/door/usbrelay-board.ts';
@@ -15,7 +17,7 @@ import type { HidBinding } from '../../devices/hid/transport.ts';
 import { EscposPrinter } from '../../devices/printer/escpos-printer.ts';
 import { SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
 import type { SerialBinding } from '../../devices/serial/link.ts';
-import { hidCardReaderSchema, serialCardReaderSchema } from '../../shared/config/devices/card.ts';
+import { hidCardReaderSchema, hidKeypadSchema, serialCardReaderSchema } from '../../shared/config/devices/card.ts';
 import { inputBoardSensorSchema, modemSensorSchema } from '../../shared/config/devices/door-sensor.ts';
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import { escposPrinterSchema } from '../../shared/config/devices/printer.ts';
@@ -42,21 +44,33 @@ export function parseOptions<S extends z.ZodType>(schema: S, config: DeviceConfi
   return result.data;
 }
 
-/** The relay board a door-lock or relay-output entry names. */
-function relayBoard(config: DeviceConfig, t: Transports): { board: RelayBoard; relay: number } {
+type BoardPool = Map<string, SharedRelayBoard>;
+
+/** The relay board a door-lock or relay-output entry names; entries naming the same board share it. */
+function relayBoard(config: DeviceConfig, t: Transports, pool: BoardPool): { board: RelayBoard; relay: number } {
+  const shared = (key: string, make: () => RelayBoard): RelayBoard => {
+    let share = pool.get(key);
+    if (!share) {
+      share = new SharedRelayBoard(make());
+      pool.set(key, share);
+    }
+    return share.view();
+  };
   if (config.driver === 'lcus') {
     const o = parseOptions(lcusRelaySchema, config);
-    return { board: new LcusBoard(o.port, o.baudRate, t.serial), relay: o.relay };
+    return { board: shared(`lcus:${o.port}`, () => new LcusBoard(o.port, o.baudRate, t.serial)), relay: o.relay };
   }
   if (config.driver === 'usbrelay') {
     const o = parseOptions(usbRelaySchema, config);
-    return { board: new UsbRelayBoard(t.hid, { serial: o.serial, path: o.path }), relay: o.relay };
+    const key = `usbrelay:${o.serial ?? o.path ?? 'first'}`;
+    return { board: shared(key, () => new UsbRelayBoard(t.hid, { serial: o.serial, path: o.path })), relay: o.relay };
   }
   return { board: new SimulatedRelayBoard(), relay: 1 };
 }
 
 /** Registers every driver of this branch (the RFID drivers are registered by their own module). */
 export function registerBuiltinDrivers(registry: DriverRegistry, t: Transports): DriverRegistry {
+  const pool: BoardPool = new Map();
   registry
     .register('card-reader', 'hid', (c, { logger }) => new HidCardReader(c.id, parseOptions(hidCardReaderSchema, c), t.hid, logger))
     .register(
@@ -65,6 +79,7 @@ export function registerBuiltinDrivers(registry: DriverRegistry, t: Transports):
       (c, { logger }) => new SerialCardReader(c.id, parseOptions(serialCardReaderSchema, c), logger, t.serial),
     )
     .register('card-reader', 'simulated', (c) => new SimulatedCardReader(c.id))
+    .register('keypad', 'hid', (c, { logger }) => new HidPinPad(c.id, parseOptions(hidKeypadSchema, c), t.hid, logger))
     .register('door-sensor', 'modem-lines', (c) => new ModemLineSensor(c.id, parseOptions(modemSensorSchema, c), t.serial))
     .register(
       'door-sensor',
@@ -76,11 +91,11 @@ export function registerBuiltinDrivers(registry: DriverRegistry, t: Transports):
     .register('printer', 'simulated', (c) => new SimulatedPrinter(c.id));
   for (const driver of ['lcus', 'usbrelay', 'simulated']) {
     registry.register('door-lock', driver, (c, { logger }) => {
-      const { board, relay } = relayBoard(c, t);
+      const { board, relay } = relayBoard(c, t, pool);
       return new RelayLock(c.id, board, relay, logger, parseOptions(doorLockSchema, c).maxPulseMs);
     });
     registry.register('relay-output', driver, (c) => {
-      const { board, relay } = relayBoard(c, t);
+      const { board, relay } = relayBoard(c, t, pool);
       return new BoardRelayOutput(c.id, parseOptions(relayOutputSchema, c).role, board, relay);
     });
   }

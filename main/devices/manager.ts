@@ -1,5 +1,5 @@
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
-import type { CardReader } from '../../shared/devices/card.ts';
+import type { CardReader, PinPad } from '../../shared/devices/card.ts';
 import type { DoorLock, DoorSensor, RelayOutput } from '../../shared/devices/door.ts';
 import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
 import type { Device, DeviceKind, DeviceStatus } from '../../shared/devices/status.ts';
@@ -127,6 +127,10 @@ export class DeviceManager {
 
   cardReaders(): CardReader[] {
     return this.ofKind<CardReader>('card-reader');
+  }
+
+  pinPad(): PinPad | undefined {
+    return this.ofKind<PinPad>('keypad')[0];
   }
 
   doorLock(): DoorLock | undefined {

@@ -42,7 +42,8 @@ export const USAGE_TAB = 0x2b;
 export const USAGE_ROLLOVER = 0x01;
 
 /** Left/right shift bits of the modifier byte (HID 1.11 appendix B.1). */
-export const SHIFT_MASK = 0x02 | 0x20;
+export const LEFT_SHIFT = 0x02;
+export const SHIFT_MASK = LEFT_SHIFT | 0x20;
 
 export function usageToChar(usage: number, shifted: boolean): string | undefined {
   const entry = table.get(usage);

@@ -30,3 +30,16 @@ export const serialCardReaderSchema = z.looseObject({
 
 export type HidCardReaderConfig = z.infer<typeof hidCardReaderSchema>;
 export type SerialCardReaderConfig = z.infer<typeof serialCardReaderSchema>;
+
+/** `kind: keypad, driver: hid`: a USB numeric keypad (boot keyboard) for the door PIN. */
+export const hidKeypadSchema = z.looseObject({
+  vendorId: usbIdSchema,
+  productId: usbIdSchema,
+  path: z.string().optional(),
+  serialNumber: z.string().optional(),
+  reportId: z.boolean().default(false),
+  minLength: z.number().int().min(1).default(4),
+  maxLength: z.number().int().min(1).max(16).default(8),
+});
+
+export type HidKeypadConfig = z.infer<typeof hidKeypadSchema>;
