@@ -1,17 +1,25 @@
 import { resolve } from 'node:path';
 import type { KioskConfig } from '../../shared/config/schema.ts';
+import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { DeviceManager } from '../devices/manager.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
-import { BridgeHub } from '../hub/bridge-hub.ts';
+import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
+import { RequestRouter } from '../hub/request-router.ts';
+import { deviceHandlers } from '../hub/requests/device-handlers.ts';
+import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { IdleScreens } from './idle-screens.ts';
 import { KioskShell } from './kiosk-shell.ts';
+import { SimulatorPanelControl } from './simulator-control.ts';
 
 /** dist/renderer next to the sources (repo checkout) or inside the package. */
 export const defaultRendererDir = resolve(import.meta.dirname, '../../dist/renderer');
 
 export interface RunningKiosk {
   readonly shell: KioskShell;
+  readonly devices: KioskDevices;
   readonly web: WebHost | undefined;
+  readonly hub: BridgeHub;
   stop(): Promise<void>;
 }
 
@@ -20,7 +28,17 @@ export interface StartOptions {
   readonly logger: Logger;
   readonly web?: { readonly port: number; readonly token?: string };
   readonly rendererDir?: string;
+  /** Checks the technician PIN; default refuses every PIN. */
+  readonly verifyTechnicianPin?: (pin: string) => Promise<boolean>;
 }
+
+const deviceViews = (manager: DeviceManager): DeviceView[] =>
+  manager.reports().map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    state: r.status.state,
+    ...(r.status.reason ? { reason: r.status.reason } : {}),
+  }));
 
 /**
  * The composition root: builds the kiosk core from config and hands it
@@ -29,9 +47,22 @@ export interface StartOptions {
  */
 export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const { config, logger } = options;
+  const devices = await startDevices(config.devices, logger);
   const screens = new IdleScreens(config.policies.idleTimeoutSeconds, config.policies.idleWarningSeconds);
   const shell = new KioskShell({ config, logger, screens });
-  const hub = new BridgeHub(shell, logger.child({ subsystem: 'bridge' }));
+  shell.setDevices(deviceViews(devices.manager));
+  devices.manager.onStatus(() => shell.setDevices(deviceViews(devices.manager)));
+
+  const anySimulated = Object.values(devices.simulated).some((d) => d !== undefined);
+  const simulator = anySimulated ? new SimulatorPanelControl(devices.simulated, { patrons: [], items: [] }, {}, logger) : undefined;
+  const core: KioskCore = {
+    view: () => shell.view(),
+    onView: (l) => shell.onView(l),
+    dispatch: (e) => shell.dispatch(e),
+    ...(simulator ? { simulator } : {}),
+  };
+  const router = new RequestRouter({ ...deviceHandlers(devices, config) }, options.verifyTechnicianPin ?? (async () => false), logger);
+  const hub = new BridgeHub(core, logger.child({ subsystem: 'bridge' }), router);
   const web = options.web
     ? await startWebHost({
         hub,
@@ -43,11 +74,14 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     : undefined;
   return {
     shell,
+    devices,
     web,
+    hub,
     stop: async () => {
       screens.reset();
       await web?.close();
       shell.dispose();
+      await devices.stop();
     },
   };
 }

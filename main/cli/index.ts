@@ -9,14 +9,7 @@ import { registerRfid } from './commands/rfid.ts';
 import { registerStart } from './commands/start.ts';
 
 /** Every command group of `openbranch`; later issues add one line each. */
-const groups: CommandGroup[] = [
-  registerStart,
-  registerRfid,
-  registerDevices,
-  registerDoorPulse,
-  registerPrinter,
-  registerCard,
-];
+const groups: CommandGroup[] = [registerStart, registerRfid, registerDevices, registerDoorPulse, registerPrinter, registerCard];
 
 export function buildProgram(): Command {
   const program = new Command('openbranch')
