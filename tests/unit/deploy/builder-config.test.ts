@@ -6,11 +6,33 @@ import { parse } from 'yaml';
 // CI cannot download Electron, so electron-builder never runs here; this test
 // reads electron-builder.yml itself and fails when the packaging config breaks.
 const root = resolve(import.meta.dirname, '../../..');
-const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
-const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as Record<string, any>;
+interface Target {
+  target: string;
+  arch: string[];
+}
+interface BuilderConfig {
+  electronVersion: string;
+  npmRebuild: boolean;
+  nodeGypRebuild: boolean;
+  asar: boolean;
+  asarUnpack: string[];
+  files: string[];
+  extraResources: Array<{ from: string; to: string }>;
+  afterPack: string;
+  electronFuses?: unknown;
+  linux: { target: Target[] };
+  win: { target: Target[] };
+  deb: { afterInstall: string; depends: string[] };
+}
+interface PackageJson {
+  main: string;
+  scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
+}
+const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+const pkg = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as PackageJson;
 
-const targets = (platform: string) =>
-  (config[platform].target as Array<{ target: string; arch: string[] }>).map((t) => `${t.target}:${[...t.arch].sort().join(',')}`).sort();
+const targets = (platform: 'linux' | 'win') => config[platform].target.map((t) => `${t.target}:${[...t.arch].sort().join(',')}`).sort();
 
 describe('electron-builder.yml', () => {
   it('builds AppImage and deb for x64 and arm64, NSIS for Windows x64', () => {
@@ -36,7 +58,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the compiled app and the built renderer, no sources or source maps', () => {
-    const files = config.files as string[];
+    const files = config.files;
     expect(files).toContain('package.json');
     expect(files).toContain('dist/renderer/**/*');
     expect(files.some((f) => f.startsWith('dist/main/'))).toBe(true);
@@ -58,7 +80,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('ships the deployment files and installs the udev rules from the deb', () => {
-    const extra = (config.extraResources as Array<{ from: string }>).map((e) => e.from);
+    const extra = config.extraResources.map((e) => e.from);
     expect(extra).toContain('resources/deploy');
     expect(existsSync(resolve(root, config.deb.afterInstall))).toBe(true);
     expect(config.deb.depends).toEqual(expect.arrayContaining(['libusb-1.0-0', 'libudev1']));
