@@ -2,9 +2,11 @@ import { Command, CommanderError } from 'commander';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import type { CommandGroup } from './commands/registry.ts';
 import { registerStart } from './commands/start.ts';
+import { registerStatus } from './commands/status.ts';
+import { registerTechnician } from './commands/technician.ts';
 
 /** Every command group of `openbranch`; later issues add one line each. */
-const groups: CommandGroup[] = [registerStart];
+const groups: CommandGroup[] = [registerStart, registerStatus, registerTechnician];
 
 export function buildProgram(): Command {
   const program = new Command('openbranch')
