@@ -7,9 +7,21 @@ import { registerPrinter } from './commands/printer.ts';
 import type { CommandGroup } from './commands/registry.ts';
 import { registerRfid } from './commands/rfid.ts';
 import { registerStart } from './commands/start.ts';
+import { registerStatus } from './commands/status.ts';
+import { registerTechnician } from './commands/technician.ts';
 
 /** Every command group of `openbranch`; later issues add one line each. */
-const groups: CommandGroup[] = [registerStart, registerRfid, registerDevices, registerDoorPulse, registerPrinter, registerCard];
+// biome-ignore format: one group per line keeps parallel branches merging cleanly
+const groups: CommandGroup[] = [
+  registerStart,
+  registerStatus,
+  registerTechnician,
+  registerRfid,
+  registerDevices,
+  registerDoorPulse,
+  registerPrinter,
+  registerCard,
+];
 
 export function buildProgram(): Command {
   const program = new Command('openbranch')

@@ -3,7 +3,9 @@ import { branchSchema } from './branch.ts';
 import { centralSchema } from './central.ts';
 import { deviceSchema, simulatedDevices } from './devices/index.ts';
 import { loggingSchema, webSchema } from './hosts.ts';
+import { metricsSchema } from './metrics.ts';
 import { policiesSchema } from './policies.ts';
+import { technicianSchema } from './technician.ts';
 
 /**
  * The whole kiosk configuration: one YAML file a technician edits.
@@ -19,6 +21,8 @@ export const configSchema = z.strictObject({
   policies: policiesSchema.prefault({}),
   web: webSchema.prefault({}),
   logging: loggingSchema.prefault({}),
+  metrics: metricsSchema.prefault({}),
+  technician: technicianSchema.prefault({}),
 });
 
 export type KioskConfig = z.infer<typeof configSchema>;

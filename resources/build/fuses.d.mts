@@ -1,0 +1,2 @@
+import type { FuseV1Config } from '@electron/fuses';
+export function fuseConfig(platform: string): FuseV1Config;

@@ -1,0 +1,59 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+
+// resources/deploy/linux/web-kiosk.sh run for real with stand-ins for the
+// openbranch command and Chromium (shell scripts that record what they got).
+const SCRIPT = resolve(import.meta.dirname, '../../../resources/deploy/linux/web-kiosk.sh');
+let dir = '';
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function setup(hostOutput: string) {
+  dir = mkdtempSync(join(tmpdir(), 'ob-webkiosk-'));
+  const host = join(dir, 'openbranch');
+  writeFileSync(host, `#!/bin/bash\necho "$$" > ${dir}/host.pid\necho "$@" > ${dir}/host.args\n${hostOutput}\nexec sleep 30\n`);
+  const browser = join(dir, 'chromium');
+  writeFileSync(browser, `#!/bin/bash\nprintf '%s\\n' "$@" > ${dir}/browser.args\n`);
+  chmodSync(host, 0o755);
+  chmodSync(browser, 0o755);
+  const env = {
+    ...process.env,
+    OPENBRANCH_BIN: host,
+    CHROMIUM_BIN: browser,
+    OPENBRANCH_PORT: '5391',
+    OPENBRANCH_CHROMIUM_PROFILE: join(dir, 'profile'),
+  };
+  return spawnSync('bash', [SCRIPT], { env, encoding: 'utf8', timeout: 15_000 });
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('web-kiosk.sh', () => {
+  it('opens the printed URL in Chromium --kiosk and stops the host when the browser exits', () => {
+    const url = 'http://127.0.0.1:5391/?token=abc123';
+    const run = setup(`echo "starting"\necho "OpenBranch kiosk: ${url}"`);
+    expect(run.status).toBe(1);
+    expect(readFileSync(join(dir, 'host.args'), 'utf8').trim()).toBe('start --web --port 5391');
+    const args = readFileSync(join(dir, 'browser.args'), 'utf8').trim().split('\n');
+    expect(args).toContain('--kiosk');
+    expect(args.at(-1)).toBe(url);
+    expect(args).toContain(`--user-data-dir=${join(dir, 'profile')}`);
+    expect(alive(Number(readFileSync(join(dir, 'host.pid'), 'utf8')))).toBe(false);
+  });
+
+  it('never starts Chromium when the host prints no URL', () => {
+    const run = setup('echo "config error"; exit 2');
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('printed no URL');
+    expect(existsSync(join(dir, 'browser.args'))).toBe(false);
+  });
+});
