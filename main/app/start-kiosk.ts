@@ -7,10 +7,12 @@ import { startWebHost, type WebHost } from '../hosts/web/server.ts';
 import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
+import { createKioskMetrics, type KioskMetricsRegistry, type MetricsServer, startMetricsServer } from '../metrics/index.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { IdleScreens } from './idle-screens.ts';
 import { KioskShell } from './kiosk-shell.ts';
 import { SimulatorPanelControl } from './simulator-control.ts';
+import { KIOSK_VERSION } from './version.ts';
 
 /** dist/renderer next to the sources (repo checkout) or inside the package. */
 export const defaultRendererDir = resolve(import.meta.dirname, '../../dist/renderer');
@@ -20,6 +22,7 @@ export interface RunningKiosk {
   readonly devices: KioskDevices;
   readonly web: WebHost | undefined;
   readonly hub: BridgeHub;
+  readonly metrics: KioskMetricsRegistry;
   stop(): Promise<void>;
 }
 
@@ -47,7 +50,11 @@ const deviceViews = (manager: DeviceManager): DeviceView[] =>
  */
 export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const { config, logger } = options;
+  const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id });
   const devices = await startDevices(config.devices, logger);
+  for (const r of devices.manager.reports()) metrics.metrics.deviceStatus(r, r.status);
+  devices.manager.onStatus((r) => metrics.metrics.deviceStatus(r, r.status));
+  const metricsServer = config.metrics.enabled ? await startMetricsOrWarn(metrics, config, logger) : undefined;
   const screens = new IdleScreens(config.policies.idleTimeoutSeconds, config.policies.idleWarningSeconds);
   const shell = new KioskShell({ config, logger, screens });
   shell.setDevices(deviceViews(devices.manager));
@@ -77,11 +84,23 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     devices,
     web,
     hub,
+    metrics,
     stop: async () => {
       screens.reset();
       await web?.close();
+      await metricsServer?.close();
       shell.dispose();
       await devices.stop();
     },
   };
+}
+
+/** The fleet endpoint is for monitoring: a busy port is logged, and the kiosk still serves patrons. */
+async function startMetricsOrWarn(source: KioskMetricsRegistry, config: KioskConfig, logger: Logger): Promise<MetricsServer | undefined> {
+  try {
+    return await startMetricsServer({ source, host: config.metrics.host, port: config.metrics.port, token: config.metrics.token, logger });
+  } catch (e) {
+    logger.error({ err: e instanceof Error ? e.message : String(e), port: config.metrics.port }, 'metrics endpoint not started');
+    return undefined;
+  }
 }

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { electronAvailable, launchElectron } from '../../app/electron-launcher.ts';
 import { startKiosk } from '../../app/start-kiosk.ts';
+import { technicianPinVerifier } from '../../app/technician-access.ts';
 import { loadConfig } from '../../config/load.ts';
 import { kioskPaths } from '../../config/paths.ts';
 import { createLogger } from '../../logging/logger.ts';
+import { warnAboutConfigPermissions } from '../../security/config-permissions.ts';
 
 interface StartFlags {
   readonly web?: boolean;
@@ -29,7 +31,15 @@ export function registerStart(program: Command): void {
       const paths = kioskPaths({ dataDir: config.dataDir, logDir: config.logging.dir });
       const { logger, flush } = createLogger({ level: config.logging.level, dir: paths.logs, console: false });
       logger.info({ config: file ?? 'embedded default', logs: paths.logs }, 'starting');
-      const kiosk = await startKiosk({ config, logger, web: { port: flags.port ?? config.web.port } });
+      if (file)
+        for (const f of warnAboutConfigPermissions(file, logger))
+          console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
+      const kiosk = await startKiosk({
+        config,
+        logger,
+        web: { port: flags.port ?? config.web.port },
+        verifyTechnicianPin: await technicianPinVerifier(config, file),
+      });
       console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);
       console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
       await new Promise<void>((resolve) => {
