@@ -8,7 +8,8 @@ import { nowMs, summary } from './stats.ts';
  */
 export default async function (): Promise<void> {
   const k = createKioskMetrics({ version: 'bench', branch: 'bench', processMetrics: true });
-  for (let d = 0; d < 8; d++) k.metrics.deviceStatus({ id: `dev${d}`, kind: 'rfid' }, { state: 'connected', since: new Date().toISOString() });
+  for (let d = 0; d < 8; d++)
+    k.metrics.deviceStatus({ id: `dev${d}`, kind: 'rfid' }, { state: 'connected', since: new Date().toISOString() });
 
   const feed: number[] = [];
   for (let round = 0; round < 20; round++) {
