@@ -12,6 +12,8 @@ describe('app:// file resolution', () => {
   writeFileSync(join(dir, 'index.html'), '<!doctype html>');
   writeFileSync(join(dir, 'assets', 'app.js'), '');
   writeFileSync(join(root, 'secret.yaml'), 'password: x');
+  // A servable type outside the folder: only the containment check can stop it.
+  writeFileSync(join(root, 'outside.js'), '');
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('serves index.html for / and files by type', () => {
@@ -21,6 +23,8 @@ describe('app:// file resolution', () => {
 
   it.each([
     'app://openbranch/../secret.yaml',
+    'app://openbranch/assets/%2e%2e%2f%2e%2e%2foutside.js',
+    'app://openbranch/%2e%2e%2foutside.js',
     'app://openbranch/%2e%2e/secret.yaml',
     'app://openbranch/assets/%2e%2e%2f%2e%2e%2fsecret.yaml',
     'app://openbranch/..%5csecret.yaml',
