@@ -5,7 +5,7 @@ import { findElectronBinary } from '../hosts/electron/availability.ts';
 export const electronAvailable = (): boolean => findElectronBinary() !== undefined;
 
 /** The compiled Electron main entry (npm run build:electron). */
-export const electronEntry = resolve(import.meta.dirname, '../../dist/main/hosts/electron/index.js');
+export const electronEntry = resolve(import.meta.dirname, '../../dist/main/hosts/electron/entry.js');
 
 /** Runs the kiosk in Electron (a separate process: Electron's binary is its own Node). */
 export function launchElectron(args: string[]): Promise<number> {

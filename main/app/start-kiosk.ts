@@ -18,6 +18,7 @@ import { KIOSK_VERSION } from './version.ts';
 export const defaultRendererDir = resolve(import.meta.dirname, '../../dist/renderer');
 
 export interface RunningKiosk {
+  readonly core: KioskCore;
   readonly shell: KioskShell;
   readonly devices: KioskDevices;
   readonly web: WebHost | undefined;
@@ -80,6 +81,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       })
     : undefined;
   return {
+    core,
     shell,
     devices,
     web,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { electronAvailable, launchElectron } from '../../app/electron-launcher.ts';
-import { startKiosk } from '../../app/start-kiosk.ts';
+import { defaultRendererDir, startKiosk } from '../../app/start-kiosk.ts';
 import { technicianPinVerifier } from '../../app/technician-access.ts';
 import { loadConfig } from '../../config/load.ts';
 import { kioskPaths } from '../../config/paths.ts';
@@ -24,7 +24,7 @@ export function registerStart(program: Command): void {
     .option('--dev', 'developer mode: devtools allowed')
     .action(async (flags: StartFlags) => {
       const { config, file } = loadConfig(flags.config ?? process.env.OPENBRANCH_CONFIG);
-      if (!flags.web && electronAvailable()) {
+      if (!flags.web && process.versions.electron === undefined && electronAvailable()) {
         process.exitCode = await launchElectron(process.argv.slice(2));
         return;
       }
@@ -34,12 +34,19 @@ export function registerStart(program: Command): void {
       if (file)
         for (const f of warnAboutConfigPermissions(file, logger))
           console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
+      const inElectron = process.versions.electron !== undefined && !flags.web;
       const kiosk = await startKiosk({
         config,
         logger,
-        web: { port: flags.port ?? config.web.port },
+        ...(inElectron ? {} : { web: { port: flags.port ?? config.web.port } }),
         verifyTechnicianPin: await technicianPinVerifier(config, file),
       });
+      if (inElectron) {
+        // Loaded only inside Electron's own process: tests and the web host never import electron.
+        const { startElectronHost } = await import('../../hosts/electron/index.ts');
+        await startElectronHost({ core: kiosk.core, hub: kiosk.hub, logger, dev: flags.dev ?? false, rendererDir: defaultRendererDir });
+        return;
+      }
       console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);
       console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
       await new Promise<void>((resolve) => {

@@ -29,6 +29,8 @@ export interface ElectronHostOptions {
   readonly rendererDir: string;
   /** Compiled preload; default: preload.cjs next to this file. */
   readonly preloadPath?: string;
+  /** The composition root's hub (with its request router); default: a hub without requests. */
+  readonly hub?: BridgeHub;
 }
 
 export interface ElectronHost {
@@ -61,7 +63,7 @@ export async function startElectronHost(options: ElectronHostOptions): Promise<E
   // A kiosk screen never blanks while OpenBranch runs.
   const blocker = powerSaveBlocker.start('prevent-display-sleep');
 
-  const hub = new BridgeHub(options.core, log);
+  const hub = options.hub ?? new BridgeHub(options.core, log);
   const send = (message: MainMessage): void => {
     if (!win.isDestroyed()) win.webContents.send(BRIDGE_CHANNEL, message);
   };
