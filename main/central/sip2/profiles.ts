@@ -1,0 +1,99 @@
+import type { CheckoutRefusal } from '../../../shared/domain/central.ts';
+import type { PatronStatusFlag } from './codec/responses.ts';
+
+/**
+ * How one ACS differs from the spec, as data. The client and the mapping to
+ * domain results read these fields; there is no `if (koha)` anywhere else.
+ */
+export interface Sip2Profile {
+  readonly name: 'generic' | 'koha';
+  /** What we end our messages with (we accept CR, CRLF and a leading LF from every server). */
+  readonly terminator: '\r' | '\r\n';
+  /** How '|' inside a value is written (Koha: "&#124;"); undefined: refused. */
+  readonly pipeEscape?: string;
+  /** Offline checkout: the ACS reads the original transaction time from "nb due date" (Koha). */
+  readonly offlineTimeInNbDueDate: boolean;
+  /** CY holds the hold patron's card number (Koha) rather than an internal id. */
+  readonly holdPatronIdIsCard: boolean;
+  /** Text the ACS prefixes to AF that the patron should not see. */
+  readonly screenMessagePrefixes: readonly string[];
+  /** The ACS answers CQ=Y to an empty PIN (Koha can): the kiosk must refuse empty PINs itself. */
+  readonly acceptsEmptyPin: boolean;
+  /** Patron status flags that stop borrowing (hold/renewal/recall denied alone do not). */
+  readonly borrowBlockingFlags: readonly PatronStatusFlag[];
+  /** AF texts that explain a refused checkout, first match wins. */
+  readonly checkoutRefusals: readonly { readonly pattern: RegExp; readonly reason: CheckoutRefusal }[];
+  /** Extension fields with patron data. */
+  readonly patronFields: { readonly birthDate: string; readonly category: string; readonly expiry: string; readonly meroppet?: string };
+}
+
+const BLOCKING: readonly PatronStatusFlag[] = [
+  'chargePrivilegesDenied',
+  'cardReportedLost',
+  'tooManyItemsCharged',
+  'tooManyItemsOverdue',
+  'tooManyClaimsOfItemsReturned',
+  'tooManyItemsLost',
+  'excessiveOutstandingFines',
+  'excessiveOutstandingFees',
+  'recallOverdue',
+  'tooManyItemsBilled',
+];
+
+export const genericProfile: Sip2Profile = {
+  name: 'generic',
+  terminator: '\r',
+  offlineTimeInNbDueDate: false,
+  holdPatronIdIsCard: false,
+  screenMessagePrefixes: [],
+  acceptsEmptyPin: false,
+  borrowBlockingFlags: BLOCKING,
+  checkoutRefusals: [
+    { pattern: /already checked out to you|already charged to you/i, reason: 'already-yours' },
+    { pattern: /hold|reserved/i, reason: 'on-hold-for-other' },
+    { pattern: /not for loan|non-circulating/i, reason: 'not-for-loan' },
+    { pattern: /checked out to another|charged to another/i, reason: 'checked-out-to-other' },
+    { pattern: /too many|limit/i, reason: 'limit-reached' },
+    { pattern: /invalid item|unknown item|item not found/i, reason: 'unknown-item' },
+    { pattern: /blocked|barred|expired|fines/i, reason: 'patron-blocked' },
+  ],
+  patronFields: { birthDate: 'PB', category: 'PC', expiry: 'PA' },
+};
+
+/**
+ * Koha's SIP server (C4/SIP). Screen messages are Koha's own: the
+ * CanBookBeIssued keys pass through as AF (NOT_FOR_LOAN, TOO_MANY_CHECKOUTS,
+ * AGE_RESTRICTION...), plus the texts of C4/SIP/ILS/Transaction/Checkout.pm.
+ */
+export const kohaProfile: Sip2Profile = {
+  name: 'koha',
+  terminator: '\r\n',
+  pipeEscape: '&#124;',
+  offlineTimeInNbDueDate: true,
+  holdPatronIdIsCard: true,
+  screenMessagePrefixes: ['Greetings from Koha.'],
+  acceptsEmptyPin: true,
+  borrowBlockingFlags: BLOCKING,
+  checkoutRefusals: [
+    { pattern: /already checked out to you|RENEW_ISSUE/i, reason: 'already-yours' },
+    {
+      pattern: /on hold for another patron|on hold shelf for another patron|reserved for another patron|RESERVE_WAITING|RESERVED/,
+      reason: 'on-hold-for-other',
+    },
+    { pattern: /NOT_FOR_LOAN|not for loan/i, reason: 'not-for-loan' },
+    { pattern: /checked out to another patron|ISSUED_TO_ANOTHER/, reason: 'checked-out-to-other' },
+    { pattern: /TOO_MANY|too many/i, reason: 'limit-reached' },
+    { pattern: /Invalid Item|UNKNOWN_BARCODE|NO_ITEM/i, reason: 'unknown-item' },
+    { pattern: /Patron (is )?Blocked|DEBARRED|USERBLOCKED|GNA|CARD_LOST|EXPIRED|DEBT|AGE_RESTRICTION/i, reason: 'patron-blocked' },
+  ],
+  patronFields: { birthDate: 'PB', category: 'PC', expiry: 'PA', meroppet: 'ZM' },
+};
+
+export const PROFILES: Readonly<Record<Sip2Profile['name'], Sip2Profile>> = { generic: genericProfile, koha: kohaProfile };
+
+/** Removes the profile's greeting prefixes and empty messages. */
+export function cleanScreenMessages(profile: Sip2Profile, messages: readonly string[]): string[] {
+  return messages
+    .map((m) => profile.screenMessagePrefixes.reduce((s, p) => (s.startsWith(p) ? s.slice(p.length) : s), m).trim())
+    .filter((m) => m !== '');
+}
