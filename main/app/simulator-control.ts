@@ -36,6 +36,7 @@ export class SimulatorPanelControl implements SimulatorControl {
     private readonly hooks: SimulatorHooks,
     private readonly logger: Logger,
     private readonly afiInLibrary = 0x07,
+    private readonly security: 'afi' | 'eas' | 'both' = 'afi',
   ) {
     devices.pad?.onChange(() => this.publish());
     devices.sensor?.onChange(() => this.publish());
@@ -58,8 +59,13 @@ export class SimulatorPanelControl implements SimulatorControl {
         itemId: tag.itemId ?? '?',
         part: tag.partNumber ?? 1,
         parts: tag.partsInSet ?? 1,
-        // The gate alarms on the in-library AFI or a set EAS bit.
-        secured: tag.afi === this.afiInLibrary || tag.eas,
+        // What the exit gate checks depends on the site: the AFI byte, the EAS bit, or both.
+        secured:
+          this.security === 'eas'
+            ? tag.eas
+            : this.security === 'both'
+              ? tag.afi === this.afiInLibrary || tag.eas
+              : tag.afi === this.afiInLibrary,
       })),
       ...(door ? { door } : this.devices.sensor ? { door: { contact: this.devices.sensor.current(), lock: 'locked', alarm: false } } : {}),
       centralOffline: this.centralOffline,

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path';
+import { rfidOptionsSchema } from '../../shared/config/devices/rfid.ts';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { DEMO_BRANCHES, DEMO_ITEMS, DEMO_PATRONS } from '../central/demo/data.ts';
+import { type CentralConnection, connectCentral } from '../central/index.ts';
 import type { DeviceManager } from '../devices/manager.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
 import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
@@ -9,8 +12,9 @@ import { RequestRouter } from '../hub/request-router.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { createKioskMetrics, type KioskMetricsRegistry, type MetricsServer, startMetricsServer } from '../metrics/index.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
-import { IdleScreens } from './idle-screens.ts';
+import { holdLabel } from './hold-label.ts';
 import { KioskShell } from './kiosk-shell.ts';
+import { SessionScreens } from './session-screens.ts';
 import { SimulatorPanelControl } from './simulator-control.ts';
 import { KIOSK_VERSION } from './version.ts';
 
@@ -23,6 +27,8 @@ export interface RunningKiosk {
   readonly devices: KioskDevices;
   readonly web: WebHost | undefined;
   readonly hub: BridgeHub;
+  readonly central: CentralConnection;
+  readonly screens: SessionScreens;
   readonly metrics: KioskMetricsRegistry;
   stop(): Promise<void>;
 }
@@ -56,17 +62,63 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   for (const r of devices.manager.reports()) metrics.metrics.deviceStatus(r, r.status);
   devices.manager.onStatus((r) => metrics.metrics.deviceStatus(r, r.status));
   const metricsServer = config.metrics.enabled ? await startMetricsOrWarn(metrics, config, logger) : undefined;
-  const screens = new IdleScreens(config.policies.idleTimeoutSeconds, config.policies.idleWarningSeconds);
-  const shell = new KioskShell({ config, logger, screens });
-  shell.setDevices(deviceViews(devices.manager));
-  devices.manager.onStatus(() => shell.setDevices(deviceViews(devices.manager)));
+  const central = await connectCentral(config, logger);
+  const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
+  let shell: KioskShell | undefined;
+  const screens = new SessionScreens({
+    central: central.central,
+    pad: devices.pad,
+    cardReaders: devices.cardReaders,
+    printer: devices.manager.printer(),
+    branchId: config.branch.id,
+    branchDisplayName: config.branch.name,
+    branchName: (code) => region[code] ?? code,
+    pickupLabel: (card, name) => holdLabel(config.policies.holdLabel, card, name),
+    checkInOnSecurityFailure: config.policies.checkInOnSecurityFailure,
+    policy: {
+      pinRequired: config.policies.pinRequired,
+      idleSeconds: config.policies.idleTimeoutSeconds,
+      warningSeconds: config.policies.idleWarningSeconds,
+      receipt: config.policies.receipt,
+    },
+    language: () => shell?.view().language ?? config.branch.language,
+    logger: logger.child({ subsystem: 'session' }),
+  });
+  shell = new KioskShell({ config, logger, screens });
+  const kioskShell = shell;
+  kioskShell.setCentral(central.central.health());
+  central.central.onHealth((h) => {
+    kioskShell.setCentral(h);
+    metrics.metrics.centralConnection(h !== 'offline');
+  });
+  kioskShell.setDevices(deviceViews(devices.manager));
+  devices.manager.onStatus(() => kioskShell.setDevices(deviceViews(devices.manager)));
 
   const anySimulated = Object.values(devices.simulated).some((d) => d !== undefined);
-  const simulator = anySimulated ? new SimulatorPanelControl(devices.simulated, { patrons: [], items: [] }, {}, logger) : undefined;
+  const demo = central.demo;
+  const simulatedPadConfig = config.devices.find((d) => d.kind === 'rfid' && d.driver === 'simulated');
+  const simulatedPadOptions = rfidOptionsSchema.parse(simulatedPadConfig ?? { driver: 'simulated' });
+  const simulator = anySimulated
+    ? new SimulatorPanelControl(
+        devices.simulated,
+        {
+          patrons: demo ? DEMO_PATRONS.map((p) => ({ cardNumber: p.cardNumber, pin: p.pin, name: p.name, note: p.note })) : [],
+          items: demo
+            ? DEMO_ITEMS.map((i) => ({ itemId: i.itemId, title: i.title, parts: i.parts, owner: region[i.owner] ?? i.owner, note: i.note }))
+            : [],
+        },
+        {
+          ...(demo ? { setCentralOffline: (offline: boolean) => demo.misbehave(offline ? { kind: 'drop' } : { kind: 'normal' }) } : {}),
+        },
+        logger,
+        simulatedPadOptions.afiInLibrary,
+        simulatedPadOptions.security,
+      )
+    : undefined;
   const core: KioskCore = {
-    view: () => shell.view(),
-    onView: (l) => shell.onView(l),
-    dispatch: (e) => shell.dispatch(e),
+    view: () => kioskShell.view(),
+    onView: (l) => kioskShell.onView(l),
+    dispatch: (e) => kioskShell.dispatch(e),
     ...(simulator ? { simulator } : {}),
   };
   const router = new RequestRouter({ ...deviceHandlers(devices, config) }, options.verifyTechnicianPin ?? (async () => false), logger);
@@ -82,17 +134,20 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     : undefined;
   return {
     core,
-    shell,
+    shell: kioskShell,
+    central,
+    screens,
     devices,
     web,
     hub,
     metrics,
     stop: async () => {
-      screens.reset();
       await web?.close();
       await metricsServer?.close();
-      shell.dispose();
+      screens.stop();
+      kioskShell.dispose();
       await devices.stop();
+      await central.close();
     },
   };
 }

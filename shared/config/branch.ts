@@ -12,4 +12,6 @@ export const branchSchema = z.object({
   /** Default UI language; patrons can switch on screen. */
   language: languageSchema.default('sv'),
   timezone: z.string().default('Europe/Stockholm'),
+  /** Names of the region's branches by code, for "goes to Köpings bibliotek" on return (codes show otherwise). */
+  region: z.record(z.string(), z.string()).default({}),
 });

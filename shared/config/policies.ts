@@ -9,4 +9,8 @@ export const policiesSchema = z.object({
   idleWarningSeconds: z.number().int().min(3).max(60).default(15),
   receipt: z.enum(['print', 'ask', 'none', 'email']).default('ask'),
   sounds: z.boolean().default(true),
+  /** What the hold-shelf label shows of the waiting patron (privacy): the card's last four digits, initials, or the full name. */
+  holdLabel: z.enum(['card-last4', 'initials', 'name']).default('card-last4'),
+  /** When an item's tag cannot be released after a loan, check the loan back in (else: the patron is sent to staff). */
+  checkInOnSecurityFailure: z.boolean().default(false),
 });

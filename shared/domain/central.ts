@@ -89,6 +89,8 @@ export interface CheckoutResult {
   readonly renewed?: boolean;
   readonly refusal?: CheckoutRefusal;
   readonly screenMessages: readonly string[];
+  /** Accepted while the central system was offline; registered when it is back. */
+  readonly offline?: boolean;
   /** Security should be released (SIP2 magnetic media / desensitize). */
   readonly desensitize?: boolean;
   readonly raw?: string;
@@ -119,6 +121,7 @@ export interface CheckinResult {
   readonly resensitize?: boolean;
   readonly alert?: boolean;
   readonly refusal?: 'unknown-item' | 'not-checked-out' | 'other';
+  readonly offline?: boolean;
   readonly screenMessages: readonly string[];
   readonly raw?: string;
 }

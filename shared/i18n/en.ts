@@ -226,6 +226,7 @@ export const en = {
     other: 'This is not possible right now.',
     offline: 'The library system cannot be reached.',
   },
+  receiptPrint: { title: 'Loan receipt', count: 'Items borrowed: {{count}}' },
   error: { generic: 'Something went wrong. Please try again or ask the staff.' },
 };
 

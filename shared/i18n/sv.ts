@@ -227,5 +227,6 @@ export const sv: Catalog = {
     other: 'Det går inte just nu.',
     offline: 'Bibliotekssystemet går inte att nå.',
   },
+  receiptPrint: { title: 'Lånekvitto', count: 'Antal lån: {{count}}' },
   error: { generic: 'Något gick fel. Försök igen eller fråga personalen.' },
 };

@@ -77,6 +77,7 @@ export class FeigSimulator {
         if (rest.length !== 1) return Uint8Array.of(0x81);
         if (tag.afiLocked) return Uint8Array.of(0x95, 0x12); // ISO 15693 error 0x12: block locked
         tag.afi = rest[0]!;
+        this.pad.changed();
         return Uint8Array.of(0x00);
       default:
         return Uint8Array.of(0x82);
@@ -108,6 +109,7 @@ export class FeigSimulator {
     if (size !== BLOCK_SIZE || data.length !== count * size) return Uint8Array.of(0x81);
     if ((first + count) * BLOCK_SIZE > tag.memory.length) return Uint8Array.of(0x95, 0x10);
     tag.memory.set(reverseEachBlock(data), first * BLOCK_SIZE);
+    this.pad.changed();
     return Uint8Array.of(0x00);
   }
 
@@ -118,9 +120,10 @@ export class FeigSimulator {
     if (!tag) return Uint8Array.of(0x01);
     const command = d[1]!;
     if (!tag.uid.startsWith('E004')) return Uint8Array.of(0x95, 0x01); // only NXP chips know EAS
-    if (command === NxpEas.set) tag.eas = true;
-    else if (command === NxpEas.reset) tag.eas = false;
-    else if (command === NxpEas.alarm) return tag.eas ? concat(Uint8Array.of(0x00), new Uint8Array(32).fill(0xa5)) : Uint8Array.of(0x01);
+    if (command === NxpEas.set || command === NxpEas.reset) {
+      tag.eas = command === NxpEas.set;
+      this.pad.changed();
+    } else if (command === NxpEas.alarm) return tag.eas ? concat(Uint8Array.of(0x00), new Uint8Array(32).fill(0xa5)) : Uint8Array.of(0x01);
     else return Uint8Array.of(0x82);
     return Uint8Array.of(0x00);
   }

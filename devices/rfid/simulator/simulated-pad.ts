@@ -81,6 +81,11 @@ export class SimulatedPad {
     return uid;
   }
 
+  /** Simulators call this after writing a tag (AFI, EAS, data) so the panel shows the new state. */
+  changed(): void {
+    this.changes.emit('change', undefined);
+  }
+
   lift(uid: string): boolean {
     const removed = this.tags.delete(uid.toUpperCase());
     if (removed) this.changes.emit('change', undefined);

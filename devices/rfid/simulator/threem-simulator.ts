@@ -60,6 +60,7 @@ export class ThreeMSimulator {
         const data = p.subarray(12);
         if (data.length !== count * 4 || (first + count) * 4 > tag.memory.length) return error;
         tag.memory.set(data, first * 4);
+        this.pad.changed();
         return ok(Uint8Array.of(count));
       }
       case ThreeMCommand.readAfi:
@@ -67,6 +68,7 @@ export class ThreeMSimulator {
       case ThreeMCommand.writeAfi:
         if (p.length !== 10 || tag.afiLocked) return error;
         tag.afi = p[9]!;
+        this.pad.changed();
         return ok();
       default:
         return error;

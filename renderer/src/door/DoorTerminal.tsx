@@ -77,7 +77,7 @@ export function DoorTerminal({ bridge }: { bridge: KioskBridge }) {
         )}
         {view.step === 'checking' && <h1 aria-live="polite">{t('door.checking')}</h1>}
         {view.step === 'granted' && (
-          <h1 role="status" className="door-granted">
+          <h1 aria-live="polite" className="door-granted">
             <span aria-hidden="true">✓ </span>
             {t('door.granted')}
           </h1>

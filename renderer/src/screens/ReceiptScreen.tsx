@@ -12,7 +12,7 @@ export function ReceiptScreen({ view }: { view: KioskView }) {
   if (data.receiptDone) {
     return (
       <main className="screen receipt">
-        <h1 role="status">{t(`receipt.done.${data.receiptDone}`)}</h1>
+        <h1 aria-live="polite">{t(`receipt.done.${data.receiptDone}`)}</h1>
         <p className="hint">{t('receipt.bye')}</p>
         <button type="button" className="primary" onClick={() => send({ type: 'session.end' })}>
           {t('common.finish')}

@@ -30,7 +30,7 @@ export function PadColumn({ state, act }: { state: SimulatorState; act: (a: Simu
       {state.pad.length === 0 && <p>{t('simulator.empty')}</p>}
       <ul data-testid="sim-pad">
         {state.pad.map((tag) => (
-          <li key={tag.uid}>
+          <li key={tag.uid} data-secured={tag.secured}>
             <code>{tag.itemId}</code> {tag.parts > 1 ? `${tag.part}/${tag.parts}` : ''} —{' '}
             {tag.secured ? t('simulator.secured') : t('simulator.released')}
             <button type="button" onClick={() => act({ type: 'sim.item.lift', uid: tag.uid })}>

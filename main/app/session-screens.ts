@@ -1,0 +1,165 @@
+import { type Actor, createActor, fromCallback, fromPromise, type SnapshotFrom } from 'xstate';
+import type { Language } from '../../shared/config/branch.ts';
+import type { SessionData } from '../../shared/contract/session-view.ts';
+import type { UiEvent } from '../../shared/contract/ui-events.ts';
+import type { Screen } from '../../shared/contract/view.ts';
+import type { CardReader } from '../../shared/devices/card.ts';
+import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
+import type { RenewResult } from '../../shared/domain/central.ts';
+import { Emitter, type Unsubscribe } from '../../shared/events.ts';
+import { translate } from '../../shared/i18n/index.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { checkinItem, checkoutItem, type SessionServices } from '../machines/item-actions.ts';
+import { buildReceipt } from '../machines/receipt.ts';
+import { sessionMachine } from '../machines/session.ts';
+import type { SessionEvent, SessionPolicy } from '../machines/session-types.ts';
+import type { ScreenSource } from './kiosk-shell.ts';
+
+export interface SessionScreensDeps extends SessionServices {
+  readonly cardReaders: readonly CardReader[];
+  readonly printer: ReceiptPrinter | undefined;
+  readonly policy: SessionPolicy;
+  readonly branchDisplayName: string;
+  readonly language: () => Language;
+  readonly logger: Logger;
+}
+
+type Snapshot = SnapshotFrom<typeof sessionMachine>;
+
+/** The composition of the session machine with real services, seen by the shell as screens. */
+export class SessionScreens implements ScreenSource {
+  readonly actor: Actor<typeof sessionMachine>;
+  private readonly changes = new Emitter<{ change: undefined }>();
+
+  constructor(private readonly deps: SessionScreensDeps) {
+    const d = deps;
+    const machine = sessionMachine.provide({
+      actors: {
+        padEvents: fromCallback<SessionEvent>(({ sendBack }) => {
+          if (!d.pad) return () => {};
+          const pad = d.pad;
+          for (const tag of pad.items()) sendBack({ type: 'pad.placed', tag });
+          return pad.onEvent((e) => {
+            if (e.type === 'item.placed') sendBack({ type: 'pad.placed', tag: e.tag });
+            else if (e.type === 'item.lifted') sendBack({ type: 'pad.lifted', uid: e.uid });
+            else sendBack({ type: 'pad.unreadable', uid: e.uid, reason: e.reason });
+          });
+        }),
+        cardEvents: fromCallback<SessionEvent>(({ sendBack }) => {
+          const offs = d.cardReaders.map((r) => r.onCard((c) => sendBack({ type: 'card.read', number: c.number })));
+          return () => {
+            for (const off of offs) off();
+          };
+        }),
+        fetchPatron: fromPromise(({ input }) => d.central.patronInformation(input.cardNumber, input.pin)),
+        checkoutItem: fromPromise(({ input }) => checkoutItem(d, input.patron!, input.job.itemId, input.job.uids)),
+        checkinItem: fromPromise(({ input }) => checkinItem(d, input.job.itemId, input.job.uids)),
+        renew: fromPromise(async ({ input }): Promise<RenewResult[]> => {
+          const { patron, itemId } = input;
+          const ids = itemId ? [itemId] : patron.info.loans.map((l) => l.itemId);
+          const out: RenewResult[] = [];
+          for (const id of ids) out.push(await d.central.renew(patron.cardNumber, id, patron.pin));
+          return out;
+        }),
+        printReceipt: fromPromise(async ({ input }) => {
+          if (!d.printer) throw new Error('no printer');
+          const lang = d.language();
+          const t = (key: string, values?: Record<string, string | number>) => translate(lang, key, values);
+          await d.printer.print(buildReceipt(input.context, t, d.branchDisplayName, new Date(), (iso) => iso.slice(0, 10)));
+        }),
+        endSession: fromPromise(async ({ input }) => {
+          if (input.cardNumber) await d.central.endSession(input.cardNumber).catch(() => undefined);
+        }),
+      },
+    });
+    this.actor = createActor(machine, { input: { policy: deps.policy } });
+    this.actor.subscribe({
+      next: () => this.changes.emit('change', undefined),
+      error: (e) => deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'session machine failed'),
+    });
+    this.actor.start();
+  }
+
+  current(): { screen: Screen; data: Record<string, unknown>; idleSecondsLeft?: number } {
+    const snap = this.actor.getSnapshot();
+    const left = snap.context.idleLeft;
+    return {
+      screen: screenOf(snap),
+      data: dataOf(snap, this.deps) as Record<string, unknown>,
+      ...(left !== undefined ? { idleSecondsLeft: left } : {}),
+    };
+  }
+
+  onChange(listener: () => void): Unsubscribe {
+    return this.changes.on('change', listener);
+  }
+
+  dispatch(event: UiEvent): void {
+    this.actor.send(event);
+  }
+
+  reset(): void {
+    this.actor.send({ type: 'idle.timeout' });
+  }
+
+  stop(): void {
+    this.actor.stop();
+  }
+}
+
+const FLOW_SCREEN: Record<string, Screen> = {
+  attract: 'attract',
+  ending: 'attract',
+  identify: 'identify',
+  afterCard: 'identify',
+  pin: 'pin',
+  menu: 'menu',
+  checkout: 'checkout',
+  return: 'return',
+  loans: 'loans',
+  holds: 'holds',
+  receipt: 'receipt',
+  error: 'error',
+};
+
+export function screenOf(snap: Snapshot): Screen {
+  const flow = (snap.value as { flow: string | Record<string, unknown> }).flow;
+  const name = typeof flow === 'string' ? flow : Object.keys(flow)[0]!;
+  if (name === 'lookup') return snap.context.pin !== undefined ? 'pin' : 'identify';
+  return FLOW_SCREEN[name] ?? 'attract';
+}
+
+function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
+  const c = snap.context;
+  const info = c.patron?.info;
+  const receipt = c.policy.receipt;
+  return {
+    ...(info ? { patronName: info.name.split(/\s+/)[0] ?? '' } : {}),
+    ...(c.error ? { error: c.error } : {}),
+    pinRequired: c.policy.pinRequired,
+    items: [...c.lines],
+    ...(info
+      ? {
+          loans: info.loans.map((l) => ({
+            itemId: l.itemId,
+            ...(l.title ? { title: l.title } : {}),
+            ...(l.dueDate ? { dueDate: l.dueDate } : {}),
+            ...(l.overdue ? { overdue: true } : {}),
+          })),
+          holdsReady: info.holdsReady.map((h) => ({
+            ...(h.title ? { title: h.title } : {}),
+            ...(h.pickupLocation ? { pickupLocation: deps.branchName(h.pickupLocation) } : {}),
+          })),
+          holdsPending: info.holdsPending.map((h) => ({
+            ...(h.title ? { title: h.title } : {}),
+            ...(h.pickupLocation ? { pickupLocation: deps.branchName(h.pickupLocation) } : {}),
+          })),
+          blockReasons: [...info.blockReasons],
+          mayBorrow: info.mayBorrow,
+        }
+      : {}),
+    receiptOptions: receipt === 'email' && info?.email ? ['print', 'email', 'none'] : ['print', 'none'],
+    ...(c.receiptDone ? { receiptDone: c.receiptDone } : {}),
+    ...(deps.central.health() === 'offline' ? { offline: true } : {}),
+  };
+}

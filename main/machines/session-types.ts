@@ -1,0 +1,66 @@
+import type { ItemLine } from '../../shared/contract/session-view.ts';
+import type { UiEvent } from '../../shared/contract/ui-events.ts';
+import type { LibraryTag } from '../../shared/devices/rfid.ts';
+import type { PatronInfo } from '../../shared/domain/central.ts';
+
+/** A patron who has identified at the terminal. The PIN is kept only for this session's SIP2 calls. */
+export interface SessionPatron {
+  readonly cardNumber: string;
+  readonly pin: string | undefined;
+  readonly info: PatronInfo;
+}
+
+/** Tags of one item on the pad (a multi-part set has several). */
+export interface ItemOnPad {
+  readonly itemId: string;
+  readonly partsInSet: number;
+  /** uid -> part number */
+  readonly tags: Readonly<Record<string, number>>;
+}
+
+export interface SessionPolicy {
+  readonly pinRequired: boolean;
+  readonly idleSeconds: number;
+  readonly warningSeconds: number;
+  readonly receipt: 'print' | 'ask' | 'none' | 'email';
+}
+
+export interface SessionContext {
+  readonly policy: SessionPolicy;
+  readonly cardNumber: string | undefined;
+  /** Typed PIN, until the patron lookup has used it. */
+  readonly pin: string | undefined;
+  /** The loan being renewed (undefined: renew all). */
+  readonly renewing: string | undefined;
+  readonly patron: SessionPatron | undefined;
+  readonly lines: readonly ItemLine[];
+  readonly onPad: Readonly<Record<string, ItemOnPad>>;
+  readonly error: string | undefined;
+  readonly idleLeft: number | undefined;
+  readonly receiptDone: 'printed' | 'emailed' | 'skipped' | 'failed' | undefined;
+}
+
+export type DeviceEvent =
+  | { readonly type: 'pad.placed'; readonly tag: LibraryTag }
+  | { readonly type: 'pad.lifted'; readonly uid: string }
+  | { readonly type: 'pad.unreadable'; readonly uid: string; readonly reason: string }
+  | { readonly type: 'card.read'; readonly number: string };
+
+export type SessionEvent =
+  | UiEvent
+  | DeviceEvent
+  | { readonly type: 'idle.start' }
+  | { readonly type: 'idle.stop' }
+  | { readonly type: 'idle.timeout' };
+
+export const emptyContext: Omit<SessionContext, 'policy'> = {
+  cardNumber: undefined,
+  pin: undefined,
+  renewing: undefined,
+  patron: undefined,
+  lines: [],
+  onPad: {},
+  error: undefined,
+  idleLeft: undefined,
+  receiptDone: undefined,
+};

@@ -1,0 +1,327 @@
+import { assign, fromCallback, fromPromise, raise, setup } from 'xstate';
+import type { ItemLine } from '../../shared/contract/session-view.ts';
+import type { PatronInfo, RenewResult } from '../../shared/domain/central.ts';
+import type { LinePatch } from './item-actions.ts';
+import { liftTag, nextWaiting, placeTag, syncLines, updateLine } from './pad-lines.ts';
+import { emptyContext, type SessionContext, type SessionEvent, type SessionPatron, type SessionPolicy } from './session-types.ts';
+
+export type Job = { readonly key: string; readonly itemId: string; readonly uids: readonly string[] };
+
+const job = (ctx: SessionContext): Job | undefined => {
+  const line = nextWaiting(ctx.lines);
+  return line && { key: line.key, itemId: line.itemId, uids: Object.keys(ctx.onPad[line.itemId]?.tags ?? {}) };
+};
+
+/** Events that show someone is at the terminal: they restart the idle countdown. */
+const ACTIVITY = [
+  'ui.touch',
+  'ui.start',
+  'ui.back',
+  'card.entered',
+  'card.read',
+  'pin.entered',
+  'menu.checkout',
+  'menu.return',
+  'menu.loans',
+  'menu.holds',
+  'loan.renew',
+  'loan.renewAll',
+  'pad.placed',
+  'pad.lifted',
+  'receipt.print',
+  'receipt.email',
+] as const;
+const restartIdle = Object.fromEntries(ACTIVITY.map((e) => [e, { target: '#session.idle.counting', reenter: true }]));
+
+/**
+ * The self-service session: attract -> identify -> PIN -> menu -> borrow,
+ * return, loans, reservations, receipt -> end. Devices and the central
+ * system are actors supplied with `.provide()` by the composition root. A
+ * parallel idle region counts down and ends an abandoned session.
+ */
+export const sessionMachine = setup({
+  types: { context: {} as SessionContext, events: {} as SessionEvent, input: {} as { policy: SessionPolicy } },
+  delays: {
+    untilWarning: ({ context }) => Math.max(1, context.policy.idleSeconds - context.policy.warningSeconds) * 1000,
+  },
+  actors: {
+    // Event sources: the pad's placed/lifted items and every card reader; supplied by the composition root.
+    padEvents: fromCallback<SessionEvent>(() => () => {}),
+    cardEvents: fromCallback<SessionEvent>(() => () => {}),
+    fetchPatron: fromPromise<PatronInfo, { cardNumber: string; pin: string | undefined }>(() => Promise.reject(new Error('not provided'))),
+    checkoutItem: fromPromise<LinePatch, { patron: SessionPatron | undefined; job: Job }>(() => Promise.reject(new Error('not provided'))),
+    checkinItem: fromPromise<LinePatch, { patron: SessionPatron | undefined; job: Job }>(() => Promise.reject(new Error('not provided'))),
+    renew: fromPromise<RenewResult[], { patron: SessionPatron; itemId: string | undefined }>(() =>
+      Promise.reject(new Error('not provided')),
+    ),
+    printReceipt: fromPromise<void, { context: SessionContext }>(() => Promise.reject(new Error('not provided'))),
+    endSession: fromPromise<void, { cardNumber: string | undefined }>(async () => {}),
+  },
+  guards: {
+    pinRequired: ({ context }) => context.policy.pinRequired,
+    hasWork: ({ context }) => nextWaiting(context.lines) !== undefined,
+    anyLoan: ({ context }) => context.lines.some((l) => l.status === 'done' || l.status === 'see-staff'),
+    receiptWanted: ({ context }) => context.policy.receipt !== 'none',
+    receiptAuto: ({ context }) => context.policy.receipt === 'print',
+    hasPatron: ({ context }) => context.patron !== undefined,
+    emptyPin: ({ event }) => event.type === 'pin.entered' && event.pin === '',
+  },
+  actions: {
+    place: assign(({ context, event }) => {
+      if (event.type !== 'pad.placed' || event.tag.usage !== 'item') return {};
+      const onPad = placeTag(context.onPad, event.tag);
+      return { onPad, lines: syncLines(context.lines, onPad) };
+    }),
+    lift: assign(({ context, event }) => {
+      if (event.type !== 'pad.lifted') return {};
+      const onPad = liftTag(context.onPad, event.uid);
+      return { onPad, lines: syncLines(context.lines, onPad) };
+    }),
+    unreadable: assign(({ context, event }) =>
+      event.type === 'pad.unreadable' && !context.lines.some((l) => l.key === event.uid)
+        ? { lines: [...context.lines, { key: event.uid, itemId: '?', status: 'see-staff', reason: 'tag-unreadable' } satisfies ItemLine] }
+        : {},
+    ),
+    startLines: assign(({ context }) => ({ lines: syncLines([], context.onPad), error: undefined, receiptDone: undefined })),
+    forgetSession: assign(({ context }) => ({ ...emptyContext, policy: context.policy, onPad: context.onPad })),
+    takeCard: assign(({ event }) => ({
+      cardNumber: event.type === 'card.read' || event.type === 'card.entered' ? event.number : undefined,
+      error: undefined,
+    })),
+    applyResult: assign(({ context, event }) => {
+      const current = job(context);
+      const output = (event as unknown as { output: LinePatch }).output;
+      return current ? { lines: updateLine(context.lines, current.key, output) } : {};
+    }),
+    failJob: assign(({ context }) => {
+      const current = job(context);
+      return current ? { lines: updateLine(context.lines, current.key, { status: 'refused', reason: 'other' }) } : {};
+    }),
+  },
+}).createMachine({
+  id: 'session',
+  type: 'parallel',
+  context: ({ input }) => ({ ...emptyContext, policy: input.policy }),
+  invoke: [
+    { id: 'pad', src: 'padEvents' },
+    { id: 'cards', src: 'cardEvents' },
+  ],
+  states: {
+    flow: {
+      initial: 'attract',
+      on: { 'pad.placed': { actions: 'place' }, 'pad.lifted': { actions: 'lift' }, 'idle.timeout': '.ending' },
+      states: {
+        attract: {
+          entry: ['forgetSession', raise({ type: 'idle.stop' })],
+          exit: raise({ type: 'idle.start' }),
+          on: {
+            'ui.start': 'identify',
+            'card.read': { target: 'afterCard', actions: 'takeCard' },
+            'card.entered': { target: 'afterCard', actions: 'takeCard' },
+            'pad.placed': { target: 'return', actions: ['place', 'startLines'] },
+            'idle.timeout': {},
+          },
+        },
+        identify: {
+          on: {
+            'card.read': { target: 'afterCard', actions: 'takeCard' },
+            'card.entered': { target: 'afterCard', actions: 'takeCard' },
+            'menu.return': { target: 'return', actions: 'startLines' },
+            'ui.cancel': 'ending',
+          },
+        },
+        afterCard: { always: [{ guard: 'pinRequired', target: 'pin' }, { target: 'lookup' }] },
+        pin: {
+          on: {
+            'pin.entered': [
+              // Never sent: Koha may accept an empty PIN.
+              { guard: 'emptyPin', actions: assign({ error: 'empty-pin' }) },
+              {
+                target: 'lookup',
+                actions: assign({ pin: ({ event }) => (event.type === 'pin.entered' ? event.pin : undefined), error: undefined }),
+              },
+            ],
+            'card.read': { target: 'afterCard', actions: 'takeCard' },
+            'ui.cancel': 'ending',
+          },
+        },
+        lookup: {
+          invoke: {
+            src: 'fetchPatron',
+            input: ({ context }) => ({ cardNumber: context.cardNumber ?? '', pin: context.pin }),
+            onDone: [
+              {
+                guard: ({ event }) => !event.output.valid,
+                target: 'identify',
+                actions: assign({ error: 'unknown-patron', cardNumber: undefined, pin: undefined }),
+              },
+              {
+                guard: ({ context, event }) => context.policy.pinRequired && !event.output.pinValid,
+                target: 'pin',
+                actions: assign({ error: 'wrong-pin', pin: undefined }),
+              },
+              {
+                target: 'menu',
+                actions: assign({
+                  patron: ({ context, event }) => ({ cardNumber: context.cardNumber ?? '', pin: context.pin, info: event.output }),
+                  error: undefined,
+                }),
+              },
+            ],
+            onError: { target: 'error', actions: assign({ error: 'offline' }) },
+          },
+        },
+        menu: {
+          on: {
+            'menu.checkout': { target: 'checkout', actions: 'startLines' },
+            'menu.return': { target: 'return', actions: 'startLines' },
+            'menu.loans': 'loans',
+            'menu.holds': 'holds',
+            'session.end': 'ending',
+            'ui.cancel': 'ending',
+          },
+        },
+        checkout: {
+          initial: 'watching',
+          states: {
+            watching: { always: { guard: 'hasWork', target: 'working' } },
+            working: {
+              invoke: {
+                src: 'checkoutItem',
+                input: ({ context }) => ({ patron: context.patron, job: job(context)! }),
+                onDone: { target: 'watching', actions: 'applyResult' },
+                onError: { target: 'watching', actions: 'failJob' },
+              },
+            },
+          },
+          on: {
+            'pad.unreadable': { actions: 'unreadable' },
+            'loan.renew': {
+              target: 'loans.renewing',
+              actions: assign({ renewing: ({ event }) => (event.type === 'loan.renew' ? event.itemId : undefined) }),
+            },
+            'checkout.done': [{ guard: 'anyLoan', target: 'receipt' }, { target: 'menu' }],
+            'session.end': [{ guard: 'anyLoan', target: 'receipt' }, { target: 'ending' }],
+          },
+        },
+        return: {
+          initial: 'watching',
+          states: {
+            watching: { always: { guard: 'hasWork', target: 'working' } },
+            working: {
+              invoke: {
+                src: 'checkinItem',
+                input: ({ context }) => ({ patron: context.patron, job: job(context)! }),
+                onDone: { target: 'watching', actions: 'applyResult' },
+                onError: { target: 'watching', actions: 'failJob' },
+              },
+            },
+          },
+          on: {
+            'pad.unreadable': { actions: 'unreadable' },
+            'return.done': [{ guard: 'hasPatron', target: 'menu' }, { target: 'ending' }],
+            'session.end': 'ending',
+            'ui.cancel': 'ending',
+          },
+        },
+        loans: {
+          initial: 'idle',
+          states: {
+            idle: {
+              on: {
+                'loan.renew': {
+                  target: 'renewing',
+                  actions: assign({ renewing: ({ event }) => (event.type === 'loan.renew' ? event.itemId : undefined) }),
+                },
+                'loan.renewAll': { target: 'renewing', actions: assign({ renewing: undefined }) },
+              },
+            },
+            renewing: {
+              invoke: {
+                src: 'renew',
+                input: ({ context }) => ({ patron: context.patron!, itemId: context.renewing }),
+                onDone: 'refresh',
+                onError: { target: 'idle', actions: assign({ error: 'offline' }) },
+              },
+            },
+            refresh: {
+              invoke: {
+                src: 'fetchPatron',
+                input: ({ context }) => ({ cardNumber: context.patron!.cardNumber, pin: context.patron!.pin }),
+                onDone: {
+                  target: 'idle',
+                  actions: assign({ patron: ({ context, event }) => ({ ...context.patron!, info: event.output }) }),
+                },
+                onError: 'idle',
+              },
+            },
+          },
+          on: { 'ui.back': 'menu', 'session.end': 'ending', 'ui.cancel': 'ending' },
+        },
+        holds: { on: { 'ui.back': 'menu', 'session.end': 'ending', 'ui.cancel': 'ending' } },
+        receipt: {
+          initial: 'choosing',
+          states: {
+            choosing: {
+              always: [
+                { guard: ({ context }) => context.policy.receipt === 'none', target: '#session.flow.ending' },
+                { guard: 'receiptAuto', target: 'printing' },
+              ],
+              on: {
+                'receipt.print': 'printing',
+                'receipt.email': { target: 'done', actions: assign({ receiptDone: 'emailed' }) },
+                'receipt.skip': '#session.flow.ending',
+              },
+            },
+            printing: {
+              invoke: {
+                src: 'printReceipt',
+                input: ({ context }) => ({ context }),
+                onDone: { target: 'done', actions: assign({ receiptDone: 'printed' }) },
+                onError: { target: 'done', actions: assign({ receiptDone: 'failed' }) },
+              },
+            },
+            done: { after: { 10000: '#session.flow.ending' } },
+          },
+          on: { 'session.end': 'ending', 'ui.cancel': 'ending' },
+        },
+        error: { on: { 'ui.cancel': 'ending', 'session.end': 'ending' } },
+        ending: {
+          invoke: {
+            src: 'endSession',
+            input: ({ context }) => ({ cardNumber: context.patron?.cardNumber }),
+            onDone: 'attract',
+            onError: 'attract',
+          },
+        },
+      },
+    },
+    idle: {
+      initial: 'off',
+      on: { 'idle.stop': '.off' },
+      states: {
+        off: { entry: assign({ idleLeft: undefined }), on: { 'idle.start': 'counting' } },
+        counting: { entry: assign({ idleLeft: undefined }), after: { untilWarning: 'warning' }, on: restartIdle },
+        warning: {
+          entry: assign({ idleLeft: ({ context }) => context.policy.warningSeconds }),
+          initial: 'tick',
+          states: {
+            tick: {
+              after: {
+                1000: [
+                  {
+                    guard: ({ context }) => (context.idleLeft ?? 0) <= 1,
+                    target: '#session.idle.off',
+                    actions: raise({ type: 'idle.timeout' }),
+                  },
+                  { target: 'tick', reenter: true, actions: assign({ idleLeft: ({ context }) => (context.idleLeft ?? 1) - 1 }) },
+                ],
+              },
+            },
+          },
+          on: restartIdle,
+        },
+      },
+    },
+  },
+});
