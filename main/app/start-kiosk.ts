@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { rfidOptionsSchema } from '../../shared/config/devices/rfid.ts';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
@@ -6,11 +6,15 @@ import type { Logger } from '../../shared/logger.ts';
 import { DEMO_BRANCHES, DEMO_ITEMS, DEMO_PATRONS } from '../central/demo/data.ts';
 import { type CentralConnection, connectCentral } from '../central/index.ts';
 import type { DeviceManager } from '../devices/manager.ts';
+import { DoorController } from '../door/door-controller.ts';
+import { EntryLog } from '../door/entry-log.ts';
+import { localTime } from '../door/schedule.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
 import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { createKioskMetrics, type KioskMetricsRegistry, type MetricsServer, startMetricsServer } from '../metrics/index.ts';
+import { openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { holdLabel } from './hold-label.ts';
 import { KioskShell } from './kiosk-shell.ts';
@@ -29,6 +33,7 @@ export interface RunningKiosk {
   readonly hub: BridgeHub;
   readonly central: CentralConnection;
   readonly screens: SessionScreens;
+  readonly door: DoorController | undefined;
   readonly metrics: KioskMetricsRegistry;
   stop(): Promise<void>;
 }
@@ -38,6 +43,8 @@ export interface StartOptions {
   readonly logger: Logger;
   readonly web?: { readonly port: number; readonly token?: string };
   readonly rendererDir?: string;
+  /** Folder of the kiosk's SQLite file; default: in memory (tests). */
+  readonly dataDir?: string;
   /** Checks the technician PIN; default refuses every PIN. */
   readonly verifyTechnicianPin?: (pin: string) => Promise<boolean>;
 }
@@ -95,6 +102,21 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   devices.manager.onStatus(() => kioskShell.setDevices(deviceViews(devices.manager)));
 
   const anySimulated = Object.values(devices.simulated).some((d) => d !== undefined);
+  const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
+  const entryLog = new EntryLog(db);
+  const door = config.door.enabled
+    ? new DoorController({
+        rules: config.door,
+        timeZone: config.branch.timezone,
+        central: central.central,
+        lock: devices.manager.doorLock(),
+        sensor: devices.manager.doorSensor(),
+        alarmOutputs: [...devices.manager.outputs('siren'), ...devices.manager.outputs('alarm')],
+        log: entryLog,
+        metrics: metrics.metrics,
+        logger: logger.child({ subsystem: 'door' }),
+      })
+    : undefined;
   const demo = central.demo;
   const simulatedPadConfig = config.devices.find((d) => d.kind === 'rfid' && d.driver === 'simulated');
   const simulatedPadOptions = rfidOptionsSchema.parse(simulatedPadConfig ?? { driver: 'simulated' });
@@ -109,6 +131,16 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
         },
         {
           ...(demo ? { setCentralOffline: (offline: boolean) => demo.misbehave(offline ? { kind: 'drop' } : { kind: 'normal' }) } : {}),
+          ...(door
+            ? {
+                setClock: (at: Date | null) => door.setClock(at),
+                doorState: () => {
+                  const v = door.view();
+                  return { contact: v.contact, lock: v.lock, alarm: v.alarm !== undefined };
+                },
+                onDoorChange: (l: () => void) => door.onView(() => l()),
+              }
+            : {}),
         },
         logger,
         simulatedPadOptions.afiInLibrary,
@@ -119,9 +151,19 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     view: () => kioskShell.view(),
     onView: (l) => kioskShell.onView(l),
     dispatch: (e) => kioskShell.dispatch(e),
+    ...(door ? { door } : {}),
     ...(simulator ? { simulator } : {}),
   };
-  const router = new RequestRouter({ ...deviceHandlers(devices, config) }, options.verifyTechnicianPin ?? (async () => false), logger);
+  const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), config.branch.timezone).minute / 60);
+  const router = new RequestRouter(
+    {
+      ...deviceHandlers(devices, config),
+      'report.entries': async ({ from, to }: { from: string; to: string }) => ({ ...entryLog.report(from, to, hourOf) }),
+      'schedule.show': async () => ({ timezone: config.branch.timezone, now: door?.view().mode ?? 'n/a', ...config.door.schedule }),
+    },
+    options.verifyTechnicianPin ?? (async () => false),
+    logger,
+  );
   const hub = new BridgeHub(core, logger.child({ subsystem: 'bridge' }), router);
   const web = options.web
     ? await startWebHost({
@@ -137,6 +179,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     shell: kioskShell,
     central,
     screens,
+    door,
     devices,
     web,
     hub,
@@ -145,6 +188,8 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       await web?.close();
       await metricsServer?.close();
       screens.stop();
+      await door?.stop();
+      db.close();
       kioskShell.dispose();
       await devices.stop();
       await central.close();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { branchSchema } from './branch.ts';
 import { centralSchema } from './central.ts';
 import { deviceSchema, simulatedDevices } from './devices/index.ts';
+import { doorSchema } from './door.ts';
 import { loggingSchema, webSchema } from './hosts.ts';
 import { metricsSchema } from './metrics.ts';
 import { policiesSchema } from './policies.ts';
@@ -23,6 +24,7 @@ export const configSchema = z.strictObject({
   logging: loggingSchema.prefault({}),
   metrics: metricsSchema.prefault({}),
   technician: technicianSchema.prefault({}),
+  door: doorSchema.prefault({}),
 });
 
 export type KioskConfig = z.infer<typeof configSchema>;

@@ -38,6 +38,7 @@ export function registerStart(program: Command): void {
       const kiosk = await startKiosk({
         config,
         logger,
+        dataDir: paths.data,
         ...(inElectron ? {} : { web: { port: flags.port ?? config.web.port } }),
         verifyTechnicianPin: await technicianPinVerifier(config, file),
       });

@@ -1,0 +1,206 @@
+import { type Actor, createActor, fromCallback, fromPromise } from 'xstate';
+import type { DoorConfig } from '../../shared/config/door.ts';
+import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
+import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/devices/door.ts';
+import type { CentralSystem } from '../../shared/domain/central.ts';
+import { isTransient } from '../../shared/errors.ts';
+import { Emitter, type Unsubscribe } from '../../shared/events.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { DoorControl } from '../hub/bridge-hub.ts';
+import { type DoorDecision, doorEntryMachine } from '../machines/door-entry.ts';
+import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import { denialReason, isStaff } from './eligibility.ts';
+import type { EntryLog } from './entry-log.ts';
+import { localTime, modeAt, nextChange } from './schedule.ts';
+
+export interface DoorControllerDeps {
+  readonly rules: DoorConfig;
+  readonly timeZone: string;
+  readonly central: CentralSystem;
+  readonly lock: DoorLock | undefined;
+  readonly sensor: DoorSensor | undefined;
+  readonly alarmOutputs: readonly RelayOutput[];
+  readonly log: EntryLog | undefined;
+  readonly metrics: KioskMetrics;
+  readonly logger: Logger;
+}
+
+/**
+ * The door of an unstaffed branch: runs the door-entry machine with the
+ * real lock, contact and central system, and projects it for the door
+ * screen. The kiosk clock can be set (simulator panel, tests of opening
+ * hours); the decision always reads it.
+ */
+export class DoorController implements DoorControl {
+  readonly actor: Actor<typeof doorEntryMachine>;
+  private readonly views = new Emitter<{ view: DoorView }>();
+  private clockOffset = 0;
+  private lockState: LockState = 'locked';
+  private readonly failures = new Map<string, { count: number; until: number }>();
+
+  constructor(private readonly deps: DoorControllerDeps) {
+    const d = deps;
+    const machine = doorEntryMachine.provide({
+      actors: {
+        decide: fromPromise(({ input }) => this.decide(input.card, input.pin)),
+        unlock: fromPromise(async () => {
+          if (!d.lock) throw new Error('no door lock configured');
+          this.setLock('unlocked');
+          try {
+            await d.lock.pulse(d.rules.pulseMs);
+          } finally {
+            this.setLock('locked');
+          }
+        }),
+        lock: fromPromise(async () => {
+          await d.lock?.release();
+          this.setLock('locked');
+        }),
+        contactEvents: fromCallback(({ sendBack }) => {
+          if (!d.sensor) return () => {};
+          const emit = (s: string) => sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
+          if (d.sensor.current() !== 'unknown') emit(d.sensor.current());
+          return d.sensor.onChange((s) => s !== 'unknown' && emit(s));
+        }),
+        alarmOutput: fromCallback(() => {
+          for (const o of d.alarmOutputs) void o.set(true).catch(() => undefined);
+          return () => {
+            for (const o of d.alarmOutputs) void o.set(false).catch(() => undefined);
+          };
+        }),
+      },
+      actions: {
+        logGranted: ({ context }) => {
+          d.log?.attempt(this.now(), context.card, 'granted');
+          d.metrics.doorGranted();
+          d.logger.info('door: entry granted');
+        },
+        logDenied: ({ context }) => {
+          d.log?.attempt(this.now(), context.card, 'denied', context.reason);
+          d.metrics.doorDenied(context.reason ?? 'error');
+          d.logger.info({ reason: context.reason }, 'door: entry denied');
+        },
+        logAlarm: ({ context }) => {
+          d.log?.alarm(this.now(), context.alarm ?? 'unknown');
+          d.metrics.doorAlarm(context.alarm ?? 'unknown');
+          d.logger.warn({ alarm: context.alarm }, 'door alarm');
+        },
+      },
+    });
+    this.actor = createActor(machine, {
+      input: {
+        timing: {
+          pinTimeoutMs: d.rules.pinTimeoutSeconds * 1000,
+          heldOpenMs: d.rules.heldOpenSeconds * 1000,
+          resultMs: 4000,
+          maxPinLength: 12,
+        },
+      },
+    });
+    this.actor.subscribe({ next: () => this.publish(), error: (e) => d.logger.error({ err: String(e) }, 'door machine failed') });
+    this.actor.start();
+    // Fail secure from the first moment: whatever the relay did before, it is released now.
+    void d.lock?.release().catch((e: Error) => d.logger.error({ err: e.message }, 'door lock could not be released at start'));
+  }
+
+  now(): Date {
+    return new Date(Date.now() + this.clockOffset);
+  }
+
+  /** Sets the kiosk's clock (null: real time). */
+  setClock(at: Date | null): void {
+    this.clockOffset = at ? at.getTime() - Date.now() : 0;
+    this.publish();
+  }
+
+  private async decide(card: string, pin: string): Promise<DoorDecision> {
+    const d = this.deps;
+    const now = this.now();
+    const hash = d.log?.cardHash(card) ?? card;
+    const failure = this.failures.get(hash);
+    if (failure && failure.until > now.getTime()) return { grant: false, reason: 'locked-out' };
+    if (pin === '') return { grant: false, reason: 'empty-pin' };
+    let patron: Awaited<ReturnType<CentralSystem['patronInformation']>>;
+    try {
+      patron = await d.central.patronInformation(card, pin);
+    } catch (e) {
+      return { grant: false, reason: isTransient(e) ? 'offline' : 'error' };
+    }
+    const reason = denialReason(patron, pin, modeAt(d.rules.schedule, d.timeZone, now), d.rules, localTime(now, d.timeZone).date);
+    if (reason === 'wrong-pin') {
+      const count = (failure?.count ?? 0) + 1;
+      this.failures.set(hash, { count, until: count >= d.rules.pinTries ? now.getTime() + d.rules.lockoutMinutes * 60_000 : 0 });
+      return { grant: false, reason: count >= d.rules.pinTries ? 'locked-out' : 'wrong-pin' };
+    }
+    this.failures.delete(hash);
+    return reason ? { grant: false, reason } : { grant: true, staff: isStaff(patron, d.rules) };
+  }
+
+  private setLock(state: LockState): void {
+    this.lockState = state;
+    this.publish();
+  }
+
+  view(): DoorView {
+    const snap = this.actor.getSnapshot();
+    const c = snap.context;
+    const entry = (snap.value as { entry: string }).entry;
+    const now = this.now();
+    const next = nextChange(this.deps.rules.schedule, this.deps.timeZone, now);
+    const step: DoorView['step'] = c.alarm
+      ? 'alarm'
+      : entry === 'pin'
+        ? 'pin'
+        : entry === 'checking'
+          ? 'checking'
+          : entry === 'granted' || entry === 'passing'
+            ? 'granted'
+            : entry === 'denied'
+              ? 'denied'
+              : 'idle';
+    return {
+      step,
+      mode: modeAt(this.deps.rules.schedule, this.deps.timeZone, now),
+      ...(c.reason && step === 'denied' ? { reason: c.reason } : {}),
+      pinLength: c.pin.length,
+      ...(c.alarm ? { alarm: c.alarm } : {}),
+      contact: c.contact,
+      lock: this.lockState,
+      ...(next ? { nextChange: { at: next.at.toISOString(), mode: next.mode } } : {}),
+      offline: this.deps.central.health() === 'offline',
+    };
+  }
+
+  onView(listener: (view: DoorView) => void): Unsubscribe {
+    return this.views.on('view', listener);
+  }
+
+  dispatch(event: DoorEvent): void {
+    switch (event.type) {
+      case 'door.card':
+        this.actor.send({ type: 'card.read', number: event.number });
+        return;
+      case 'door.digit':
+        this.actor.send({ type: 'pin.digit', digit: event.digit });
+        return;
+      case 'door.erase':
+        this.actor.send({ type: 'pin.erase' });
+        return;
+      case 'door.submit':
+        this.actor.send({ type: 'pin.submit' });
+        return;
+      case 'door.cancel':
+        this.actor.send({ type: 'entry.cancel' });
+        return;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.actor.stop();
+    await this.deps.lock?.release().catch(() => undefined);
+  }
+
+  private publish(): void {
+    this.views.emit('view', this.view());
+  }
+}

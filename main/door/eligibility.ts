@@ -1,0 +1,67 @@
+import type { DoorConfig } from '../../shared/config/door.ts';
+import type { PatronInfo } from '../../shared/domain/central.ts';
+import type { BranchMode } from './schedule.ts';
+
+/** Denial reason codes; the door screen words each one (catalog door.reason.*). */
+export type DenialReason =
+  | 'outside-hours'
+  | 'no-permission'
+  | 'under-age'
+  | 'card-invalid'
+  | 'card-lost'
+  | 'card-expired'
+  | 'blocked'
+  | 'fines'
+  | 'wrong-pin'
+  | 'empty-pin'
+  | 'locked-out'
+  | 'unknown-patron'
+  | 'offline'
+  | 'timeout'
+  | 'error';
+
+const truthy = (v: string | undefined) => v !== undefined && /^(y|yes|1|true|j|ja)$/i.test(v.trim());
+
+/** Whole years between a birth date (YYYY-MM-DD) and a local date. */
+export function ageOn(birthDate: string, today: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+export const isStaff = (patron: PatronInfo, rules: DoorConfig) =>
+  patron.category !== undefined && rules.staffCategories.includes(patron.category);
+
+/**
+ * May this patron enter now? Staff always may; everyone else needs the
+ * branch to be unstaffed-open, a valid card and PIN, the meröppet
+ * permission, the minimum age (or guardian consent), no block and fines
+ * under the limit. Returns the first reason to deny, or undefined.
+ */
+export function denialReason(
+  patron: PatronInfo,
+  pin: string,
+  mode: BranchMode,
+  rules: DoorConfig,
+  today: string,
+): DenialReason | undefined {
+  if (pin === '') return 'empty-pin';
+  if (!patron.valid) return 'unknown-patron';
+  if (!patron.pinValid) return 'wrong-pin';
+  if (isStaff(patron, rules)) return undefined;
+  if (mode !== 'unstaffed') return 'outside-hours';
+  if (patron.blockReasons.includes('card-lost')) return 'card-lost';
+  if (patron.blockReasons.includes('card-expired')) return 'card-expired';
+  if (patron.blockReasons.includes('card-invalid')) return 'card-invalid';
+  const permitted =
+    truthy(patron.extra[rules.permission.attribute]) ||
+    (patron.category !== undefined && rules.permission.categories.includes(patron.category));
+  if (!permitted) return 'no-permission';
+  if (rules.minimumAge > 0) {
+    const consent = rules.guardianConsentAttribute !== undefined && truthy(patron.extra[rules.guardianConsentAttribute]);
+    if (!patron.birthDate || (ageOn(patron.birthDate, today) < rules.minimumAge && !consent)) return 'under-age';
+  }
+  if (patron.fines.amount >= rules.maxFines && rules.maxFines > 0) return 'fines';
+  if (patron.blockReasons.length > 0) return 'blocked';
+  return undefined;
+}

@@ -1,0 +1,78 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { type Db, migrate } from '../storage/database.ts';
+
+/**
+ * Every door attempt and alarm, for what staff read in the morning. Cards
+ * are stored as a salted hash (the salt is per install), never in clear.
+ */
+const MIGRATIONS = {
+  subsystem: 'door',
+  steps: [
+    `CREATE TABLE door_salt (salt BLOB NOT NULL);
+     CREATE TABLE door_entries (id INTEGER PRIMARY KEY, at TEXT NOT NULL, card_hash TEXT, outcome TEXT NOT NULL, reason TEXT);
+     CREATE INDEX door_entries_at ON door_entries (at);
+     CREATE TABLE door_alarms (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL);`,
+  ],
+};
+
+export interface EntryReport {
+  readonly from: string;
+  readonly to: string;
+  readonly granted: number;
+  readonly denied: number;
+  readonly perHour: Array<{ hour: number; count: number }>;
+  readonly denialsByReason: Array<{ reason: string; count: number }>;
+  readonly alarms: Array<{ at: string; kind: string }>;
+}
+
+export class EntryLog {
+  private readonly salt: Buffer;
+
+  constructor(private readonly db: Db) {
+    migrate(db, MIGRATIONS);
+    const row = db.prepare('SELECT salt FROM door_salt').get() as { salt: Buffer } | undefined;
+    this.salt = row?.salt ?? randomBytes(16);
+    if (!row) db.prepare('INSERT INTO door_salt (salt) VALUES (?)').run(this.salt);
+  }
+
+  cardHash(card: string): string {
+    return createHash('sha256').update(this.salt).update(card).digest('hex').slice(0, 32);
+  }
+
+  attempt(at: Date, card: string | undefined, outcome: 'granted' | 'denied', reason?: string): void {
+    this.db
+      .prepare('INSERT INTO door_entries (at, card_hash, outcome, reason) VALUES (?, ?, ?, ?)')
+      .run(at.toISOString(), card ? this.cardHash(card) : null, outcome, reason ?? null);
+  }
+
+  alarm(at: Date, kind: string): void {
+    this.db.prepare('INSERT INTO door_alarms (at, kind) VALUES (?, ?)').run(at.toISOString(), kind);
+  }
+
+  /** Entries per hour (in UTC hours of the stored ISO time shifted to the branch's zone by the caller's hourOf), denials by reason, alarms. */
+  report(from: string, to: string, hourOf: (iso: string) => number): EntryReport {
+    const end = `${to}T23:59:59.999Z`;
+    const rows = this.db
+      .prepare('SELECT at, outcome, reason FROM door_entries WHERE at >= ? AND at <= ? ORDER BY at')
+      .all(from, end) as Array<{ at: string; outcome: string; reason: string | null }>;
+    const perHour = Array.from({ length: 24 }, (_, hour) => ({ hour, count: 0 }));
+    const reasons = new Map<string, number>();
+    for (const r of rows) {
+      if (r.outcome === 'granted') perHour[hourOf(r.at)]!.count++;
+      else reasons.set(r.reason ?? 'error', (reasons.get(r.reason ?? 'error') ?? 0) + 1);
+    }
+    const alarms = this.db.prepare('SELECT at, kind FROM door_alarms WHERE at >= ? AND at <= ? ORDER BY at').all(from, end) as Array<{
+      at: string;
+      kind: string;
+    }>;
+    return {
+      from,
+      to,
+      granted: rows.filter((r) => r.outcome === 'granted').length,
+      denied: rows.filter((r) => r.outcome === 'denied').length,
+      perHour,
+      denialsByReason: [...reasons.entries()].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+      alarms,
+    };
+  }
+}

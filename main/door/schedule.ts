@@ -1,0 +1,51 @@
+import type { Schedule } from '../../shared/config/door.ts';
+
+export type BranchMode = 'staffed' | 'unstaffed' | 'closed';
+
+const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Wall-clock date, weekday and minute of the day in the branch's time zone (DST handled by Intl). */
+export function localTime(instant: Date, timeZone: string): { date: string; day: (typeof DAYS)[number]; minute: number } {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      weekday: 'short',
+    });
+    formatters.set(timeZone, f);
+  }
+  const p: Record<string, string> = {};
+  for (const part of f.formatToParts(instant)) p[part.type] = part.value;
+  const day = DAYS[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday!)]!;
+  return { date: `${p.year}-${p.month}-${p.day}`, day, minute: Number(p.hour) * 60 + Number(p.minute) };
+}
+
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The branch's mode at an instant: the last period that covers the local time wins; none means closed. */
+export function modeAt(schedule: Schedule, timeZone: string, instant: Date): BranchMode {
+  const { date, day, minute } = localTime(instant, timeZone);
+  const periods = schedule.exceptions.find((e) => e.date === date)?.periods ?? schedule[day];
+  let mode: BranchMode = 'closed';
+  for (const p of periods) if (minute >= minutes(p.from) && minute < minutes(p.to)) mode = p.mode;
+  return mode;
+}
+
+/** The next instant (to the minute, within a week) when the mode changes, for "open until 22:00". */
+export function nextChange(schedule: Schedule, timeZone: string, instant: Date): { at: Date; mode: BranchMode } | undefined {
+  const now = modeAt(schedule, timeZone, instant);
+  const start = Math.ceil(instant.getTime() / 60_000) * 60_000;
+  for (let t = start; t < start + 7 * 86_400_000; t += 60_000) {
+    const at = new Date(t);
+    const mode = modeAt(schedule, timeZone, at);
+    if (mode !== now) return { at, mode };
+  }
+  return undefined;
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'a time as HH:MM');
+const period = z.object({ from: time, to: time, mode: z.enum(['staffed', 'unstaffed']) });
+const day = z.array(period);
+
+/** Opening hours: per weekday, later periods win where they overlap (staffed hours inside unstaffed ones). */
+export const scheduleSchema = z.object({
+  mon: day.default([]),
+  tue: day.default([]),
+  wed: day.default([]),
+  thu: day.default([]),
+  fri: day.default([]),
+  sat: day.default([]),
+  sun: day.default([]),
+  /** Dates with other hours (holidays, closures): an empty list closes the branch that day. */
+  exceptions: z.array(z.object({ date: z.iso.date(), periods: day, note: z.string().optional() })).default([]),
+});
+export type Schedule = z.infer<typeof scheduleSchema>;
+
+const weekday = [
+  { from: '06:00', to: '22:00', mode: 'unstaffed' as const },
+  { from: '10:00', to: '19:00', mode: 'staffed' as const },
+];
+const weekend = [{ from: '06:00', to: '22:00', mode: 'unstaffed' as const }];
+
+export const doorSchema = z.object({
+  enabled: z.boolean().default(true),
+  /** How long the lock stays open after a grant. */
+  pulseMs: z.number().int().min(500).max(30_000).default(5000),
+  /** Alarm when the door stays open longer than this. */
+  heldOpenSeconds: z.number().int().min(5).default(30),
+  /** Seconds to type the PIN after the card. */
+  pinTimeoutSeconds: z.number().int().min(5).default(30),
+  /** Wrong PINs before the card is locked out, and for how long. */
+  pinTries: z.number().int().min(1).default(3),
+  lockoutMinutes: z.number().int().min(1).default(15),
+  /** Patron categories that always get in, at any hour (staff). */
+  staffCategories: z.array(z.string()).default(['STAFF']),
+  /** Meröppet permission: a patron attribute the central system sends (value Y/1/true), or membership of a category. */
+  permission: z.object({ attribute: z.string().default('meroppet'), categories: z.array(z.string()).default([]) }).prefault({}),
+  minimumAge: z.number().int().min(0).default(18),
+  /** Younger patrons get in with this attribute set (guardian consent), where the branch allows it. */
+  guardianConsentAttribute: z.string().optional(),
+  /** Fines at or above this deny entry (in the central system's currency). */
+  maxFines: z.number().min(0).default(200),
+  schedule: scheduleSchema.default({
+    mon: weekday,
+    tue: weekday,
+    wed: weekday,
+    thu: weekday,
+    fri: weekday,
+    sat: weekend,
+    sun: weekend,
+    exceptions: [],
+  }),
+});
+export type DoorConfig = z.infer<typeof doorSchema>;

@@ -1,0 +1,84 @@
+import { expect, type Page, test } from '@playwright/test';
+import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
+
+/**
+ * The unstaffed branch's door on the embedded default: the door screen
+ * (/door) with its card entry and PIN pad, the simulator panel setting the
+ * kiosk's clock and opening the simulated door contact. Opening hours:
+ * unstaffed 06:00-22:00 (Europe/Stockholm).
+ */
+let kiosk: KioskProcess;
+test.afterEach(async () => kiosk?.stop());
+
+const ANNA = '23000000000017';
+const ELSA_15 = '23000000000041';
+// A Monday in winter time (UTC+1).
+const at = (hhmm: string) => `2026-11-30T${hhmm}:00+01:00`;
+
+async function pages(page: Page): Promise<{ door: Page; sim: Page }> {
+  await page.goto(kiosk.url.replace('/?', '/door?'));
+  const sim = await page.context().newPage();
+  await sim.goto(kiosk.url.replace('/?', '/simulator?'));
+  await expect(sim.getByRole('heading', { name: 'Simulator' })).toBeVisible();
+  return { door: page, sim };
+}
+
+async function setClock(sim: Page, iso: string) {
+  await sim.getByRole('textbox', { name: 'Automatens klocka' }).fill(iso);
+  await sim.getByRole('button', { name: 'Ställ' }).click();
+  await expect(sim.locator('.sim-clock output')).toHaveText(iso);
+}
+
+async function enter(door: Page, card: string, pin: string) {
+  await door.bringToFront();
+  await door.getByRole('textbox', { name: 'Kortnummer' }).fill(card);
+  await door.getByRole('button', { name: 'Nästa' }).click();
+  await expect(door.getByRole('heading', { name: 'Skriv din PIN-kod' })).toBeVisible();
+  for (const d of pin) await door.getByRole('button', { name: `Siffra ${d}` }).click();
+  await door.getByRole('button', { name: 'OK', exact: true }).click();
+}
+
+test('an eligible patron enters at 06:05 and is refused at 22:05', async ({ page }, info) => {
+  kiosk = await startKioskProcess();
+  const { door, sim } = await pages(page);
+  await setClock(sim, at('06:05'));
+  await enter(door, ANNA, '1234');
+  await expect(door.getByRole('heading', { name: /Välkommen! Dörren är öppen./ })).toBeVisible();
+  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: unlocked');
+  await door.screenshot({ path: info.outputPath('door-granted.png') });
+
+  await setClock(sim, at('22:05'));
+  await expect(door.getByTestId('door-mode')).toHaveText('Stängt', { timeout: 15_000 });
+  await enter(door, ANNA, '1234');
+  await expect(door.getByTestId('door-reason')).toHaveText('Biblioteket är inte öppet för meröppet just nu.');
+  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: locked');
+  await door.screenshot({ path: info.outputPath('door-closed.png') });
+});
+
+test('a 15-year-old is refused where the age limit is 18', async ({ page }) => {
+  kiosk = await startKioskProcess();
+  const { door, sim } = await pages(page);
+  await setClock(sim, at('09:00'));
+  await enter(door, ELSA_15, '4567');
+  await expect(door.getByTestId('door-reason')).toHaveText('Du är för ung för att gå in på meröppet på egen hand.');
+});
+
+test('a door held open raises the alarm; a door forced open too', async ({ page }) => {
+  kiosk = await startKioskProcess({ config: { door: { heldOpenSeconds: 5 } } });
+  const { door, sim } = await pages(page);
+  await sim.getByRole('button', { name: 'Stäng dörren' }).click();
+  await sim.getByRole('button', { name: 'Öppna dörren' }).click();
+  // Opened without a grant: forced.
+  await expect(door.getByRole('heading', { name: 'Larm: dörren har brutits upp.' })).toBeVisible();
+  await expect(sim.getByRole('alert')).toHaveText('LARM');
+  await sim.getByRole('button', { name: 'Stäng dörren' }).click();
+  await expect(door.getByRole('heading', { name: 'Visa ditt lånekort' })).toBeVisible();
+
+  await setClock(sim, at('07:00'));
+  await enter(door, ANNA, '1234');
+  await expect(door.getByRole('heading', { name: /Välkommen!/ })).toBeVisible();
+  await sim.getByRole('button', { name: 'Öppna dörren' }).click();
+  await expect(door.getByRole('heading', { name: 'Stäng dörren, tack.' })).toBeVisible({ timeout: 15_000 });
+  await sim.getByRole('button', { name: 'Stäng dörren' }).click();
+  await expect(door.getByRole('heading', { name: 'Visa ditt lånekort' })).toBeVisible({ timeout: 10_000 });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { modeAt, nextChange } from '../../../main/door/schedule.ts';
+import { doorSchema } from '../../../shared/config/door.ts';
+
+const rules = doorSchema.parse({
+  schedule: {
+    mon: [
+      { from: '06:00', to: '22:00', mode: 'unstaffed' },
+      { from: '10:00', to: '19:00', mode: 'staffed' },
+    ],
+    sun: [{ from: '06:00', to: '22:00', mode: 'unstaffed' }],
+    exceptions: [{ date: '2026-12-24', periods: [] }],
+  },
+});
+const tz = 'Europe/Stockholm';
+const mode = (iso: string) => modeAt(rules.schedule, tz, new Date(iso));
+
+describe('opening schedule', () => {
+  it('gives the mode for local wall-clock time', () => {
+    expect(mode('2026-11-30T05:59:00+01:00')).toBe('closed');
+    expect(mode('2026-11-30T06:00:00+01:00')).toBe('unstaffed');
+    expect(mode('2026-11-30T12:00:00+01:00')).toBe('staffed');
+    expect(mode('2026-11-30T21:59:00+01:00')).toBe('unstaffed');
+    expect(mode('2026-11-30T22:00:00+01:00')).toBe('closed');
+    expect(mode('2026-12-01T12:00:00+01:00')).toBe('closed'); // Tuesday has no hours here
+  });
+
+  it('follows exceptions by date', () => {
+    expect(mode('2026-12-24T12:00:00+01:00')).toBe('closed');
+  });
+
+  // Sweden: summer time starts 2026-03-29 02:00 -> 03:00 and ends 2026-10-25 03:00 -> 02:00 (both Sundays).
+  it('opens at 06:00 local time on the days the clocks change', () => {
+    expect(mode('2026-03-29T03:59:00Z')).toBe('closed'); // 05:59 CEST
+    expect(mode('2026-03-29T04:00:00Z')).toBe('unstaffed'); // 06:00 CEST
+    expect(mode('2026-03-29T19:59:00Z')).toBe('unstaffed'); // 21:59 CEST
+    expect(mode('2026-03-29T20:00:00Z')).toBe('closed'); // 22:00 CEST
+    expect(mode('2026-10-25T04:59:00Z')).toBe('closed'); // 05:59 CET
+    expect(mode('2026-10-25T05:00:00Z')).toBe('unstaffed'); // 06:00 CET
+    expect(mode('2026-10-25T21:00:00Z')).toBe('closed'); // 22:00 CET
+  });
+
+  it('tells when the mode changes next', () => {
+    expect(nextChange(rules.schedule, tz, new Date('2026-11-30T20:30:00+01:00'))).toEqual({
+      at: new Date('2026-11-30T22:00:00+01:00'),
+      mode: 'closed',
+    });
+  });
+});
