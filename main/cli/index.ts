@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import { registerCard } from './commands/card.ts';
+import { registerDemo } from './commands/demo.ts';
 import { registerDevices } from './commands/devices.ts';
 import { registerDoorPulse } from './commands/door-pulse.ts';
 import { registerPrinter } from './commands/printer.ts';
 import type { CommandGroup } from './commands/registry.ts';
 import { registerRfid } from './commands/rfid.ts';
+import { registerSip2 } from './commands/sip2.ts';
 import { registerStart } from './commands/start.ts';
 import { registerStatus } from './commands/status.ts';
 import { registerTechnician } from './commands/technician.ts';
@@ -21,6 +23,8 @@ const groups: CommandGroup[] = [
   registerDoorPulse,
   registerPrinter,
   registerCard,
+  registerSip2,
+  registerDemo,
 ];
 
 export function buildProgram(): Command {
