@@ -30,3 +30,19 @@ describe('openbranch sip2 decode', () => {
     expect(r.stderr).toContain('malformed SIP2 message');
   });
 });
+
+describe('openbranch sip2 talking to a server', () => {
+  it('reads a patron and an item from the embedded demo ACS over SIP2', () => {
+    const patron = run('sip2', 'patron', '23000000000017', '--pin', '1234');
+    expect(patron.status).toBe(0);
+    expect(JSON.parse(patron.stdout)).toMatchObject({ name: 'Anna Lindqvist', pinValid: true });
+    const item = run('sip2', 'item', '39000000000052');
+    expect(JSON.parse(item.stdout)).toMatchObject({ title: 'Utvandrarna (ljudbok, 3 cd)', circulation: 'available' });
+  });
+
+  it('says clearly when the server cannot be reached', () => {
+    const r = run('sip2', 'probe', '--host', '127.0.0.1', '--port', '9', '--user', 'x', '--password', 'y');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot connect to 127\.0\.0\.1:9/);
+  });
+});

@@ -1,0 +1,82 @@
+import type { Command } from 'commander';
+import { configSchema } from '../../../shared/config/schema.ts';
+import { silentLogger } from '../../../shared/logger.ts';
+import { connectCentral } from '../../central/index.ts';
+import { Sip2Operations } from '../../central/sip2/operations.ts';
+import { loadConfig } from '../../config/load.ts';
+
+interface TalkFlags {
+  config?: string;
+  host?: string;
+  port?: number;
+  tls?: boolean;
+  user?: string;
+  password?: string;
+  location?: string;
+  institution?: string;
+  profile?: 'koha' | 'generic';
+}
+
+/**
+ * `openbranch sip2 probe|patron|item|checkout|checkin|renew`: talk to the
+ * configured (or given) server and print JSON, to prove the kiosk reaches
+ * Koha. Without a config or --host, the embedded demo ACS answers.
+ */
+export function registerSip2Talk(sip2: Command): void {
+  const common = (c: Command) =>
+    c
+      .option('--config <file>', 'kiosk config file (its central section)')
+      .option('--host <host>')
+      .option('--port <n>', 'port', Number)
+      .option('--tls', 'use TLS')
+      .option('--user <user>')
+      .option('--password <password>', 'SIP2 password (better: keep it in the config file)')
+      .option('--location <code>')
+      .option('--institution <id>')
+      .option('--profile <name>', 'koha | generic');
+  const talk = async (flags: TalkFlags, fn: (c: Awaited<ReturnType<typeof connectCentral>>['central']) => Promise<unknown>) => {
+    const base = loadConfig(flags.config).config;
+    const config = flags.host
+      ? configSchema.parse({
+          ...base,
+          central: {
+            kind: 'sip2',
+            host: flags.host,
+            port: flags.port ?? 6001,
+            tls: flags.tls ?? false,
+            user: flags.user ?? '',
+            password: flags.password ?? '',
+            institution: flags.institution ?? '',
+            ...(flags.location ? { location: flags.location } : {}),
+            profile: flags.profile ?? 'koha',
+          },
+        })
+      : base;
+    const conn = await connectCentral(config, silentLogger);
+    try {
+      await conn.central.client.connect();
+      console.log(JSON.stringify(await fn(conn.central), null, 2));
+    } finally {
+      await conn.close();
+    }
+  };
+  common(sip2.command('probe').description('log in and ask the ACS status')).action((f: TalkFlags) =>
+    talk(f, async (c) => ({ health: c.health(), status: await new Sip2Operations(c.client).status() })),
+  );
+  common(sip2.command('patron <card>').option('--pin <pin>').description('patron information')).action(
+    (card: string, f: TalkFlags & { pin?: string }) => talk(f, (c) => c.patronInformation(card, f.pin)),
+  );
+  common(sip2.command('item <item>').description('item information')).action((item: string, f: TalkFlags) =>
+    talk(f, (c) => c.itemInformation(item)),
+  );
+  common(sip2.command('checkout <card> <item>').option('--pin <pin>').description('check out an item')).action(
+    (card: string, item: string, f: TalkFlags & { pin?: string }) =>
+      talk(f, (c) => c.checkout({ cardNumber: card, itemId: item, ...(f.pin ? { pin: f.pin } : {}) })),
+  );
+  common(sip2.command('checkin <item>').description('check in an item at the configured location')).action((item: string, f: TalkFlags) =>
+    talk(f, (c) => c.checkin({ itemId: item, location: f.location ?? loadConfig(f.config).config.branch.id })),
+  );
+  common(sip2.command('renew <card> <item>').option('--pin <pin>').description('renew a loan')).action(
+    (card: string, item: string, f: TalkFlags & { pin?: string }) => talk(f, (c) => c.renew(card, item, f.pin)),
+  );
+}
