@@ -14,6 +14,7 @@ import { SimulatedRelayBoard } from '../../devices/door/simulated-board.ts';
 import { SimulatedDoorSensor } from '../../devices/door/simulated-sensor.ts';
 import { UsbRelayBoard } from '../../devices/door/usbrelay-board.ts';
 import type { HidBinding } from '../../devices/hid/transport.ts';
+import { EscposDeviceFilePrinter } from '../../devices/printer/escpos-device-file-printer.ts';
 import { EscposPrinter } from '../../devices/printer/escpos-printer.ts';
 import { SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
 import type { SerialBinding } from '../../devices/serial/link.ts';
@@ -88,6 +89,7 @@ export function registerBuiltinDrivers(registry: DriverRegistry, t: Transports):
     )
     .register('door-sensor', 'simulated', (c) => new SimulatedDoorSensor(c.id))
     .register('printer', 'escpos', (c) => new EscposPrinter(c.id, parseOptions(escposPrinterSchema, c), t.serial))
+    .register('printer', 'escpos-usb', (c) => new EscposDeviceFilePrinter(c.id, parseOptions(escposPrinterSchema, c)))
     .register('printer', 'simulated', (c) => new SimulatedPrinter(c.id));
   for (const driver of ['lcus', 'usbrelay', 'simulated']) {
     registry.register('door-lock', driver, (c, { logger }) => {
