@@ -3,6 +3,7 @@ import { isOpenBranchError } from '../../shared/errors.ts';
 import { registerCard } from './commands/card.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerDevices } from './commands/devices.ts';
+import { registerDoorDecide } from './commands/door-decide.ts';
 import { registerDoorPulse } from './commands/door-pulse.ts';
 import { registerPrinter } from './commands/printer.ts';
 import type { CommandGroup } from './commands/registry.ts';
@@ -25,6 +26,7 @@ const groups: CommandGroup[] = [
   registerCard,
   registerSip2,
   registerDemo,
+  registerDoorDecide,
 ];
 
 export function buildProgram(): Command {

@@ -3,15 +3,14 @@ import type { DoorConfig } from '../../shared/config/door.ts';
 import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
 import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/devices/door.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
-import { isTransient } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DoorControl } from '../hub/bridge-hub.ts';
 import { type DoorDecision, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
-import { denialReason, isStaff } from './eligibility.ts';
+import { decideEntry } from './decide.ts';
 import type { EntryLog } from './entry-log.ts';
-import { localTime, modeAt, nextChange } from './schedule.ts';
+import { modeAt, nextChange } from './schedule.ts';
 
 export interface DoorControllerDeps {
   readonly rules: DoorConfig;
@@ -119,21 +118,16 @@ export class DoorController implements DoorControl {
     const hash = d.log?.cardHash(card) ?? card;
     const failure = this.failures.get(hash);
     if (failure && failure.until > now.getTime()) return { grant: false, reason: 'locked-out' };
-    if (pin === '') return { grant: false, reason: 'empty-pin' };
-    let patron: Awaited<ReturnType<CentralSystem['patronInformation']>>;
-    try {
-      patron = await d.central.patronInformation(card, pin);
-    } catch (e) {
-      return { grant: false, reason: isTransient(e) ? 'offline' : 'error' };
-    }
-    const reason = denialReason(patron, pin, modeAt(d.rules.schedule, d.timeZone, now), d.rules, localTime(now, d.timeZone).date);
+    const decision = await decideEntry({ central: d.central, rules: d.rules, timeZone: d.timeZone, card, pin, at: now });
+    const reason = decision.grant ? undefined : decision.reason;
     if (reason === 'wrong-pin') {
       const count = (failure?.count ?? 0) + 1;
       this.failures.set(hash, { count, until: count >= d.rules.pinTries ? now.getTime() + d.rules.lockoutMinutes * 60_000 : 0 });
       return { grant: false, reason: count >= d.rules.pinTries ? 'locked-out' : 'wrong-pin' };
     }
-    this.failures.delete(hash);
-    return reason ? { grant: false, reason } : { grant: true, staff: isStaff(patron, d.rules) };
+    // A right PIN clears the count; a failure to check says nothing about the PIN.
+    if (reason === undefined || !['empty-pin', 'offline', 'error'].includes(reason)) this.failures.delete(hash);
+    return decision;
   }
 
   private setLock(state: LockState): void {
