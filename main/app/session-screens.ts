@@ -16,6 +16,8 @@ import type { SessionEvent, SessionPolicy } from '../machines/session-types.ts';
 import type { ScreenSource } from './kiosk-shell.ts';
 
 export interface SessionScreensDeps extends SessionServices {
+  /** Counts each transaction's outcome (no patron data). */
+  readonly countTransaction?: (kind: 'checkout' | 'checkin' | 'renew', outcome: string) => void;
   readonly cardReaders: readonly CardReader[];
   readonly printer: ReceiptPrinter | undefined;
   readonly policy: SessionPolicy;
@@ -33,6 +35,10 @@ export class SessionScreens implements ScreenSource {
 
   constructor(private readonly deps: SessionScreensDeps) {
     const d = deps;
+    const counted = (kind: 'checkout' | 'checkin', patch: Awaited<ReturnType<typeof checkoutItem>>) => {
+      d.countTransaction?.(kind, patch.status === 'done' ? 'ok' : (patch.reason ?? patch.status ?? 'other'));
+      return patch;
+    };
     const machine = sessionMachine.provide({
       actors: {
         padEvents: fromCallback<SessionEvent>(({ sendBack }) => {
@@ -52,13 +58,19 @@ export class SessionScreens implements ScreenSource {
           };
         }),
         fetchPatron: fromPromise(({ input }) => d.central.patronInformation(input.cardNumber, input.pin)),
-        checkoutItem: fromPromise(({ input }) => checkoutItem(d, input.patron!, input.job.itemId, input.job.uids)),
-        checkinItem: fromPromise(({ input }) => checkinItem(d, input.job.itemId, input.job.uids)),
+        checkoutItem: fromPromise(async ({ input }) =>
+          counted('checkout', await checkoutItem(d, input.patron!, input.job.itemId, input.job.uids)),
+        ),
+        checkinItem: fromPromise(async ({ input }) => counted('checkin', await checkinItem(d, input.job.itemId, input.job.uids))),
         renew: fromPromise(async ({ input }): Promise<RenewResult[]> => {
           const { patron, itemId } = input;
           const ids = itemId ? [itemId] : patron.info.loans.map((l) => l.itemId);
           const out: RenewResult[] = [];
-          for (const id of ids) out.push(await d.central.renew(patron.cardNumber, id, patron.pin));
+          for (const id of ids) {
+            const r = await d.central.renew(patron.cardNumber, id, patron.pin);
+            d.countTransaction?.('renew', r.ok ? 'ok' : 'refused');
+            out.push(r);
+          }
           return out;
         }),
         printReceipt: fromPromise(async ({ input }) => {

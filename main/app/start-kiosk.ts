@@ -14,6 +14,7 @@ import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { createKioskMetrics, type KioskMetricsRegistry, type MetricsServer, startMetricsServer } from '../metrics/index.ts';
+import { TransactionStats } from '../stats/transaction-stats.ts';
 import { openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { holdLabel } from './hold-label.ts';
@@ -70,6 +71,13 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   devices.manager.onStatus((r) => metrics.metrics.deviceStatus(r, r.status));
   const metricsServer = config.metrics.enabled ? await startMetricsOrWarn(metrics, config, logger) : undefined;
   const central = await connectCentral(config, logger);
+  const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
+  const entryLog = new EntryLog(db);
+  const stats = new TransactionStats(db);
+  const localHour = (at: Date) => {
+    const t = localTime(at, config.branch.timezone);
+    return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
+  };
   const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
   let shell: KioskShell | undefined;
   const screens = new SessionScreens({
@@ -82,6 +90,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     branchName: (code) => region[code] ?? code,
     pickupLabel: (card, name) => holdLabel(config.policies.holdLabel, card, name),
     checkInOnSecurityFailure: config.policies.checkInOnSecurityFailure,
+    countTransaction: (kind, outcome) => stats.count(localHour(new Date()), kind, outcome),
     policy: {
       pinRequired: config.policies.pinRequired,
       idleSeconds: config.policies.idleTimeoutSeconds,
@@ -102,8 +111,6 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   devices.manager.onStatus(() => kioskShell.setDevices(deviceViews(devices.manager)));
 
   const anySimulated = Object.values(devices.simulated).some((d) => d !== undefined);
-  const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
-  const entryLog = new EntryLog(db);
   const door = config.door.enabled
     ? new DoorController({
         rules: config.door,
