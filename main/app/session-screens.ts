@@ -170,7 +170,8 @@ function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
           mayBorrow: info.mayBorrow,
         }
       : {}),
-    receiptOptions: receipt === 'email' && info?.email ? ['print', 'email', 'none'] : ['print', 'none'],
+    // No SIP2 server sends receipts by e-mail, so the option is never offered (policy "email" asks like "ask").
+    receiptOptions: deps.printer ? ['print', 'none'] : ['none'],
     ...(c.receiptDone ? { receiptDone: c.receiptDone } : {}),
     ...(deps.central.health() === 'offline' ? { offline: true } : {}),
   };
