@@ -144,7 +144,6 @@ export function screenOf(snap: Snapshot): Screen {
 function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
   const c = snap.context;
   const info = c.patron?.info;
-  const receipt = c.policy.receipt;
   return {
     ...(info ? { patronName: info.name.split(/\s+/)[0] ?? '' } : {}),
     ...(c.error ? { error: c.error } : {}),
