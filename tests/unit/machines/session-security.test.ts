@@ -92,7 +92,8 @@ describe('check-out security', () => {
           maxLength: 6,
         }),
         fc.boolean(),
-        async (items, writesFail) => {
+        async (raw, writesFail) => {
+          const items = [...new Map(raw.map((i) => [i.id, i])).values()];
           const outcomes = new Map(items.map((i) => [i.id, i.outcome]));
           const pad = new TestPad(writesFail);
           const services: SessionServices = {
@@ -134,7 +135,7 @@ describe('check-out security', () => {
           actor.stop();
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 200 },
     );
   });
 });
