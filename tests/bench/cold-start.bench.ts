@@ -3,23 +3,12 @@
  * attract screen drawn in Chromium (issue target: under 2 s on CI's machine).
  */
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { startKioskProcess } from '../e2e/kiosk-process.ts';
 import { nowMs, summary } from './stats.ts';
 
 export default async function (): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch(chromiumLaunchOptions);
   const toUrl: number[] = [];
   const toScreen: number[] = [];
   for (let i = 0; i < 5; i++) {
