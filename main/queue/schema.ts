@@ -27,6 +27,7 @@ export const QUEUE_MIGRATIONS: Migrations = {
       attempts INTEGER NOT NULL DEFAULT 0,
       outcome TEXT,
       reason TEXT,
+      server_message TEXT,
       due_date TEXT,
       updated_at INTEGER NOT NULL,
       handled_at INTEGER,

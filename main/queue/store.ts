@@ -22,6 +22,8 @@ export interface QueueRow {
   readonly attempts: number;
   readonly outcome: QueueOutcome | null;
   readonly reason: string | null;
+  /** What the central system said (its screen message), for staff. */
+  readonly serverMessage: string | null;
   readonly dueDate: string | null;
   readonly updatedAt: number;
   readonly handledAt: number | null;
@@ -40,7 +42,7 @@ export interface NewTransaction {
   readonly dueDate?: string | undefined;
 }
 
-const COLUMNS = `seq, id, kind, card, item, branch, created_at AS createdAt, state, offline, attempts, outcome, reason,
+const COLUMNS = `seq, id, kind, card, item, branch, created_at AS createdAt, state, offline, attempts, outcome, reason, server_message AS serverMessage,
   due_date AS dueDate, updated_at AS updatedAt, handled_at AS handledAt, handled_by AS handledBy`;
 
 type RawRow = Omit<QueueRow, 'offline'> & { offline: number };
@@ -67,7 +69,7 @@ export class QueueStore {
       get: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE id = ?`),
       attempt: db.prepare('UPDATE queue_transactions SET attempts = attempts + 1, updated_at = ? WHERE id = ?'),
       finish: db.prepare(
-        `UPDATE queue_transactions SET state = @state, outcome = @outcome, reason = @reason,
+        `UPDATE queue_transactions SET state = @state, outcome = @outcome, reason = @reason, server_message = @message,
            due_date = COALESCE(@dueDate, due_date), updated_at = @now WHERE id = @id`,
       ),
       offline: db.prepare('UPDATE queue_transactions SET offline = 1, due_date = ?, updated_at = ? WHERE id = ?'),
@@ -111,8 +113,21 @@ export class QueueStore {
     this.s.attempt.run(this.now(), id);
   }
 
-  finish(id: string, state: 'done' | 'conflict' | 'cancelled', outcome: QueueOutcome | null, reason?: string, dueDate?: string): void {
-    this.s.finish.run({ id, state, outcome, reason: reason ?? null, dueDate: dueDate ?? null, now: this.now() });
+  finish(
+    id: string,
+    state: 'done' | 'conflict' | 'cancelled',
+    outcome: QueueOutcome | null,
+    detail: { readonly reason?: string | undefined; readonly message?: string | undefined; readonly dueDate?: string | undefined } = {},
+  ): void {
+    this.s.finish.run({
+      id,
+      state,
+      outcome,
+      reason: detail.reason ?? null,
+      message: detail.message ?? null,
+      dueDate: detail.dueDate ?? null,
+      now: this.now(),
+    });
   }
 
   /** The patron is told it is done offline; replay will register it. */
@@ -163,4 +178,33 @@ export class QueueStore {
   offlineLoans(card: string): number {
     return (this.s.offlineLoans.get(card) as { n: number }).n;
   }
+}
+
+export interface Lease {
+  /** Takes (or renews) the named lease unless another owner holds an unexpired one. */
+  acquire(owner: string, ttlMs: number): boolean;
+  release(owner: string): void;
+}
+
+/** One replayer at a time per file (the kiosk and `openbranch queue replay` may both try). */
+export function replayLease(db: Db, now: () => number = Date.now, name = 'replay'): Lease {
+  return {
+    acquire(owner, ttlMs) {
+      return db
+        .transaction(() => {
+          const held = db.prepare('SELECT owner, expires_at AS expiresAt FROM queue_lease WHERE name = ?').get(name) as
+            | { owner: string; expiresAt: number }
+            | undefined;
+          if (held && held.owner !== owner && held.expiresAt > now()) return false;
+          db.prepare(
+            'INSERT INTO queue_lease (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at',
+          ).run(name, owner, now() + ttlMs);
+          return true;
+        })
+        .immediate();
+    },
+    release(owner) {
+      db.prepare('DELETE FROM queue_lease WHERE name = ? AND owner = ?').run(name, owner);
+    },
+  };
 }
