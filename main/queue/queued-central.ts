@@ -70,7 +70,9 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
   let last = health();
   const publish = () => {
     const h = health();
-    if (h !== last) healthEvents.emit('health', (last = h));
+    if (h === last) return;
+    last = h;
+    healthEvents.emit('health', h);
   };
   link.onChange((mode) => {
     logger.info({ mode }, 'link mode');
