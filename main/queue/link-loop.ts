@@ -38,6 +38,13 @@ export class LinkLoop {
     this.lease = replayLease(store.db, () => clock.now());
   }
 
+  private roundListener: () => void = () => {};
+
+  /** Called after each replay round (the backlog changed). */
+  onRound(listener: () => void): void {
+    this.roundListener = listener;
+  }
+
   start(): void {
     this.schedule(0);
   }
@@ -122,6 +129,7 @@ export class LinkLoop {
       });
       if (summary.stoppedBy && summary.stoppedBy !== 'queue.replay-busy') this.link.failure();
       this.logger.info({ ...summary }, 'replay round');
+      this.roundListener();
       return summary;
     } finally {
       this.lease.release(this.owner);

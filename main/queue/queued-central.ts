@@ -1,27 +1,18 @@
 import type { OfflinePolicy } from '../../shared/config/offline.ts';
-import type {
-  CentralHealth,
-  CentralSystem,
-  CheckinRequest,
-  CheckinResult,
-  CheckoutRequest,
-  CheckoutResult,
-  ItemInfo,
-  PatronInfo,
-  RenewResult,
-} from '../../shared/domain/central.ts';
+import type { CentralHealth, CentralSystem, ItemInfo, PatronInfo } from '../../shared/domain/central.ts';
 import { isTransient, OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Db } from '../storage/database.ts';
 import { type QueueClock, systemClock } from './clock.ts';
 import { LinkLoop } from './link-loop.ts';
-import { offlineLoan, offlineLoanRefused, offlinePatron, offlineReturn, offlineReturnRefused } from './offline-answers.ts';
+import { offlinePatron } from './offline-answers.ts';
 import { type LinkMode, OnlineSwitch } from './online-switch.ts';
 import { PinCache } from './pin-cache.ts';
-import { offlineCheckoutDecision, offlineDueDate } from './policy.ts';
 import type { ReplaySummary } from './replay.ts';
+import { pruneDone } from './report.ts';
 import { QueueStore } from './store.ts';
+import { QueuedTransactions } from './transactions.ts';
 
 export interface QueuedCentralOptions {
   readonly central: CentralSystem;
@@ -30,6 +21,8 @@ export interface QueuedCentralOptions {
   readonly branchId: string;
   readonly clock?: QueueClock;
   readonly logger: Logger;
+  /** After every change to what waits (for the metrics' queue gauges). */
+  readonly onBacklog?: (pending: number, oldestPendingAt: Date | undefined) => void;
 }
 
 export interface QueuedCentral extends CentralSystem {
@@ -40,31 +33,39 @@ export interface QueuedCentral extends CentralSystem {
   close(): void;
 }
 
-const offlineError = () => new OpenBranchError('central.offline', 'the central system cannot be reached (offline mode)');
-
 /**
  * The central system with the write-ahead queue in front: every checkout,
  * checkin and renew is on disk as `pending` before it is sent, and its
  * outcome is on disk before the caller (the kiosk screen) hears it. While
  * the link is down, checkouts and returns are accepted within the offline
- * policy and replayed later in order.
+ * policy and replayed later in order. Health is 'offline' until the
+ * replay has caught up, so screens show offline mode plainly.
  */
 export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
   const clock = o.clock ?? systemClock;
+  const now = () => clock.now();
   const logger = o.logger.child({ subsystem: 'queue' });
-  const store = new QueueStore(o.db, () => clock.now());
+  const store = new QueueStore(o.db, now);
   const recovered = store.recover();
   if (recovered.unknown + recovered.cancelled > 0) logger.warn({ ...recovered }, 'transactions interrupted by a restart');
-  const pins = new PinCache(o.db, o.policy.pinCacheDays, () => clock.now());
+  const pruned = pruneDone(o.db, o.policy.retentionDays, now());
+  if (pruned > 0) logger.info({ pruned }, 'old finished transactions pruned');
+  const pins = new PinCache(o.db, o.policy.pinCacheDays, now);
   pins.prune();
-  const initial: LinkMode = o.central.health() === 'offline' || store.backlog() > 0 ? 'offline' : 'online';
+
   const link = new OnlineSwitch({
     failuresToOffline: o.policy.failuresToOffline,
     onlineAfterMs: o.policy.onlineAfterSeconds * 1000,
-    now: () => clock.now(),
-    initial,
+    now,
+    initial: o.central.health() === 'offline' || store.backlog() > 0 ? 'offline' : 'online',
   });
   const loop = new LinkLoop(store, o.central, link, o.policy, clock, logger);
+  const notify = () => {
+    if (!o.onBacklog) return;
+    const oldest = store.oldestWaiting();
+    o.onBacklog(store.backlog(), oldest === undefined ? undefined : new Date(oldest));
+  };
+
   const healthEvents = new Emitter<{ health: CentralHealth }>();
   const health = (): CentralHealth => (link.mode !== 'online' ? 'offline' : o.central.health() === 'degraded' ? 'degraded' : 'online');
   let last = health();
@@ -83,9 +84,7 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
     else loop.nudge();
     publish();
   });
-  loop.start();
 
-  /** Sends one recorded transaction; a transport failure counts against the link. */
   async function send<T>(call: () => Promise<T>): Promise<T> {
     try {
       const r = await call();
@@ -96,46 +95,27 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
       throw e;
     }
   }
-
-  async function checkoutOffline(req: CheckoutRequest, recordedId?: string): Promise<CheckoutResult> {
-    const pin = req.pin === undefined || req.pin === '' ? 'none' : await pins.check(req.cardNumber, req.pin);
-    const decision = offlineCheckoutDecision(o.policy, { card: req.cardNumber, pin, offlineLoans: store.offlineLoans(req.cardNumber) });
-    if (!decision.ok) {
-      if (recordedId) store.markUnknown(recordedId);
-      logger.info({ reason: decision.reason }, 'offline checkout refused');
-      return offlineLoanRefused(req.itemId, decision.reason);
+  async function after<T>(p: Promise<T>): Promise<T> {
+    try {
+      return await p;
+    } finally {
+      notify();
     }
-    const at = clock.now();
-    const due = offlineDueDate(o.policy, at);
-    const row =
-      recordedId ??
-      store.record({
-        kind: 'checkout',
-        card: req.cardNumber,
-        item: req.itemId,
-        branch: o.branchId,
-        at,
-        attempts: 0,
-        offline: true,
-        dueDate: due,
-      }).id;
-    if (recordedId) store.acceptOffline(recordedId, due);
-    logger.info({ id: row }, 'checkout accepted offline');
-    return offlineLoan(req.itemId, due);
   }
-
-  function checkinOffline(req: CheckinRequest, recordedId?: string): CheckinResult {
-    if (!o.policy.acceptReturns) {
-      if (recordedId) store.markUnknown(recordedId);
-      return offlineReturnRefused(req.itemId);
-    }
-    const row =
-      recordedId ??
-      store.record({ kind: 'checkin', item: req.itemId, branch: req.location, at: clock.now(), attempts: 0, offline: true }).id;
-    if (recordedId) store.acceptOffline(recordedId);
-    logger.info({ id: row }, 'return accepted offline');
-    return offlineReturn(req.itemId);
-  }
+  const tx = new QueuedTransactions({
+    central: o.central,
+    store,
+    pins,
+    policy: o.policy,
+    branchId: o.branchId,
+    now,
+    logger,
+    mode: () => link.mode,
+    send,
+  });
+  loop.onRound(notify);
+  loop.start();
+  notify();
 
   return {
     store,
@@ -148,7 +128,11 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
     },
     health,
     onHealth: (listener) => healthEvents.on('health', listener),
+    checkout: (req) => after(tx.checkout(req)),
+    checkin: (req) => after(tx.checkin(req)),
+    renew: (card, itemId, pin) => after(tx.renew(card, itemId, pin)),
 
+    /** Online: passed through, and a PIN the server accepted is cached (hashed) for offline days. */
     async patronInformation(cardNumber: string, pin?: string): Promise<PatronInfo> {
       const given = pin === undefined || pin === '' ? undefined : pin;
       if (link.mode === 'online') {
@@ -164,56 +148,8 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
       return offlinePatron(o.policy, cardNumber, given ? await pins.check(cardNumber, given) : 'none');
     },
 
-    async checkout(req: CheckoutRequest): Promise<CheckoutResult> {
-      if (link.mode !== 'online') return checkoutOffline(req);
-      const row = store.record({
-        kind: 'checkout',
-        card: req.cardNumber,
-        item: req.itemId,
-        branch: o.branchId,
-        at: clock.now(),
-        attempts: 1,
-      });
-      try {
-        const r = await send(() => o.central.checkout(req));
-        store.finish(row.id, 'done', r.ok ? 'ok' : 'refused', { reason: r.refusal, dueDate: r.dueDate });
-        return r;
-      } catch (e) {
-        if (isTransient(e)) return checkoutOffline(req, row.id);
-        store.markUnknown(row.id);
-        throw e;
-      }
-    },
-
-    async checkin(req: CheckinRequest): Promise<CheckinResult> {
-      if (link.mode !== 'online') return checkinOffline(req);
-      const row = store.record({ kind: 'checkin', item: req.itemId, branch: req.location, at: clock.now(), attempts: 1 });
-      try {
-        const r = await send(() => o.central.checkin(req));
-        store.finish(row.id, 'done', r.ok ? 'ok' : 'refused', { reason: r.refusal });
-        return r;
-      } catch (e) {
-        if (isTransient(e)) return checkinOffline(req, row.id);
-        store.markUnknown(row.id);
-        throw e;
-      }
-    },
-
-    async renew(cardNumber: string, itemId: string, pin?: string): Promise<RenewResult> {
-      if (link.mode !== 'online') throw offlineError();
-      const row = store.record({ kind: 'renew', card: cardNumber, item: itemId, branch: o.branchId, at: clock.now(), attempts: 1 });
-      try {
-        const r = await send(() => o.central.renew(cardNumber, itemId, pin));
-        store.finish(row.id, 'done', r.ok ? 'ok' : 'refused', { dueDate: r.dueDate });
-        return r;
-      } catch (e) {
-        store.markUnknown(row.id);
-        throw e;
-      }
-    },
-
     async itemInformation(itemId: string): Promise<ItemInfo> {
-      if (link.mode !== 'online') throw offlineError();
+      if (link.mode !== 'online') throw new OpenBranchError('central.offline', 'the central system cannot be reached (offline mode)');
       return send(() => o.central.itemInformation(itemId));
     },
 

@@ -79,6 +79,9 @@ export class QueueStore {
          WHERE state = 'unknown' OR (state = 'pending' AND offline = 1) ORDER BY seq LIMIT 1`,
       ),
       backlog: db.prepare("SELECT COUNT(*) AS n FROM queue_transactions WHERE state = 'unknown' OR (state = 'pending' AND offline = 1)"),
+      oldest: db.prepare(
+        "SELECT MIN(created_at) AS t FROM queue_transactions WHERE state = 'unknown' OR (state = 'pending' AND offline = 1)",
+      ),
       offlineLoans: db.prepare(
         "SELECT COUNT(*) AS n FROM queue_transactions WHERE card = ? AND kind = 'checkout' AND state = 'pending' AND offline = 1",
       ),
@@ -168,6 +171,11 @@ export class QueueStore {
   nextToReplay(): QueueRow | undefined {
     const r = this.s.next.get() as RawRow | undefined;
     return r ? toRow(r) : undefined;
+  }
+
+  /** Original time of the oldest transaction still waiting for replay. */
+  oldestWaiting(): number | undefined {
+    return (this.s.oldest.get() as { t: number | null }).t ?? undefined;
   }
 
   backlog(): number {
