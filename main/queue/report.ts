@@ -100,7 +100,8 @@ export function conflictsCsv(db: Db): string {
     const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
     return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
   };
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\r\n') + '\r\n';
+  const lines = [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))];
+  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** A staff member has dealt with this conflict; it stays on record. */

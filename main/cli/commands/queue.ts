@@ -110,7 +110,7 @@ export function registerQueue(program: Command): void {
       const central = await connectCentral(config, silentLogger);
       try {
         const summary = await replayFromCli(db, central.central, config.offline, Number(o.wait) * 1000);
-        console.log(o.json ? JSON.stringify(summary, null, 2) : describe(summary));
+        console.log(o.json ? JSON.stringify(summary, null, 2) : summaryLine(summary));
         process.exitCode =
           summary.stoppedBy === 'queue.replay-busy' ? QUEUE_EXIT.busy : summary.remaining > 0 ? QUEUE_EXIT.attention : QUEUE_EXIT.ok;
       } finally {
@@ -120,6 +120,13 @@ export function registerQueue(program: Command): void {
     });
 }
 
-function describe(s: { sent: number; done: number; conflicts: number; cancelled: number; remaining: number; stoppedBy?: string }): string {
+function summaryLine(s: {
+  sent: number;
+  done: number;
+  conflicts: number;
+  cancelled: number;
+  remaining: number;
+  stoppedBy?: string;
+}): string {
   return `sent ${s.sent}, done ${s.done}, conflicts ${s.conflicts}, cancelled ${s.cancelled}, still waiting ${s.remaining}${s.stoppedBy ? ` (stopped: ${s.stoppedBy})` : ''}`;
 }
