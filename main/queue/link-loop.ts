@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { OfflinePolicy } from '../../shared/config/offline.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import { isTransient } from '../../shared/errors.ts';
@@ -6,7 +5,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { type QueueClock, sleepOn } from './clock.ts';
 import type { OnlineSwitch } from './online-switch.ts';
 import { type ReplaySummary, replay } from './replay.ts';
-import { type QueueStore, replayLease } from './store.ts';
+import { leaseOwner, type QueueStore, replayLease } from './store.ts';
 
 /** An item id no library uses: any answer to it proves the link carries requests. */
 export const PROBE_ITEM = 'OPENBRANCH-PROBE';
@@ -23,7 +22,7 @@ export class LinkLoop {
   private backoffMs: number;
   private stopped = false;
   private leaseAt = 0;
-  private readonly owner = randomUUID();
+  private readonly owner = leaseOwner('kiosk');
   private readonly lease;
 
   constructor(

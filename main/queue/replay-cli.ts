@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import type { OfflinePolicy } from '../../shared/config/offline.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import type { Db } from '../storage/database.ts';
 import { type ReplaySummary, replay } from './replay.ts';
-import { QueueStore, replayLease } from './store.ts';
+import { leaseOwner, QueueStore, replayLease } from './store.ts';
 
 /**
  * `openbranch queue replay`: one round from outside the kiosk process,
@@ -15,7 +14,7 @@ export async function replayFromCli(db: Db, central: CentralSystem, policy: Offl
   const store = new QueueStore(db);
   await waitForLink(central, waitMs);
   const lease = replayLease(db);
-  const owner = `cli-${randomUUID()}`;
+  const owner = leaseOwner('cli');
   if (!lease.acquire(owner, 10 * 60_000))
     return { sent: 0, done: 0, conflicts: 0, cancelled: 0, remaining: store.backlog(), stoppedBy: 'queue.replay-busy' };
   try {

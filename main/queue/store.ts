@@ -188,6 +188,22 @@ export class QueueStore {
   }
 }
 
+/** A lease owner names its process, so a kiosk restarted after a crash need not wait out its dead predecessor's lease. */
+export function leaseOwner(role: string): string {
+  return `${process.pid}:${role}:${randomUUID()}`;
+}
+
+function holderAlive(owner: string): boolean {
+  const pid = Number(owner.slice(0, owner.indexOf(':')));
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export interface Lease {
   /** Takes (or renews) the named lease unless another owner holds an unexpired one. */
   acquire(owner: string, ttlMs: number): boolean;
@@ -203,7 +219,7 @@ export function replayLease(db: Db, now: () => number = Date.now, name = 'replay
           const held = db.prepare('SELECT owner, expires_at AS expiresAt FROM queue_lease WHERE name = ?').get(name) as
             | { owner: string; expiresAt: number }
             | undefined;
-          if (held && held.owner !== owner && held.expiresAt > now()) return false;
+          if (held && held.owner !== owner && held.expiresAt > now() && holderAlive(held.owner)) return false;
           db.prepare(
             'INSERT INTO queue_lease (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at',
           ).run(name, owner, now() + ttlMs);
