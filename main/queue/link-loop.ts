@@ -85,7 +85,8 @@ export class LinkLoop {
     }
     if (this.link.mode !== 'offline' && this.store.backlog() > 0) {
       const summary = await this.runReplay();
-      if (summary.stoppedBy !== undefined) next = this.backoff();
+      if (summary.settlesAt !== undefined) next = Math.max(10, summary.settlesAt - this.clock.now());
+      else if (summary.stoppedBy !== undefined) next = this.backoff();
     }
     if (this.link.mode === 'recovering' && this.store.backlog() === 0) {
       this.link.set('online');
@@ -122,11 +123,12 @@ export class LinkLoop {
     try {
       const summary = await replay(this.store, this.central, this.logger, {
         minIntervalMs: 1000 / this.policy.replayPerSecond,
+        settleMs: this.policy.settleSeconds * 1000,
         sleep: sleepOn(this.clock),
         now: () => this.clock.now(),
         keepGoing: () => !this.stopped && this.renewLease(),
       });
-      if (summary.stoppedBy && summary.stoppedBy !== 'queue.replay-busy') this.link.failure();
+      if (summary.stoppedBy && summary.stoppedBy !== 'queue.replay-busy' && summary.stoppedBy !== 'queue.settling') this.link.failure();
       this.logger.info({ ...summary }, 'replay round');
       this.roundListener();
       return summary;

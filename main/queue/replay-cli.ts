@@ -20,6 +20,7 @@ export async function replayFromCli(db: Db, central: CentralSystem, policy: Offl
   try {
     return await replay(store, central, silentLogger, {
       minIntervalMs: 1000 / policy.replayPerSecond,
+      settleMs: policy.settleSeconds * 1000,
       sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
       now: Date.now,
     });

@@ -12,6 +12,8 @@ export interface ReplaySummary {
   readonly remaining: number;
   /** Error code that stopped the round (the rest waits, in order, for the next round). */
   readonly stoppedBy?: string;
+  /** With stoppedBy 'queue.settling': when the next transaction may be checked. */
+  readonly settlesAt?: number;
 }
 
 export interface ReplayOptions {
@@ -19,6 +21,8 @@ export interface ReplayOptions {
   readonly minIntervalMs: number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly now: () => number;
+  /** An unanswered attempt is checked only this long after it (the server may still be applying it). */
+  readonly settleMs: number;
   /** Called before each transaction; false stops the round (lease lost, closing). */
   readonly keepGoing?: () => boolean;
 }
@@ -42,6 +46,8 @@ export async function replay(store: QueueStore, central: CentralSystem, logger: 
   };
   for (let row = store.nextToReplay(); row; row = store.nextToReplay()) {
     if (o.keepGoing && !o.keepGoing()) break;
+    if (row.attempts > 0 && o.now() - row.updatedAt < o.settleMs)
+      return { ...counts, remaining: store.backlog(), stoppedBy: 'queue.settling', settlesAt: row.updatedAt + o.settleMs };
     try {
       await settle(row, store, central, paced, counts);
     } catch (e) {

@@ -32,6 +32,8 @@ export const offlineSchema = z.object({
   /** First and longest wait between failed replay rounds (doubling in between). */
   backoffSeconds: z.number().positive().default(5),
   maxBackoffSeconds: z.number().positive().default(300),
+  /** After a request went unanswered, wait this long before asking the server whether it happened (a slow server may still apply it). */
+  settleSeconds: z.number().min(0).max(3600).default(30),
   /** Done transactions older than this are pruned; conflicts stay until staff mark them handled. */
   retentionDays: z.number().int().min(1).max(3650).default(90),
 });

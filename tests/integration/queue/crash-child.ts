@@ -40,6 +40,7 @@ export const CRASH_POLICY = offlineSchema.parse({
   replayPerSecond: 1000,
   backoffSeconds: 0.2,
   maxBackoffSeconds: 1,
+  settleSeconds: 0.5,
 });
 
 const args = JSON.parse(process.env.OB_CRASH_CHILD ?? '{}') as ChildArgs;

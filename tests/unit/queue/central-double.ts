@@ -17,7 +17,8 @@ import { Emitter } from '../../../shared/events.ts';
  * not the thing under test. Keeps loans and a log of every request it
  * applied, and can be told to fail before or after applying one.
  */
-export type Fault = 'none' | 'down' | 'lose-answer';
+/** apply-later: no answer now; the server applies it when the test calls `applyLate()` (a slow server). */
+export type Fault = 'none' | 'down' | 'lose-answer' | 'apply-later';
 
 export interface Applied {
   readonly kind: 'checkout' | 'checkin' | 'renew';
@@ -79,8 +80,17 @@ export class CentralDouble implements CentralSystem {
     });
   }
 
+  private late: Array<() => void> = [];
+  applyLate(): void {
+    for (const f of this.late.splice(0)) f();
+  }
+
   async checkout(req: CheckoutRequest): Promise<CheckoutResult> {
     this.gate();
+    if (this.fault === 'apply-later') {
+      this.late.push(() => void this.withFault('none', () => this.checkout(req)));
+      throw new OpenBranchError('sip2.timeout', 'no answer yet (double)');
+    }
     const base = { itemId: req.itemId, screenMessages: [] as string[] };
     if (!this.items.has(req.itemId)) return this.answer({ ...base, ok: false, refusal: 'unknown-item', screenMessages: ['Invalid Item'] });
     const holder = this.loans.get(req.itemId);
@@ -96,6 +106,16 @@ export class CentralDouble implements CentralSystem {
       ...(req.transactionTime ? { transactionTime: req.transactionTime } : {}),
     });
     return this.answer({ ...base, ok: true, dueDate: '2026-12-31' });
+  }
+
+  private async withFault<T>(f: Fault, call: () => Promise<T>): Promise<T> {
+    const saved = this.fault;
+    this.fault = f;
+    try {
+      return await call();
+    } finally {
+      this.fault = saved;
+    }
   }
 
   async checkin(req: CheckinRequest): Promise<CheckinResult> {

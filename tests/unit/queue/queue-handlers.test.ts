@@ -15,7 +15,7 @@ describe('queue requests for the technician screen', () => {
   it('status, list and replay through the router, technician only, cards shortened', async () => {
     const central = new CentralDouble();
     const clock = new ManualClock();
-    const policy = offlineSchema.parse({ requirePin: false, replayPerSecond: 1000 });
+    const policy = offlineSchema.parse({ requirePin: false, replayPerSecond: 1000, settleSeconds: 0 });
     const queue = createQueuedCentral({ central, db: openDatabase(temp.file()), policy, branchId: 'VAS', clock, logger: silentLogger });
     central.fault = 'down';
     await queue.checkout({ cardNumber: '23000000000017', itemId: '39000000000001' });

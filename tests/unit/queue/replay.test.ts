@@ -26,6 +26,7 @@ const policy = offlineSchema.parse({
   requirePin: false,
   maxItemsPerPatron: 50,
   backoffSeconds: 2,
+  settleSeconds: 0,
 });
 
 function setup(file = temp.file(), central = new CentralDouble(), clock = new ManualClock()) {
@@ -114,6 +115,35 @@ describe('replay', () => {
       { item: item(6), state: 'done', outcome: 'checked', reason: null },
       { item: item(7), state: 'done', outcome: 'checked', reason: null },
     ]);
+  });
+
+  it('an unanswered attempt is checked only after the settle time: a slow server that applies it late gets it once', async () => {
+    const run = async (settleSeconds: number) => {
+      const central = new CentralDouble();
+      const clock = new ManualClock();
+      const p = offlineSchema.parse({ ...policy, settleSeconds });
+      const queue = createQueuedCentral({
+        central,
+        db: openDatabase(temp.file()),
+        policy: p,
+        branchId: 'VAS',
+        clock,
+        logger: silentLogger,
+      });
+      open.push(queue);
+      central.fault = 'apply-later';
+      await queue.checkout({ cardNumber: CARD, itemId: item(8) });
+      await queue.checkout({ cardNumber: CARD, itemId: item(9) });
+      central.fault = 'none';
+      await clock.advance(45_000);
+      central.applyLate(); // the server gets round to them 45 s late
+      await clock.advance(30_000);
+      expect(queue.mode()).toBe('online');
+      return central.applied.map((a) => a.item);
+    };
+    expect(await run(60)).toEqual([item(8), item(9)]);
+    // The same with no settle time sends them again before the server applied them: twice each. (Why settleSeconds exists.)
+    expect(await run(0)).toEqual([item(8), item(9), item(8), item(9)]);
   });
 
   it('a transport failure mid-replay stops the round (nothing overtakes) and backs off, doubling', async () => {
