@@ -30,6 +30,7 @@ export default async function (): Promise<void> {
     enqueueLatency(dir, 'NORMAL');
     await replayThroughput(dir, 10_000);
     yearOfTransactions(dir, 300_000);
+    await largeCrashRun();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -136,4 +137,18 @@ function yearOfTransactions(dir: string, n: number): void {
     `  with them on file: status ${statusMs.toFixed(1)} ms (${status.counts.done} done), conflict list ${listMs.toFixed(1)} ms, one more durable record ${recordMs.toFixed(2)} ms`,
   );
   store.db.close();
+}
+
+/** The crash test at a size CI has no time for (`OB_CRASH_BENCH_SIZE`, default 2,000 transactions, 25 kills). */
+export async function largeCrashRun(): Promise<void> {
+  const { crashScenario } = await import('../integration/queue/crash-scenario.ts');
+  const size = Number(process.env.OB_CRASH_BENCH_SIZE ?? 2000);
+  const seed = Date.now() % 100_000;
+  const r = await crashScenario({ size, kills: 25, seed });
+  const v = r.verdict;
+  console.log(
+    `crash run (seed ${seed}): ${size} transactions, ${r.kills} SIGKILLs, ${r.online} online / ${r.offline} offline told, ` +
+      `${r.interrupted} interrupted, in ${r.seconds.toFixed(0)} s: lost ${v.lost.length}, doubled ${v.extra.length}, ` +
+      `loan mismatches ${v.loanMismatch.length}, unsettled ${r.unsettled}`,
+  );
 }
