@@ -1,8 +1,10 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_LOGIN } from '../../../main/central/demo/data.ts';
+import { startDemoAcs } from '../../../main/central/index.ts';
 import { QueueStore } from '../../../main/queue/store.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 
@@ -67,5 +69,42 @@ describe('openbranch queue', () => {
     expect(run('handle', conflictId, '--by', 'anna').status).toBe(0);
     expect(JSON.parse(run('status', '--json').stdout).openConflicts).toBe(0);
     expect(run('handle', 'no-such-id').status).toBe(2);
+  });
+
+  it('replay sends what waits to the configured central system (here the demo ACS over SIP2) and exits 0 when all settled', async () => {
+    const acs = await startDemoAcs({ port: 0 });
+    try {
+      const { dir, run } = kiosk();
+      const config = join(dir, 'config.yaml');
+      writeFileSync(
+        config,
+        [
+          `dataDir: ${join(dir, 'data')}`,
+          'central:',
+          '  kind: sip2',
+          `  host: ${acs.host}`,
+          `  port: ${acs.port}`,
+          `  user: ${DEMO_LOGIN.user}`,
+          `  password: ${DEMO_LOGIN.password}`,
+          `  institution: ${DEMO_LOGIN.institution}`,
+          'offline:',
+          '  settleSeconds: 0',
+          '',
+        ].join('\n'),
+      );
+      // Async spawn: the demo ACS answers from this process's event loop.
+      const child = spawn(process.execPath, ['main/cli/bin.mjs', 'queue', 'replay', '--json', '--config', config], { cwd: root });
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+      });
+      const code = await new Promise<number | null>((r) => child.on('exit', r));
+      expect(code).toBe(0);
+      expect(JSON.parse(out)).toMatchObject({ sent: 1, done: 1, remaining: 0 });
+      expect(acs.state.transactions).toMatchObject([{ kind: 'checkin', itemId: '39000000000037', noBlock: true, ok: true }]);
+      expect(run('status', '--json').status).toBe(1); // the old conflict is still open
+    } finally {
+      await acs.close();
+    }
   });
 });
