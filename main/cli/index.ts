@@ -6,6 +6,7 @@ import { registerDevices } from './commands/devices.ts';
 import { registerDoorDecide } from './commands/door-decide.ts';
 import { registerDoorPulse } from './commands/door-pulse.ts';
 import { registerPrinter } from './commands/printer.ts';
+import { registerQueue } from './commands/queue.ts';
 import type { CommandGroup } from './commands/registry.ts';
 import { registerRfid } from './commands/rfid.ts';
 import { registerSip2 } from './commands/sip2.ts';
@@ -27,6 +28,7 @@ const groups: CommandGroup[] = [
   registerSip2,
   registerDemo,
   registerDoorDecide,
+  registerQueue,
 ];
 
 export function buildProgram(): Command {

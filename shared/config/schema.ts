@@ -5,6 +5,7 @@ import { deviceSchema, simulatedDevices } from './devices/index.ts';
 import { doorSchema } from './door.ts';
 import { loggingSchema, webSchema } from './hosts.ts';
 import { metricsSchema } from './metrics.ts';
+import { offlineSchema } from './offline.ts';
 import { policiesSchema } from './policies.ts';
 import { technicianSchema } from './technician.ts';
 
@@ -25,6 +26,8 @@ export const configSchema = z.strictObject({
   metrics: metricsSchema.prefault({}),
   technician: technicianSchema.prefault({}),
   door: doorSchema.prefault({}),
+  /** Offline mode and the transaction queue (see README "Offline mode"). */
+  offline: offlineSchema.prefault({}),
 });
 
 export type KioskConfig = z.infer<typeof configSchema>;

@@ -132,6 +132,8 @@ export interface RenewResult {
   readonly title?: string;
   readonly dueDate?: string;
   readonly screenMessages: readonly string[];
+  /** Registered in the queue while offline (never: renewals need the central system; kept for symmetry). */
+  readonly offline?: boolean;
   readonly raw?: string;
 }
 

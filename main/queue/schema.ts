@@ -1,0 +1,50 @@
+import type { Migrations } from '../storage/database.ts';
+
+/**
+ * The queue's tables. `seq` is the original order (replay follows it);
+ * `id` is the transaction's uuid. Rows are never deleted except `done`
+ * ones past retention. States:
+ *  - pending   recorded, outcome not known yet (in flight, or accepted offline and waiting for replay)
+ *  - unknown   may have reached the central system but the patron was not told it succeeded
+ *              (crash or failure mid-flight); resolved by asking for the item's state
+ *  - done      finished at the central system (ok or, online, refused: see outcome)
+ *  - conflict  the central system refused an offline transaction on replay; staff work through these
+ *  - cancelled never reached the central system and the patron was not told it succeeded
+ */
+export const QUEUE_MIGRATIONS: Migrations = {
+  subsystem: 'queue',
+  steps: [
+    `CREATE TABLE queue_transactions (
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      id TEXT NOT NULL UNIQUE,
+      kind TEXT NOT NULL CHECK (kind IN ('checkout', 'checkin', 'renew')),
+      card TEXT,
+      item TEXT NOT NULL,
+      branch TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('pending', 'unknown', 'done', 'conflict', 'cancelled')),
+      offline INTEGER NOT NULL DEFAULT 0,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      outcome TEXT,
+      reason TEXT,
+      server_message TEXT,
+      due_date TEXT,
+      updated_at INTEGER NOT NULL,
+      handled_at INTEGER,
+      handled_by TEXT
+    );
+    CREATE INDEX queue_transactions_state ON queue_transactions (state, seq);
+    CREATE INDEX queue_transactions_card ON queue_transactions (card, state);
+    CREATE TABLE queue_pins (
+      card TEXT PRIMARY KEY,
+      salt BLOB NOT NULL,
+      hash BLOB NOT NULL,
+      seen_at INTEGER NOT NULL
+    );
+    CREATE TABLE queue_lease (
+      name TEXT PRIMARY KEY,
+      owner TEXT NOT NULL,
+      expires_at INTEGER NOT NULL
+    );`,
+  ],
+};

@@ -1,0 +1,234 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../storage/database.ts';
+import { migrate } from '../storage/database.ts';
+import { QUEUE_MIGRATIONS } from './schema.ts';
+
+export type QueueKind = 'checkout' | 'checkin' | 'renew';
+export type QueueState = 'pending' | 'unknown' | 'done' | 'conflict' | 'cancelled';
+export const QUEUE_STATES: readonly QueueState[] = ['pending', 'unknown', 'done', 'conflict', 'cancelled'];
+/** ok / refused (online), applied-untold (found done at the server although the patron was not told), checked (found done before a resend). */
+export type QueueOutcome = 'ok' | 'refused' | 'applied-untold' | 'checked';
+
+export interface QueueRow {
+  readonly seq: number;
+  readonly id: string;
+  readonly kind: QueueKind;
+  readonly card: string | null;
+  readonly item: string;
+  readonly branch: string;
+  readonly createdAt: number;
+  readonly state: QueueState;
+  readonly offline: boolean;
+  readonly attempts: number;
+  readonly outcome: QueueOutcome | null;
+  readonly reason: string | null;
+  /** What the central system said (its screen message), for staff. */
+  readonly serverMessage: string | null;
+  readonly dueDate: string | null;
+  readonly updatedAt: number;
+  readonly handledAt: number | null;
+  readonly handledBy: string | null;
+}
+
+export interface NewTransaction {
+  readonly kind: QueueKind;
+  readonly card?: string | undefined;
+  readonly item: string;
+  readonly branch: string;
+  readonly at: number;
+  /** 1 when the caller sends it right after recording (the online path), 0 when it waits for replay. */
+  readonly attempts: 0 | 1;
+  readonly offline?: boolean;
+  readonly dueDate?: string | undefined;
+}
+
+const COLUMNS = `seq, id, kind, card, item, branch, created_at AS createdAt, state, offline, attempts, outcome, reason, server_message AS serverMessage,
+  due_date AS dueDate, updated_at AS updatedAt, handled_at AS handledAt, handled_by AS handledBy`;
+
+type RawRow = Omit<QueueRow, 'offline'> & { offline: number };
+const toRow = (r: RawRow): QueueRow => ({ ...r, offline: r.offline === 1 });
+
+/**
+ * The queue's durable record: every write is one SQLite transaction that
+ * is on disk (WAL, synchronous=FULL) when the call returns, so what the
+ * caller does next (send, tell the patron) happens after it is recorded.
+ */
+export class QueueStore {
+  private readonly s;
+
+  constructor(
+    readonly db: Db,
+    private readonly now: () => number = Date.now,
+  ) {
+    migrate(db, QUEUE_MIGRATIONS);
+    this.s = {
+      insert: db.prepare(
+        `INSERT INTO queue_transactions (id, kind, card, item, branch, created_at, state, offline, attempts, due_date, updated_at)
+         VALUES (@id, @kind, @card, @item, @branch, @at, 'pending', @offline, @attempts, @dueDate, @now)`,
+      ),
+      get: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE id = ?`),
+      attempt: db.prepare('UPDATE queue_transactions SET attempts = attempts + 1, updated_at = ? WHERE id = ?'),
+      finish: db.prepare(
+        `UPDATE queue_transactions SET state = @state, outcome = @outcome, reason = @reason, server_message = @message,
+           due_date = COALESCE(@dueDate, due_date), updated_at = @now WHERE id = @id`,
+      ),
+      offline: db.prepare('UPDATE queue_transactions SET offline = 1, due_date = ?, updated_at = ? WHERE id = ?'),
+      unknown: db.prepare("UPDATE queue_transactions SET state = 'unknown', updated_at = ? WHERE id = ?"),
+      next: db.prepare(
+        `SELECT ${COLUMNS} FROM queue_transactions
+         WHERE state = 'unknown' OR (state = 'pending' AND offline = 1) ORDER BY seq LIMIT 1`,
+      ),
+      backlog: db.prepare("SELECT COUNT(*) AS n FROM queue_transactions WHERE state = 'unknown' OR (state = 'pending' AND offline = 1)"),
+      oldest: db.prepare(
+        "SELECT MIN(created_at) AS t FROM queue_transactions WHERE state = 'unknown' OR (state = 'pending' AND offline = 1)",
+      ),
+      offlineLoans: db.prepare(
+        "SELECT COUNT(*) AS n FROM queue_transactions WHERE card = ? AND kind = 'checkout' AND state = 'pending' AND offline = 1",
+      ),
+    };
+  }
+
+  /** Writes a new `pending` transaction (durably) and returns it. */
+  record(tx: NewTransaction): QueueRow {
+    const id = randomUUID();
+    this.s.insert.run({
+      id,
+      kind: tx.kind,
+      card: tx.card ?? null,
+      item: tx.item,
+      branch: tx.branch,
+      at: tx.at,
+      offline: tx.offline ? 1 : 0,
+      attempts: tx.attempts,
+      dueDate: tx.dueDate ?? null,
+      now: this.now(),
+    });
+    return this.get(id)!;
+  }
+
+  get(id: string): QueueRow | undefined {
+    const r = this.s.get.get(id) as RawRow | undefined;
+    return r ? toRow(r) : undefined;
+  }
+
+  /** Counted before each send, so a crash after it leaves "maybe sent" on record. */
+  attempt(id: string): void {
+    this.s.attempt.run(this.now(), id);
+  }
+
+  finish(
+    id: string,
+    state: 'done' | 'conflict' | 'cancelled',
+    outcome: QueueOutcome | null,
+    detail: { readonly reason?: string | undefined; readonly message?: string | undefined; readonly dueDate?: string | undefined } = {},
+  ): void {
+    this.s.finish.run({
+      id,
+      state,
+      outcome,
+      reason: detail.reason ?? null,
+      message: detail.message ?? null,
+      dueDate: detail.dueDate ?? null,
+      now: this.now(),
+    });
+  }
+
+  /** The patron is told it is done offline; replay will register it. */
+  acceptOffline(id: string, dueDate?: string): void {
+    this.s.offline.run(dueDate ?? null, this.now(), id);
+  }
+
+  /** Maybe reached the central system, and the patron was not told it succeeded. */
+  markUnknown(id: string): void {
+    this.s.unknown.run(this.now(), id);
+  }
+
+  /**
+   * After a crash: a `pending` row that was not accepted offline was in
+   * flight and the patron never heard it succeeded. Never sent: cancelled;
+   * maybe sent: unknown (replay asks the server).
+   */
+  recover(): { unknown: number; cancelled: number } {
+    const now = this.now();
+    return this.db
+      .transaction(() => {
+        const unknown = this.db
+          .prepare(
+            "UPDATE queue_transactions SET state = 'unknown', updated_at = ? WHERE state = 'pending' AND offline = 0 AND attempts > 0",
+          )
+          .run(now).changes;
+        const cancelled = this.db
+          .prepare(
+            "UPDATE queue_transactions SET state = 'cancelled', reason = 'interrupted', updated_at = ? WHERE state = 'pending' AND offline = 0",
+          )
+          .run(now).changes;
+        return { unknown, cancelled };
+      })
+      .immediate();
+  }
+
+  /** The oldest transaction replay must settle next, in original order. */
+  nextToReplay(): QueueRow | undefined {
+    const r = this.s.next.get() as RawRow | undefined;
+    return r ? toRow(r) : undefined;
+  }
+
+  /** Original time of the oldest transaction still waiting for replay. */
+  oldestWaiting(): number | undefined {
+    return (this.s.oldest.get() as { t: number | null }).t ?? undefined;
+  }
+
+  backlog(): number {
+    return (this.s.backlog.get() as { n: number }).n;
+  }
+
+  /** Loans this patron took offline that are not registered yet. */
+  offlineLoans(card: string): number {
+    return (this.s.offlineLoans.get(card) as { n: number }).n;
+  }
+}
+
+/** A lease owner names its process, so a kiosk restarted after a crash need not wait out its dead predecessor's lease. */
+export function leaseOwner(role: string): string {
+  return `${process.pid}:${role}:${randomUUID()}`;
+}
+
+function holderAlive(owner: string): boolean {
+  const pid = Number(owner.slice(0, owner.indexOf(':')));
+  if (!Number.isInteger(pid) || pid <= 0) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export interface Lease {
+  /** Takes (or renews) the named lease unless another owner holds an unexpired one. */
+  acquire(owner: string, ttlMs: number): boolean;
+  release(owner: string): void;
+}
+
+/** One replayer at a time per file (the kiosk and `openbranch queue replay` may both try). */
+export function replayLease(db: Db, now: () => number = Date.now, name = 'replay'): Lease {
+  return {
+    acquire(owner, ttlMs) {
+      return db
+        .transaction(() => {
+          const held = db.prepare('SELECT owner, expires_at AS expiresAt FROM queue_lease WHERE name = ?').get(name) as
+            | { owner: string; expiresAt: number }
+            | undefined;
+          if (held && held.owner !== owner && held.expiresAt > now() && holderAlive(held.owner)) return false;
+          db.prepare(
+            'INSERT INTO queue_lease (name, owner, expires_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at',
+          ).run(name, owner, now() + ttlMs);
+          return true;
+        })
+        .immediate();
+    },
+    release(owner) {
+      db.prepare('DELETE FROM queue_lease WHERE name = ? AND owner = ?').run(name, owner);
+    },
+  };
+}
