@@ -12,12 +12,13 @@ import { localTime } from '../door/schedule.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
 import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
-import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { createKioskMetrics, type KioskMetricsRegistry, type MetricsServer, startMetricsServer } from '../metrics/index.ts';
+import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
 import { openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { holdLabel } from './hold-label.ts';
+import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
 import { SessionScreens } from './session-screens.ts';
 import { SimulatorPanelControl } from './simulator-control.ts';
@@ -33,6 +34,8 @@ export interface RunningKiosk {
   readonly web: WebHost | undefined;
   readonly hub: BridgeHub;
   readonly central: CentralConnection;
+  /** The central system as the self-service flows see it: behind the write-ahead queue. */
+  readonly queue: QueuedCentral;
   readonly screens: SessionScreens;
   readonly door: DoorController | undefined;
   readonly metrics: KioskMetricsRegistry;
@@ -48,6 +51,8 @@ export interface StartOptions {
   readonly dataDir?: string;
   /** Checks the technician PIN; default refuses every PIN. */
   readonly verifyTechnicianPin?: (pin: string) => Promise<boolean>;
+  /** Folder of the rotated log files, for the technician's log tab. */
+  readonly logDir?: string;
 }
 
 const deviceViews = (manager: DeviceManager): DeviceView[] =>
@@ -74,6 +79,15 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
   const entryLog = new EntryLog(db);
   const stats = new TransactionStats(db);
+  // Loans, returns and renewals go through the queue: on disk before they are sent or shown as done.
+  const queue = createQueuedCentral({
+    central: central.central,
+    db,
+    policy: config.offline,
+    branchId: config.branch.id,
+    logger,
+    onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
+  });
   const localHour = (at: Date) => {
     const t = localTime(at, config.branch.timezone);
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
@@ -81,7 +95,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
   let shell: KioskShell | undefined;
   const screens = new SessionScreens({
-    central: central.central,
+    central: queue,
     pad: devices.pad,
     cardReaders: devices.cardReaders,
     printer: devices.manager.printer(),
@@ -102,11 +116,10 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   });
   shell = new KioskShell({ config, logger, screens });
   const kioskShell = shell;
-  kioskShell.setCentral(central.central.health());
-  central.central.onHealth((h) => {
-    kioskShell.setCentral(h);
-    metrics.metrics.centralConnection(h !== 'offline');
-  });
+  kioskShell.setCentral(queue.health());
+  queue.onHealth((h) => kioskShell.setCentral(h));
+  metrics.metrics.centralConnection(central.central.health() !== 'offline');
+  central.central.onHealth((h) => metrics.metrics.centralConnection(h !== 'offline'));
   kioskShell.setDevices(deviceViews(devices.manager));
   devices.manager.onStatus(() => kioskShell.setDevices(deviceViews(devices.manager)));
 
@@ -161,13 +174,8 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     ...(door ? { door } : {}),
     ...(simulator ? { simulator } : {}),
   };
-  const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), config.branch.timezone).minute / 60);
   const router = new RequestRouter(
-    {
-      ...deviceHandlers(devices, config),
-      'report.entries': async ({ from, to }: { from: string; to: string }) => ({ ...entryLog.report(from, to, hourOf) }),
-      'schedule.show': async () => ({ timezone: config.branch.timezone, now: door?.view().mode ?? 'n/a', ...config.door.schedule }),
-    },
+    kioskRequestHandlers({ config, devices, central, queue, entryLog, door, metrics: metrics.metrics, logDir: options.logDir }),
     options.verifyTechnicianPin ?? (async () => false),
     logger,
   );
@@ -185,6 +193,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     core,
     shell: kioskShell,
     central,
+    queue,
     screens,
     door,
     devices,
@@ -196,6 +205,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       await metricsServer?.close();
       screens.stop();
       await door?.stop();
+      queue.close();
       db.close();
       kioskShell.dispose();
       await devices.stop();

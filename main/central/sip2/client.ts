@@ -46,8 +46,8 @@ export interface ClientEvents extends Record<string, unknown> {
   state: ClientState;
   /** Something recoverable went wrong (a resend, a timeout, a reconnect): health may be degraded. */
   trouble: { readonly code: string };
-  /** A request went through cleanly. */
-  success: { readonly ms: number };
+  /** A request went through cleanly; `code` is the request's two-digit SIP2 command. */
+  success: { readonly code: string; readonly ms: number };
 }
 
 /**
@@ -55,6 +55,8 @@ export interface ClientEvents extends Record<string, unknown> {
  * every answer with bounded 97 resends, per-request timeouts, keep-alive
  * (99) and reconnect with backoff. Typed operations live in operations.ts.
  */
+const MAX_RECONNECT_BACKOFF_MS = 10_000;
+
 export class Sip2Client {
   private readonly events = new Emitter<ClientEvents>();
   private connection: Sip2Connection | undefined;
@@ -130,7 +132,7 @@ export class Sip2Client {
     const started = performance.now();
     try {
       const answer = await this.exchange(conn, message);
-      this.events.emit('success', { ms: performance.now() - started });
+      this.events.emit('success', { code: message.code, ms: performance.now() - started });
       this.armKeepAlive();
       return answer;
     } catch (e) {
@@ -257,7 +259,8 @@ export class Sip2Client {
   private scheduleReconnect(): void {
     if (this.options.autoReconnect === false || this.stateValue === 'closed' || this.reconnectTimer?.hasRef()) return;
     const wait = this.backoffMs;
-    this.backoffMs = Math.min(this.backoffMs * 2, 30_000);
+    // Capped at 10 s: one login attempt that often costs Koha nothing, and an unstaffed kiosk is back online soon after the network.
+    this.backoffMs = Math.min(this.backoffMs * 2, MAX_RECONNECT_BACKOFF_MS);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = undefined;
       if (this.stateValue === 'closed' || this.connection?.open) return;

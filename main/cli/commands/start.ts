@@ -39,6 +39,7 @@ export function registerStart(program: Command): void {
         config,
         logger,
         dataDir: paths.data,
+        logDir: paths.logs,
         ...(inElectron ? {} : { web: { port: flags.port ?? config.web.port } }),
         verifyTechnicianPin: await technicianPinVerifier(config, file),
       });

@@ -77,7 +77,7 @@ describe('technician CLI against simulators on ptys', () => {
   it('`devices --json` lists what the machine has as JSON', async () => {
     const run = cli(['devices', '--json']);
     expect((await run.exited).code).toBe(0);
-    const text = run.lines.map((l) => l.text).join('\n');
+    const text = run.raw.join('\n');
     const list = JSON.parse(text) as { bus: string; path: string }[];
     expect(Array.isArray(list)).toBe(true);
     for (const d of list) expect(['serial', 'hid']).toContain(d.bus);

@@ -1,0 +1,57 @@
+import type { KioskConfig } from '../../shared/config/schema.ts';
+import type { CentralConnection } from '../central/index.ts';
+import { MESSAGES } from '../central/sip2/codec/spec.ts';
+import type { DoorController } from '../door/door-controller.ts';
+import type { EntryLog } from '../door/entry-log.ts';
+import { localTime } from '../door/schedule.ts';
+import type { RequestHandlers } from '../hub/request-router.ts';
+import { centralHandlers } from '../hub/requests/central-handlers.ts';
+import { deviceHandlers } from '../hub/requests/device-handlers.ts';
+import { logHandlers } from '../hub/requests/log-handlers.ts';
+import { queueHandlers } from '../hub/requests/queue-handlers.ts';
+import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import type { QueuedCentral } from '../queue/queued-central.ts';
+import type { KioskDevices } from './device-wiring.ts';
+
+export interface KioskRequestParts {
+  readonly config: KioskConfig;
+  readonly devices: KioskDevices;
+  readonly central: CentralConnection;
+  readonly queue: QueuedCentral;
+  readonly entryLog: EntryLog;
+  readonly door: DoorController | undefined;
+  readonly metrics: KioskMetrics;
+  readonly logDir: string | undefined;
+}
+
+/** SIP2 command names as metric labels: "Patron Information" -> "patron-information". */
+const commandLabel = (code: string) => (MESSAGES.get(code)?.name ?? 'other').toLowerCase().replaceAll(' ', '-');
+
+/** Every technician/staff request the kiosk answers, and the SIP2 round-trip feed they and the metrics share. */
+export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
+  let lastRoundTripMs: number | undefined;
+  p.central.central.client.on('success', ({ code, ms }) => {
+    lastRoundTripMs = ms;
+    p.metrics.centralRoundTrip(commandLabel(code), ms / 1000);
+  });
+  const c = p.config.central;
+  const sip = p.central.central.client.options;
+  const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), p.config.branch.timezone).minute / 60);
+  return {
+    ...deviceHandlers(p.devices, p.config),
+    ...centralHandlers({
+      health: () => p.queue.health(),
+      address: `${c.kind === 'demo' ? 'demo ' : ''}${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,
+      profile: sip.profile.name,
+      lastRoundTripMs: () => lastRoundTripMs,
+    }),
+    ...queueHandlers(p.queue),
+    ...logHandlers(p.logDir),
+    'report.entries': async ({ from, to }: { from: string; to: string }) => ({ ...p.entryLog.report(from, to, hourOf) }),
+    'schedule.show': async () => ({
+      timezone: p.config.branch.timezone,
+      now: p.door?.view().mode ?? 'n/a',
+      ...p.config.door.schedule,
+    }),
+  };
+}
