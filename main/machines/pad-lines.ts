@@ -2,6 +2,9 @@ import type { ItemLine } from '../../shared/contract/session-view.ts';
 import type { LibraryTag } from '../../shared/devices/rfid.ts';
 import type { ItemOnPad } from './session-types.ts';
 
+/** A line that follows the pad until it is processed (a set that is not ready is never processed). */
+const followsPad = (l: ItemLine) => l.status === 'waiting' || l.status === 'incomplete' || l.reason === 'set-inconsistent';
+
 /**
  * Pure bookkeeping of what lies on the pad and the item lines on screen:
  * tags are grouped into items (all parts of a set), an item becomes
@@ -10,11 +13,8 @@ import type { ItemOnPad } from './session-types.ts';
  */
 export function placeTag(onPad: Readonly<Record<string, ItemOnPad>>, tag: LibraryTag): Record<string, ItemOnPad> {
   const current = onPad[tag.itemId];
-  const parts = Math.max(tag.partsInSet, 1);
-  return {
-    ...onPad,
-    [tag.itemId]: { itemId: tag.itemId, partsInSet: parts, tags: { ...(current?.tags ?? {}), [tag.uid]: tag.partNumber } },
-  };
+  const part = { part: tag.partNumber, of: Math.max(tag.partsInSet, 1) };
+  return { ...onPad, [tag.itemId]: { itemId: tag.itemId, tags: { ...(current?.tags ?? {}), [tag.uid]: part } } };
 }
 
 export function liftTag(onPad: Readonly<Record<string, ItemOnPad>>, uid: string): Record<string, ItemOnPad> {
@@ -26,16 +26,19 @@ export function liftTag(onPad: Readonly<Record<string, ItemOnPad>>, uid: string)
   return out;
 }
 
-export const partsPresent = (item: ItemOnPad): number => new Set(Object.values(item.tags)).size;
-export const isComplete = (item: ItemOnPad): boolean => partsPresent(item) >= item.partsInSet;
+export const partsPresent = (item: ItemOnPad): number => new Set(Object.values(item.tags).map((t) => t.part)).size;
+/** The largest set size any of its tags claims: never fewer parts than a tag says exist. */
+export const partsInSet = (item: ItemOnPad): number => Math.max(...Object.values(item.tags).map((t) => t.of));
+/** Tags of one item that disagree on the set's size: a mis-encoded or foreign tag; staff must look. */
+export const isInconsistent = (item: ItemOnPad): boolean => new Set(Object.values(item.tags).map((t) => t.of)).size > 1;
+export const isComplete = (item: ItemOnPad): boolean => !isInconsistent(item) && partsPresent(item) >= partsInSet(item);
 
 /** Brings the lines in line with the pad: new items appear, unprocessed lifted items go, sets show their parts. */
 export function syncLines(lines: readonly ItemLine[], onPad: Readonly<Record<string, ItemOnPad>>): ItemLine[] {
-  const kept = lines.filter((l) => (l.status !== 'waiting' && l.status !== 'incomplete' ? true : onPad[l.itemId] !== undefined));
+  const kept = lines.filter((l) => !followsPad(l) || onPad[l.itemId] !== undefined);
   const out = kept.map((l) => {
     const item = onPad[l.itemId];
-    if (!item || (l.status !== 'waiting' && l.status !== 'incomplete')) return l;
-    return lineFor(item, l.key);
+    return item && followsPad(l) ? lineFor(item, l.key) : l;
   });
   for (const item of Object.values(onPad)) {
     if (!out.some((l) => l.itemId === item.itemId)) out.push(lineFor(item, `${item.itemId}#${out.length}`));
@@ -44,12 +47,13 @@ export function syncLines(lines: readonly ItemLine[], onPad: Readonly<Record<str
 }
 
 function lineFor(item: ItemOnPad, key: string): ItemLine {
-  const complete = isComplete(item);
+  if (isInconsistent(item)) return { key, itemId: item.itemId, status: 'see-staff', reason: 'set-inconsistent' };
+  const parts = partsInSet(item);
   return {
     key,
     itemId: item.itemId,
-    status: complete ? 'waiting' : 'incomplete',
-    ...(item.partsInSet > 1 ? { partsInSet: item.partsInSet, partsPresent: partsPresent(item) } : {}),
+    status: isComplete(item) ? 'waiting' : 'incomplete',
+    ...(parts > 1 ? { partsInSet: parts, partsPresent: partsPresent(item) } : {}),
   };
 }
 

@@ -10,12 +10,16 @@ export interface SessionPatron {
   readonly info: PatronInfo;
 }
 
+/** One tag's place in its set, as the tag itself says. */
+export interface TagPart {
+  readonly part: number;
+  readonly of: number;
+}
+
 /** Tags of one item on the pad (a multi-part set has several). */
 export interface ItemOnPad {
   readonly itemId: string;
-  readonly partsInSet: number;
-  /** uid -> part number */
-  readonly tags: Readonly<Record<string, number>>;
+  readonly tags: Readonly<Record<string, TagPart>>;
 }
 
 export interface SessionPolicy {
@@ -34,6 +38,8 @@ export interface SessionContext {
   readonly renewing: string | undefined;
   readonly patron: SessionPatron | undefined;
   readonly lines: readonly ItemLine[];
+  /** The line whose SIP2 transaction is under way: its result goes to this line, whatever the pad did meanwhile. */
+  readonly activeKey: string | undefined;
   readonly onPad: Readonly<Record<string, ItemOnPad>>;
   readonly error: string | undefined;
   readonly idleLeft: number | undefined;
@@ -59,6 +65,7 @@ export const emptyContext: Omit<SessionContext, 'policy'> = {
   renewing: undefined,
   patron: undefined,
   lines: [],
+  activeKey: undefined,
   onPad: {},
   error: undefined,
   idleLeft: undefined,

@@ -7,9 +7,10 @@ import { emptyContext, type SessionContext, type SessionEvent, type SessionPatro
 
 export type Job = { readonly key: string; readonly itemId: string; readonly uids: readonly string[] };
 
-const job = (ctx: SessionContext): Job | undefined => {
-  const line = nextWaiting(ctx.lines);
-  return line && { key: line.key, itemId: line.itemId, uids: Object.keys(ctx.onPad[line.itemId]?.tags ?? {}) };
+/** The item under way: its line, and the tags of it on the pad when it started. */
+const activeJob = (ctx: SessionContext): Job => {
+  const line = ctx.lines.find((l) => l.key === ctx.activeKey)!;
+  return { key: line.key, itemId: line.itemId, uids: Object.keys(ctx.onPad[line.itemId]?.tags ?? {}) };
 };
 
 /** Events that show someone is at the terminal: they restart the idle countdown. */
@@ -88,15 +89,19 @@ export const sessionMachine = setup({
       cardNumber: event.type === 'card.read' || event.type === 'card.entered' ? event.number : undefined,
       error: undefined,
     })),
+    // A processing line no longer follows the pad, so lifting the item or adding tags cannot move the result to another line.
+    startJob: assign(({ context }) => {
+      const key = nextWaiting(context.lines)!.key;
+      return { activeKey: key, lines: updateLine(context.lines, key, { status: 'processing' }) };
+    }),
     applyResult: assign(({ context, event }) => {
-      const current = job(context);
       const output = (event as unknown as { output: LinePatch }).output;
-      return current ? { lines: updateLine(context.lines, current.key, output) } : {};
+      return { activeKey: undefined, lines: updateLine(context.lines, context.activeKey!, output) };
     }),
-    failJob: assign(({ context }) => {
-      const current = job(context);
-      return current ? { lines: updateLine(context.lines, current.key, { status: 'refused', reason: 'other' }) } : {};
-    }),
+    failJob: assign(({ context }) => ({
+      activeKey: undefined,
+      lines: updateLine(context.lines, context.activeKey!, { status: 'refused', reason: 'other' }),
+    })),
   },
 }).createMachine({
   id: 'session',
@@ -186,9 +191,10 @@ export const sessionMachine = setup({
           states: {
             watching: { always: { guard: 'hasWork', target: 'working' } },
             working: {
+              entry: 'startJob',
               invoke: {
                 src: 'checkoutItem',
-                input: ({ context }) => ({ patron: context.patron, job: job(context)! }),
+                input: ({ context }) => ({ patron: context.patron, job: activeJob(context) }),
                 onDone: { target: 'watching', actions: 'applyResult' },
                 onError: { target: 'watching', actions: 'failJob' },
               },
@@ -209,9 +215,10 @@ export const sessionMachine = setup({
           states: {
             watching: { always: { guard: 'hasWork', target: 'working' } },
             working: {
+              entry: 'startJob',
               invoke: {
                 src: 'checkinItem',
-                input: ({ context }) => ({ patron: context.patron, job: job(context)! }),
+                input: ({ context }) => ({ patron: context.patron, job: activeJob(context) }),
                 onDone: { target: 'watching', actions: 'applyResult' },
                 onError: { target: 'watching', actions: 'failJob' },
               },

@@ -222,6 +222,7 @@ export const en = {
     'offline-not-allowed': 'Borrowing is not possible while the library system is offline.',
     'offline-limit': 'You have reached the limit for loans while offline.',
     'not-checked-out': 'This item was not on loan.',
+    'set-inconsistent': 'The parts of this item do not match: please show it to the staff.',
     'tag-unreadable': 'The tag on this item cannot be read: please show it to the staff.',
     other: 'This is not possible right now.',
     offline: 'The library system cannot be reached.',

@@ -223,6 +223,7 @@ export const sv: Catalog = {
     'offline-not-allowed': 'Det går inte att låna när bibliotekssystemet inte går att nå.',
     'offline-limit': 'Du har nått gränsen för lån utan förbindelse.',
     'not-checked-out': 'Mediet var inte utlånat.',
+    'set-inconsistent': 'Delarna i det här mediet stämmer inte överens: visa det för personalen.',
     'tag-unreadable': 'Etiketten på mediet går inte att läsa: visa det för personalen.',
     other: 'Det går inte just nu.',
     offline: 'Bibliotekssystemet går inte att nå.',

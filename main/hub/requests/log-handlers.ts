@@ -1,6 +1,5 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RequestHandlers } from '../request-router.ts';
 
 /** Reads at most this much of the newest file: a year-old log must not stall the screen. */
 const TAIL_BYTES = 256 * 1024;
@@ -10,7 +9,7 @@ const TAIL_BYTES = 256 * 1024;
  * already redacted PINs, passwords and card numbers, so the technician
  * sees what is on disk and nothing more.
  */
-export function logHandlers(logDir: string | undefined): Pick<RequestHandlers, 'logs.tail'> {
+export function logHandlers(logDir: string | undefined): { 'logs.tail': (p: { lines: number }) => Promise<{ lines: string[] }> } {
   return {
     'logs.tail': async ({ lines }: { lines: number }) => {
       if (!logDir) return { lines: [] };
