@@ -1,4 +1,4 @@
-import type { CardRead, CardReader } from '../../shared/devices/card.ts';
+import type { CardRead, CardReader, CardRemoval } from '../../shared/devices/card.ts';
 import type { DeviceStatus } from '../../shared/devices/status.ts';
 import { StatusTracker } from '../../shared/devices/status-tracker.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
@@ -9,7 +9,7 @@ export class SimulatedCardReader implements CardReader {
   readonly kind = 'card-reader';
   readonly driver = 'simulated';
   private readonly tracker = new StatusTracker();
-  private readonly cards = new Emitter<{ card: CardRead }>();
+  private readonly cards = new Emitter<{ card: CardRead; removed: CardRemoval }>();
 
   constructor(readonly id: string) {}
 
@@ -26,6 +26,11 @@ export class SimulatedCardReader implements CardReader {
     this.cards.emit('card', { number, source: 'simulated', readerId: this.id, at: new Date().toISOString() });
   }
 
+  /** The card is taken away again (as from an RFID pad). */
+  remove(number: string): void {
+    this.cards.emit('removed', { number, readerId: this.id });
+  }
+
   status(): DeviceStatus {
     return this.tracker.get();
   }
@@ -36,5 +41,9 @@ export class SimulatedCardReader implements CardReader {
 
   onCard(listener: (card: CardRead) => void): Unsubscribe {
     return this.cards.on('card', listener);
+  }
+
+  onRemoved(listener: (card: CardRemoval) => void): Unsubscribe {
+    return this.cards.on('removed', listener);
   }
 }

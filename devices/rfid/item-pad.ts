@@ -25,8 +25,9 @@ const codeOf = (e: unknown) => (isOpenBranchError(e) ? e.code : 'rfid.unknown');
 export class ReaderItemPad implements ItemPad {
   readonly id: string;
   private readonly items_ = new Map<string, LibraryTag>();
+  private readonly cards = new Map<string, LibraryTag>();
   private readonly reading = new Set<string>();
-  private readonly events = new Emitter<{ pad: PadEvent; card: LibraryTag }>();
+  private readonly events = new Emitter<{ pad: PadEvent; card: LibraryTag; cardRemoved: LibraryTag }>();
   private unsubscribe: Unsubscribe | undefined;
 
   constructor(
@@ -57,10 +58,17 @@ export class ReaderItemPad implements ItemPad {
     return this.events.on('card', listener);
   }
 
+  /** A patron card that was read on the pad has been lifted off it. */
+  onPatronCardRemoved(listener: (tag: LibraryTag) => void): Unsubscribe {
+    return this.events.on('cardRemoved', listener);
+  }
+
   private async handle(event: RfidEvent): Promise<void> {
     if (event.type === 'tag-removed') {
       this.reading.delete(event.uid);
       if (this.items_.delete(event.uid)) this.events.emit('pad', { type: 'item.lifted', uid: event.uid });
+      const card = this.cards.get(event.uid);
+      if (card && this.cards.delete(event.uid)) this.events.emit('cardRemoved', card);
       return;
     }
     const uid = event.tag.uid;
@@ -81,6 +89,7 @@ export class ReaderItemPad implements ItemPad {
     if ('reason' in outcome) {
       this.events.emit('pad', { type: 'tag.unreadable', uid, reason: outcome.reason });
     } else if (outcome.tag.usage === 'patron-card') {
+      this.cards.set(uid, outcome.tag);
       this.events.emit('card', outcome.tag);
     } else {
       this.items_.set(uid, outcome.tag);

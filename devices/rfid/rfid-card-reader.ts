@@ -1,4 +1,4 @@
-import type { CardRead, CardReader } from '../../shared/devices/card.ts';
+import type { CardRead, CardReader, CardRemoval } from '../../shared/devices/card.ts';
 import type { RfidReader } from '../../shared/devices/rfid.ts';
 import type { DeviceStatus } from '../../shared/devices/status.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
@@ -12,8 +12,9 @@ import type { ReaderItemPad } from './item-pad.ts';
 export class RfidCardReader implements CardReader {
   readonly kind = 'card-reader' as const;
   readonly driver = 'rfid';
-  private readonly events = new Emitter<{ card: CardRead }>();
+  private readonly events = new Emitter<{ card: CardRead; removed: CardRemoval }>();
   private unsubscribe: Unsubscribe | undefined;
+  private unsubscribeRemoved: Unsubscribe | undefined;
 
   constructor(
     readonly id: string,
@@ -25,11 +26,16 @@ export class RfidCardReader implements CardReader {
     this.unsubscribe ??= this.pad.onPatronCard((tag) =>
       this.events.emit('card', { number: tag.itemId, source: 'rfid', readerId: this.id, at: new Date().toISOString() }),
     );
+    this.unsubscribeRemoved ??= this.pad.onPatronCardRemoved((tag) =>
+      this.events.emit('removed', { number: tag.itemId, readerId: this.id }),
+    );
   }
 
   async close(): Promise<void> {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    this.unsubscribeRemoved?.();
+    this.unsubscribeRemoved = undefined;
   }
 
   status(): DeviceStatus {
@@ -42,5 +48,9 @@ export class RfidCardReader implements CardReader {
 
   onCard(listener: (card: CardRead) => void): Unsubscribe {
     return this.events.on('card', listener);
+  }
+
+  onRemoved(listener: (card: CardRemoval) => void): Unsubscribe {
+    return this.events.on('removed', listener);
   }
 }

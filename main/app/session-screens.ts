@@ -52,7 +52,10 @@ export class SessionScreens implements ScreenSource {
           });
         }),
         cardEvents: fromCallback<SessionEvent>(({ sendBack }) => {
-          const offs = d.cardReaders.map((r) => r.onCard((c) => sendBack({ type: 'card.read', number: c.number })));
+          const offs = d.cardReaders.flatMap((r) => [
+            r.onCard((c) => sendBack({ type: 'card.read', number: c.number })),
+            r.onRemoved?.((c) => sendBack({ type: 'card.removed', number: c.number })) ?? (() => {}),
+          ]);
           return () => {
             for (const off of offs) off();
           };

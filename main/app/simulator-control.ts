@@ -81,6 +81,9 @@ export class SimulatorPanelControl implements SimulatorControl {
   act(action: SimulatorAction): void {
     const { pad, card, sensor } = this.devices;
     switch (action.type) {
+      case 'sim.card.remove':
+        card?.remove(action.number);
+        break;
       case 'sim.card.present':
         card?.present(action.number);
         break;

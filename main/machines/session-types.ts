@@ -50,7 +50,8 @@ export type DeviceEvent =
   | { readonly type: 'pad.placed'; readonly tag: LibraryTag }
   | { readonly type: 'pad.lifted'; readonly uid: string }
   | { readonly type: 'pad.unreadable'; readonly uid: string; readonly reason: string }
-  | { readonly type: 'card.read'; readonly number: string };
+  | { readonly type: 'card.read'; readonly number: string }
+  | { readonly type: 'card.removed'; readonly number: string };
 
 export type SessionEvent =
   | UiEvent

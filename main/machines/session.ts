@@ -66,6 +66,7 @@ export const sessionMachine = setup({
     receiptAuto: ({ context }) => context.policy.receipt === 'print',
     hasPatron: ({ context }) => context.patron !== undefined,
     emptyPin: ({ event }) => event.type === 'pin.entered' && event.pin === '',
+    sessionCardRemoved: ({ context, event }) => event.type === 'card.removed' && event.number === context.cardNumber,
   },
   actions: {
     place: assign(({ context, event }) => {
@@ -114,7 +115,13 @@ export const sessionMachine = setup({
   states: {
     flow: {
       initial: 'attract',
-      on: { 'pad.placed': { actions: 'place' }, 'pad.lifted': { actions: 'lift' }, 'idle.timeout': '.ending' },
+      on: {
+        'pad.placed': { actions: 'place' },
+        'pad.lifted': { actions: 'lift' },
+        'idle.timeout': '.ending',
+        // Taking the card off the pad ends the session like the End button (loans made still get their receipt).
+        'card.removed': { guard: 'sessionCardRemoved', actions: raise({ type: 'session.end' }) },
+      },
       states: {
         attract: {
           entry: ['forgetSession', raise({ type: 'idle.stop' })],
@@ -148,9 +155,11 @@ export const sessionMachine = setup({
             ],
             'card.read': { target: 'afterCard', actions: 'takeCard' },
             'ui.cancel': 'ending',
+            'session.end': 'ending',
           },
         },
         lookup: {
+          on: { 'session.end': 'ending' },
           invoke: {
             src: 'fetchPatron',
             input: ({ context }) => ({ cardNumber: context.cardNumber ?? '', pin: context.pin }),

@@ -8,6 +8,7 @@ import { z } from 'zod';
  */
 export const simulatorActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sim.card.present'), number: z.string().min(1).max(64) }),
+  z.strictObject({ type: z.literal('sim.card.remove'), number: z.string().min(1).max(64) }),
   z.strictObject({ type: z.literal('sim.pin.enter'), pin: z.string().regex(/^[0-9]{0,16}$/) }),
   z.strictObject({
     type: z.literal('sim.item.place'),

@@ -11,9 +11,17 @@ export interface CardRead {
   readonly at: string;
 }
 
+/** A card taken away from a reader that can tell (a card laid on an RFID pad, a simulated reader). */
+export interface CardRemoval {
+  readonly number: string;
+  readonly readerId: string;
+}
+
 export interface CardReader extends Device {
   readonly kind: 'card-reader';
   onCard(listener: (card: CardRead) => void): Unsubscribe;
+  /** Only readers that see a card leave; swipe and tap readers do not. */
+  onRemoved?(listener: (card: CardRemoval) => void): Unsubscribe;
 }
 
 /** A PIN pad at the door (HID/serial keypad). Digits only; the PIN itself is never logged. */

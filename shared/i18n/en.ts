@@ -53,6 +53,7 @@ export const en = {
     central: 'Library system',
     receipt: 'Last receipt',
     present: 'Present card',
+    removeCard: 'Take the card away',
     enterPin: 'Type PIN {{pin}}',
     place: 'Place',
     placePart: 'Part {{part}}',

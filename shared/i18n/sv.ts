@@ -54,6 +54,7 @@ export const sv: Catalog = {
     central: 'Bibliotekssystemet',
     receipt: 'Senaste kvittot',
     present: 'Visa kort',
+    removeCard: 'Ta bort kortet',
     enterPin: 'Skriv PIN {{pin}}',
     place: 'Lägg på',
     placePart: 'Del {{part}}',

@@ -22,6 +22,8 @@ async function simulator(kioskPage: Page): Promise<Page> {
   const sim = await kioskPage.context().newPage();
   await open(sim, 'simulator');
   await expect(sim.getByRole('heading', { name: 'Simulator' })).toBeVisible();
+  // A background tab gets no animation frames, which makes every click on the kiosk wait.
+  await kioskPage.bringToFront();
   return sim;
 }
 
@@ -129,4 +131,17 @@ test('a blocked patron is told why; a wrong PIN is asked again', async ({ page }
   await expect(page.getByRole('alert')).toContainText('Ditt kort är spärrat.');
   await expect(page.getByRole('button', { name: /Låna/ }).first()).toBeDisabled();
   await page.screenshot({ path: info.outputPath('blocked.png') });
+});
+
+test('taking the card away ends the session', async ({ page }) => {
+  kiosk = await startKioskProcess();
+  await open(page, '');
+  const sim = await simulator(page);
+  await page.bringToFront();
+  await present(sim, ANNA);
+  await typePin(page, '1234');
+  await expect(page.getByRole('heading', { name: 'Hej Anna!' })).toBeVisible();
+  await sim.locator(`li[data-card="${ANNA}"]`).getByRole('button', { name: 'Ta bort kortet' }).click();
+  await expect(page.getByRole('button', { name: /Tryck för att börja/ })).toBeVisible();
+  await expect(page.getByText('Hej Anna!')).toHaveCount(0);
 });

@@ -41,6 +41,9 @@ export function SimulatorPanel({ bridge }: { bridge: KioskBridge }) {
                 <button type="button" onClick={() => act({ type: 'sim.card.present', number: p.cardNumber })}>
                   {t('simulator.present')}
                 </button>
+                <button type="button" onClick={() => act({ type: 'sim.card.remove', number: p.cardNumber })}>
+                  {t('simulator.removeCard')}
+                </button>
                 <button type="button" onClick={() => act({ type: 'sim.pin.enter', pin: p.pin })}>
                   {t('simulator.enterPin', { pin: p.pin })}
                 </button>

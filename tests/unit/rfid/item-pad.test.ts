@@ -78,12 +78,19 @@ describe('ItemPad over the real FEIG driver and the FEIG simulator (in-memory ca
     cardReader.onCard((c) => cards.push(c));
     await cardReader.open();
     await reader.open();
-    reader.pad.place({ item: { itemId: '2900000001234', usage: 'patron-card' } });
+    const removed: unknown[] = [];
+    cardReader.onRemoved((c) => removed.push(c));
+    const uid = reader.pad.place({ item: { itemId: '2900000001234', usage: 'patron-card' } });
     await until(() => cards.length === 1);
     expect(cards[0]).toMatchObject({ number: '2900000001234', source: 'rfid', readerId: 'pad-card' });
     expect(pad.items()).toEqual([]);
     expect(events).toEqual([]);
     expect(cardReader.status().state).toBe('connected');
+    // Lifting the card off the pad is seen (it ends the session), and is not an item lifted.
+    reader.pad.lift(uid);
+    await until(() => removed.length === 1);
+    expect(removed).toEqual([{ number: '2900000001234', readerId: 'pad-card' }]);
+    expect(events).toEqual([]);
   });
 
   it('goes missing when the cable is pulled and comes back', async () => {
