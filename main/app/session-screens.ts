@@ -1,4 +1,4 @@
-import { type Actor, createActor, fromCallback, fromPromise, type SnapshotFrom } from 'xstate';
+import { type Actor, type ActorOptions, createActor, fromCallback, fromPromise, type SnapshotFrom } from 'xstate';
 import type { Language } from '../../shared/config/branch.ts';
 import type { SessionData } from '../../shared/contract/session-view.ts';
 import type { UiEvent } from '../../shared/contract/ui-events.ts';
@@ -24,6 +24,8 @@ export interface SessionScreensDeps extends SessionServices {
   readonly branchDisplayName: string;
   readonly language: () => Language;
   readonly logger: Logger;
+  /** The machine's timers (idle countdown, receipt screen); tests give a SimulatedClock. */
+  readonly clock?: ActorOptions<typeof sessionMachine>['clock'];
 }
 
 type Snapshot = SnapshotFrom<typeof sessionMachine>;
@@ -87,7 +89,7 @@ export class SessionScreens implements ScreenSource {
         }),
       },
     });
-    this.actor = createActor(machine, { input: { policy: deps.policy } });
+    this.actor = createActor(machine, { input: { policy: deps.policy }, ...(deps.clock ? { clock: deps.clock } : {}) });
     this.actor.subscribe({
       next: () => this.changes.emit('change', undefined),
       error: (e) => deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'session machine failed'),

@@ -170,6 +170,12 @@ export const sessionMachine = setup({
                 actions: assign({ error: 'unknown-patron', cardNumber: undefined, pin: undefined }),
               },
               {
+                // Offline, and this patron's PIN is not in the local cache: not a wrong PIN, the kiosk just cannot check it.
+                guard: ({ context, event }) => context.policy.pinRequired && event.output.extra.pin === 'not-cached',
+                target: 'error',
+                actions: assign({ error: 'offline', pin: undefined }),
+              },
+              {
                 guard: ({ context, event }) => context.policy.pinRequired && !event.output.pinValid,
                 target: 'pin',
                 actions: assign({ error: 'wrong-pin', pin: undefined }),

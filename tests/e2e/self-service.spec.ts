@@ -145,3 +145,34 @@ test('taking the card away ends the session', async ({ page }) => {
   await expect(page.getByRole('button', { name: /Tryck för att börja/ })).toBeVisible();
   await expect(page.getByText('Hej Anna!')).toHaveCount(0);
 });
+
+test('the other screens: typed card number, my loans, reservations, and the error screen', async ({ page }, info) => {
+  kiosk = await startKioskProcess();
+  await open(page, '');
+  const sim = await simulator(page);
+  await page.getByRole('button', { name: /Tryck för att börja/ }).click();
+  await expect(page.getByRole('heading', { name: 'Skanna ditt lånekort' })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('identify.png') });
+  await page.getByRole('button', { name: 'Avbryt' }).click();
+
+  await present(sim, ANNA);
+  await typePin(page, '1234');
+  await page.getByRole('button', { name: 'Mina lån' }).click();
+  await expect(page.getByRole('button', { name: 'Låna om alla' })).toBeVisible();
+  await page.screenshot({ path: info.outputPath('loans.png') });
+  await page.getByRole('button', { name: 'Tillbaka' }).click();
+  await page.getByRole('button', { name: 'Mina reservationer' }).click();
+  await expect(page.getByText('Ta dem från reservationshyllan och låna dem här.')).toBeVisible();
+  await page.screenshot({ path: info.outputPath('holds.png') });
+  await page.getByRole('button', { name: 'Avsluta' }).click();
+
+  // Offline, a patron the kiosk has never seen cannot be checked: the error screen says so (not "wrong PIN").
+  await sim.getByRole('button', { name: 'Bryt nätverket' }).click();
+  await expect(page.getByTestId('status-central')).toContainText('Ej ansluten', { timeout: 15_000 });
+  await present(sim, ERIK_BLOCKED);
+  await typePin(page, '2345');
+  await expect(page.getByRole('alert')).toContainText('Bibliotekssystemet går inte att nå.');
+  await page.screenshot({ path: info.outputPath('error.png') });
+  await page.getByRole('button', { name: 'Avsluta' }).click();
+  await expect(page.getByRole('button', { name: /Tryck för att börja/ })).toBeVisible();
+});

@@ -47,6 +47,9 @@ export function HoldsScreen({ view }: { view: KioskView }) {
         <button type="button" className="secondary" onClick={() => send({ type: 'ui.back' })}>
           {t('common.back')}
         </button>
+        <button type="button" className="secondary" onClick={() => send({ type: 'session.end' })}>
+          {t('common.finish')}
+        </button>
       </div>
     </main>
   );

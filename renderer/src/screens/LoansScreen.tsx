@@ -36,6 +36,9 @@ export function LoansScreen({ view }: { view: KioskView }) {
         <button type="button" className="secondary" onClick={() => send({ type: 'ui.back' })}>
           {t('common.back')}
         </button>
+        <button type="button" className="secondary" onClick={() => send({ type: 'session.end' })}>
+          {t('common.finish')}
+        </button>
         {loans.length > 1 && (
           <button type="button" className="primary" onClick={() => send({ type: 'loan.renewAll' })}>
             {t('loans.renewAll')}

@@ -1,0 +1,225 @@
+import { SimulatedClock, waitFor } from 'xstate';
+import { SimulatedCardReader } from '../../../devices/card/simulated-card-reader.ts';
+import { SimulatedPrinter } from '../../../devices/printer/simulated-printer.ts';
+import { SessionScreens } from '../../../main/app/session-screens.ts';
+import type { ItemPad, LibraryTag, PadEvent, SecurityState } from '../../../shared/devices/rfid.ts';
+import type { CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
+import { OpenBranchError } from '../../../shared/errors.ts';
+import { Emitter } from '../../../shared/events.ts';
+import { silentLogger } from '../../../shared/logger.ts';
+import type { ModelEvent } from './session-model.ts';
+
+export const CARD = '23000000000017';
+const IDLE_SECONDS = 20;
+const WARNING_SECONDS = 5;
+
+/** PINs the fake central system answers differently: the patron's, a wrong one, an unknown card, no answer. */
+const PIN = { right: '1234', wrong: '9999', unknownCard: '0000', centralDown: '5555' } as const;
+
+const patron = (pin: string): PatronInfo => ({
+  cardNumber: CARD,
+  name: 'Anna Lindqvist',
+  valid: pin !== PIN.unknownCard,
+  pinValid: pin === PIN.right,
+  mayBorrow: true,
+  blockReasons: [],
+  fines: { amount: 0, currency: 'SEK' },
+  screenMessages: [],
+  loans: [{ itemId: 'L1', title: 'Mio, min Mio', dueDate: '2026-12-20' }],
+  holdsReady: [{ itemId: 'H1', title: 'Bröderna Lejonhjärta', pickupLocation: 'VAS' }],
+  holdsPending: [],
+  overdueCount: 0,
+  extra: {},
+});
+
+/** The central system's side of the conversation, scripted; every call is recorded. */
+function fakeCentral(calls: string[]): CentralSystem {
+  return {
+    health: () => 'online',
+    onHealth: () => () => {},
+    patronInformation: async (_card, pin) => {
+      calls.push('patron');
+      if (pin === PIN.centralDown) throw new OpenBranchError('sip2.timeout', 'no answer');
+      return patron(pin ?? '');
+    },
+    checkout: async ({ itemId }) => {
+      calls.push(`checkout ${itemId}`);
+      return itemId.startsWith('REF')
+        ? { ok: false, itemId, refusal: 'on-hold-for-other', screenMessages: [] }
+        : { ok: true, itemId, title: `Title ${itemId}`, dueDate: '2026-12-26', screenMessages: [] };
+    },
+    checkin: async ({ itemId }) => {
+      calls.push(`checkin ${itemId}`);
+      return { ok: true, itemId, route: { kind: 'shelf' }, screenMessages: [] };
+    },
+    renew: async (_c, itemId) => {
+      calls.push(`renew ${itemId}`);
+      return { ok: true, itemId, dueDate: '2027-01-10', screenMessages: [] };
+    },
+    itemInformation: async (itemId) => ({ itemId, known: true, circulation: 'available' }),
+    endSession: async () => {
+      calls.push('end');
+    },
+  };
+}
+
+/** An RFID pad in memory: tags come and go, and every security write is kept. */
+class MemoryPad implements ItemPad {
+  readonly id = 'pad';
+  readonly security = new Map<string, SecurityState>();
+  readonly tags = new Map<string, LibraryTag>();
+  private readonly events = new Emitter<{ e: PadEvent }>();
+  items(): LibraryTag[] {
+    return [...this.tags.values()];
+  }
+  onEvent(l: (e: PadEvent) => void) {
+    return this.events.on('e', l);
+  }
+  async setSecurity(uid: string, state: SecurityState) {
+    this.security.set(uid, state);
+    return { uid, requested: state, confirmed: true };
+  }
+  place(itemId: string): void {
+    const tag: LibraryTag = { uid: `E004${itemId}`, model: 'iso28560-3', usage: 'item', itemId, partsInSet: 1, partNumber: 1 };
+    this.tags.set(tag.uid, tag);
+    this.security.set(tag.uid, 'secured');
+    this.events.emit('e', { type: 'item.placed', tag });
+  }
+  liftAll(): void {
+    for (const uid of [...this.tags.keys()]) {
+      this.tags.delete(uid);
+      this.events.emit('e', { type: 'item.lifted', uid });
+    }
+  }
+}
+
+/** States in which the machine is waiting on the central system, the printer or a timer of its own. */
+const BUSY = ['lookup', 'ending', 'afterCard', 'working', 'printing', 'renewing', 'refresh'];
+
+/**
+ * The real self-service session (SessionScreens: the session machine with
+ * the real item actions, receipt and screen mapping) on a memory pad, the
+ * simulated card reader and printer, a scripted central system and a
+ * SimulatedClock. `do` performs one model event the way a patron would.
+ */
+export class KioskUnderTest {
+  readonly calls: string[] = [];
+  readonly pad = new MemoryPad();
+  readonly card = new SimulatedCardReader('card');
+  readonly printer = new SimulatedPrinter('printer');
+  readonly clock = new SimulatedClock();
+  readonly screens: SessionScreens;
+  /** Items whose checkout the central system accepted. */
+  readonly lent = new Set<string>();
+  private nextItem = 1;
+
+  constructor() {
+    this.screens = new SessionScreens({
+      central: fakeCentral(this.calls),
+      pad: this.pad,
+      cardReaders: [this.card],
+      printer: this.printer,
+      branchId: 'VAS',
+      branchDisplayName: 'Västerås',
+      branchName: (c) => c,
+      pickupLabel: () => 'A1',
+      checkInOnSecurityFailure: false,
+      policy: { pinRequired: true, idleSeconds: IDLE_SECONDS, warningSeconds: WARNING_SECONDS, receipt: 'ask' },
+      language: () => 'sv',
+      logger: silentLogger,
+      clock: this.clock,
+    });
+  }
+
+  async open(): Promise<void> {
+    await this.card.open();
+    await this.printer.open();
+  }
+
+  screen() {
+    return this.screens.current().screen;
+  }
+
+  async do(event: ModelEvent): Promise<void> {
+    const ui = (e: Parameters<SessionScreens['dispatch']>[0]) => this.screens.dispatch(e);
+    switch (event.type) {
+      case 'START':
+        return this.settle(ui({ type: 'ui.start' }));
+      case 'CARD':
+        return this.settle(this.card.present(CARD));
+      case 'CARD_REMOVED':
+        return this.settle(this.card.remove(CARD));
+      case 'PIN_EMPTY':
+        return this.settle(ui({ type: 'pin.entered', pin: '' }));
+      case 'PIN_WRONG':
+        return this.settle(ui({ type: 'pin.entered', pin: PIN.wrong }));
+      case 'PIN_UNKNOWN_CARD':
+        return this.settle(ui({ type: 'pin.entered', pin: PIN.unknownCard }));
+      case 'PIN_CENTRAL_DOWN':
+        return this.settle(ui({ type: 'pin.entered', pin: PIN.centralDown }));
+      case 'PIN_RIGHT':
+        return this.settle(ui({ type: 'pin.entered', pin: PIN.right }));
+      case 'CHECKOUT':
+        return this.settle(ui({ type: 'menu.checkout' }));
+      case 'RETURN':
+        return this.settle(ui({ type: 'menu.return' }));
+      case 'LOANS':
+        return this.settle(ui({ type: 'menu.loans' }));
+      case 'HOLDS':
+        return this.settle(ui({ type: 'menu.holds' }));
+      case 'PLACE_LOANABLE':
+      case 'PLACE_RETURN':
+        return this.placeAndTake(`IT${this.nextItem++}`);
+      case 'PLACE_REFUSED':
+        return this.placeAndTake(`REF${this.nextItem++}`);
+      case 'DONE':
+        return this.settle(ui({ type: this.screen() === 'checkout' ? 'checkout.done' : 'return.done' }));
+      case 'RENEW':
+        return this.settle(ui({ type: 'loan.renew', itemId: 'L1' }));
+      case 'RENEW_ALL':
+        return this.settle(ui({ type: 'loan.renewAll' }));
+      case 'PRINT':
+        return this.settle(ui({ type: 'receipt.print' }));
+      case 'SKIP':
+        return this.settle(ui({ type: 'receipt.skip' }));
+      case 'BACK':
+        return this.settle(ui({ type: 'ui.back' }));
+      case 'CANCEL':
+        return this.settle(ui({ type: 'ui.cancel' }));
+      case 'END':
+        return this.settle(ui({ type: 'session.end' }));
+      case 'IDLE':
+        return this.tick(IDLE_SECONDS + 1);
+      case 'WAIT_RECEIPT':
+        return this.tick(11);
+    }
+  }
+
+  stop(): void {
+    this.screens.stop();
+  }
+
+  /** The patron lays an item on the pad, waits for its line, and takes it away. */
+  private async placeAndTake(itemId: string): Promise<void> {
+    this.pad.place(itemId);
+    await this.settle();
+    if (this.calls.includes(`checkout ${itemId}`) && !itemId.startsWith('REF')) this.lent.add(itemId);
+    this.pad.liftAll();
+    await this.settle();
+  }
+
+  /** Seconds pass on the fake clock, one at a time (the countdown re-arms every second). */
+  private async tick(seconds: number): Promise<void> {
+    for (let i = 0; i < seconds; i++) {
+      this.clock.increment(1000);
+      await this.settle();
+    }
+  }
+
+  private async settle(_?: unknown): Promise<void> {
+    await waitFor(this.screens.actor, (s) => {
+      const value = JSON.stringify(s.value);
+      return !BUSY.some((b) => value.includes(`"${b}"`)) && s.context.lines.every((l) => l.status !== 'waiting');
+    });
+  }
+}
