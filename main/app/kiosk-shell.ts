@@ -51,6 +51,7 @@ export class KioskShell implements KioskCore {
       branch: { id: this.options.config.branch.id, name: this.options.config.branch.name },
       central: this.central,
       devices: this.devices,
+      sounds: this.options.config.policies.sounds,
       ...(idleSecondsLeft !== undefined ? { idleSecondsLeft } : {}),
       ...(this.notice ? { notice: this.notice } : {}),
       data,

@@ -16,6 +16,7 @@ import { MenuScreen } from './screens/MenuScreen.tsx';
 import { PinScreen } from './screens/PinScreen.tsx';
 import { PlaceholderScreen } from './screens/PlaceholderScreen.tsx';
 import { ReceiptScreen } from './screens/ReceiptScreen.tsx';
+import { useSoundCues } from './sound/useSoundCues.ts';
 
 function ScreenFor({ view }: { view: KioskView }) {
   switch (view.screen) {
@@ -50,6 +51,7 @@ export function App() {
 
   const onWedgeCard = useCallback((number: string) => send({ type: 'card.entered', number, source: 'keyboard-wedge' }), [send]);
   useWedgeCapture(onWedgeCard);
+  useSoundCues(view);
 
   useEffect(() => {
     if (view && i18n.language !== view.language) void i18n.changeLanguage(view.language);

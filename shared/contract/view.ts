@@ -35,6 +35,8 @@ export const kioskViewSchema = z.object({
   branch: z.object({ id: z.string(), name: z.string() }),
   central: z.enum(['online', 'degraded', 'offline']),
   devices: z.array(deviceViewSchema),
+  /** Play sound cues (branch policy `sounds`). */
+  sounds: z.boolean().default(true),
   /** Seconds left before the idle timeout ends the session, while the warning shows. */
   idleSecondsLeft: z.number().int().nonnegative().optional(),
   /** Catalog key of a notice to show (e.g. "notice.offline"), with values. */

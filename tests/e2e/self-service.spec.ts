@@ -92,6 +92,8 @@ test('a refused item keeps its alarm: reserved for someone else', async ({ page 
   const line = page.locator('li[data-item="39000000000086"]');
   await expect(line).toHaveAttribute('data-status', 'refused');
   await expect(line).toContainText('Reserverad för någon annan');
+  // The refusal was also sounded (synthesised tone; the attribute is how a test hears it).
+  await expect(page.locator('html')).toHaveAttribute('data-last-cue', 'refused');
   await expect(sim.getByTestId('sim-pad').locator('li[data-secured="true"]')).toHaveCount(1);
 });
 

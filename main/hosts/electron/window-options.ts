@@ -33,6 +33,8 @@ export function kioskWindowOptions({ preload, dev }: WindowOptionsInput): Browse
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
+      // Sound cues play before anyone has touched the screen.
+      autoplayPolicy: 'no-user-gesture-required',
       devTools: dev,
     },
   };

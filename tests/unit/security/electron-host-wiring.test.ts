@@ -82,6 +82,7 @@ const view: KioskView = {
   language: 'sv',
   branch: { id: 'b1', name: 'Filial' },
   central: 'online',
+  sounds: true,
   devices: [],
   data: {},
 };
