@@ -7,6 +7,7 @@ import { DEMO_BRANCHES, DEMO_ITEMS, DEMO_PATRONS } from '../central/demo/data.ts
 import { type CentralConnection, connectCentral } from '../central/index.ts';
 import type { DeviceManager } from '../devices/manager.ts';
 import { DoorController } from '../door/door-controller.ts';
+import { EntryCache } from '../door/entry-cache.ts';
 import { EntryLog } from '../door/entry-log.ts';
 import { localTime } from '../door/schedule.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
@@ -133,6 +134,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
         sensor: devices.manager.doorSensor(),
         alarmOutputs: [...devices.manager.outputs('siren'), ...devices.manager.outputs('alarm')],
         log: entryLog,
+        cache: config.door.offlineEntry.enabled ? pruned(new EntryCache(db, config.door.offlineEntry.days)) : undefined,
         metrics: metrics.metrics,
         logger: logger.child({ subsystem: 'door' }),
       })
@@ -212,6 +214,12 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       await central.close();
     },
   };
+}
+
+/** Old entries leave the offline cache at every start (the kiosk restarts nightly or on update). */
+function pruned(cache: EntryCache): EntryCache {
+  cache.prune();
+  return cache;
 }
 
 /** The fleet endpoint is for monitoring: a busy port is logged, and the kiosk still serves patrons. */

@@ -8,6 +8,7 @@ import type {
   ItemCirculation,
   ItemInfo,
   PatronInfo,
+  PatronQuery,
   RenewResult,
 } from '../../shared/domain/central.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
@@ -77,13 +78,13 @@ export class Sip2Central implements CentralSystem {
     this.healthEvents.emit('health', next);
   }
 
-  async patronInformation(cardNumber: string, pin?: string): Promise<PatronInfo> {
-    const r = await this.ops.patronInformation(cardNumber, pin, 'charged');
+  async patronInformation(cardNumber: string, pin?: string, options: PatronQuery = {}): Promise<PatronInfo> {
+    const r = await this.ops.patronInformation(cardNumber, pin, options.brief ? undefined : 'charged');
     const today = this.now().toISOString().slice(0, 10);
     const decision = borrowDecision(r, this.profile, r.expirationDate, today);
     const fines = fineStatus(r);
     const overdue = new Set(r.overdueItems);
-    const lookups = [...r.chargedItems, ...r.holdItems].slice(0, MAX_TITLE_LOOKUPS);
+    const lookups = options.brief ? [] : [...r.chargedItems, ...r.holdItems].slice(0, MAX_TITLE_LOOKUPS);
     const info = new Map<string, ItemInfo>();
     for (const id of new Set(lookups)) info.set(id, await this.itemInformation(id));
     const f = this.profile.patronFields;

@@ -1,30 +1,63 @@
 import type { DoorConfig } from '../../shared/config/door.ts';
-import type { CentralSystem } from '../../shared/domain/central.ts';
+import type { CentralSystem, PatronInfo } from '../../shared/domain/central.ts';
 import { isTransient } from '../../shared/errors.ts';
 import type { DoorDecision } from '../machines/door-entry.ts';
 import { denialReason, isStaff } from './eligibility.ts';
+import type { EntryCache } from './entry-cache.ts';
 import { localTime, modeAt } from './schedule.ts';
 
-/**
- * The door's decision for one card and PIN at one instant: the opening
- * schedule plus the eligibility rules over what the central system says.
- * The door controller and `openbranch door decide` both call this.
- */
-export async function decideEntry(o: {
+export interface EntryQuestion {
   readonly central: CentralSystem;
   readonly rules: DoorConfig;
   readonly timeZone: string;
   readonly card: string;
   readonly pin: string;
   readonly at: Date;
-}): Promise<DoorDecision> {
+  /** The offline entry cache, when the branch allows offline entry. */
+  readonly cache?: EntryCache | undefined;
+}
+
+/**
+ * The door's decision for one card and PIN at one instant: the opening
+ * schedule plus the eligibility rules over what the central system says,
+ * or over what the entry cache remembers when it cannot be reached. The
+ * door controller and `openbranch door decide` both call this.
+ */
+export async function decideEntry(o: EntryQuestion): Promise<DoorDecision> {
   if (o.pin === '') return { grant: false, reason: 'empty-pin' };
-  let patron: Awaited<ReturnType<CentralSystem['patronInformation']>>;
+  // Known to be down: do not make the patron wait for a timeout.
+  if (o.central.health() === 'offline') return fromCache(o);
+  let patron: PatronInfo;
   try {
-    patron = await o.central.patronInformation(o.card, o.pin);
+    patron = await o.central.patronInformation(o.card, o.pin, { brief: true });
   } catch (e) {
-    return { grant: false, reason: isTransient(e) ? 'offline' : 'error' };
+    return isTransient(e) ? fromCache(o) : { grant: false, reason: 'error' };
   }
-  const reason = denialReason(patron, o.pin, modeAt(o.rules.schedule, o.timeZone, o.at), o.rules, localTime(o.at, o.timeZone).date);
+  const today = localTime(o.at, o.timeZone).date;
+  const reason = denialReason(patron, o.pin, modeAt(o.rules.schedule, o.timeZone, o.at), o.rules, today);
+  remember(o, patron, today);
   return reason ? { grant: false, reason } : { grant: true, staff: isStaff(patron, o.rules) };
+}
+
+/** Keeps the cache in step with the central system's latest word on this card. */
+function remember(o: EntryQuestion, patron: PatronInfo, today: string): void {
+  if (!o.cache) return;
+  if (!patron.valid) return o.cache.forget(o.card);
+  if (!patron.pinValid) return;
+  // Eligibility apart from the hour (judged at the moment of entry). Only patrons who may enter are kept.
+  const staff = isStaff(patron, o.rules);
+  const denial = denialReason(patron, o.pin, 'unstaffed', o.rules, today);
+  if (denial && !staff) return o.cache.forget(o.card);
+  void o.cache.remember(o.card, o.pin, { denial, staff }).catch(() => undefined);
+}
+
+async function fromCache(o: EntryQuestion): Promise<DoorDecision> {
+  if (!o.cache || !o.rules.offlineEntry.enabled) return { grant: false, reason: 'offline' };
+  const hit = await o.cache.lookup(o.card, o.pin);
+  if (!hit.found) return { grant: false, reason: 'offline' };
+  if (!hit.pinOk) return { grant: false, reason: 'wrong-pin' };
+  if (hit.entry.staff) return { grant: true, staff: true };
+  if (modeAt(o.rules.schedule, o.timeZone, o.at) !== 'unstaffed') return { grant: false, reason: 'outside-hours' };
+  if (hit.entry.denial) return { grant: false, reason: hit.entry.denial };
+  return { grant: true, staff: false };
 }

@@ -9,6 +9,7 @@ import type { DoorControl } from '../hub/bridge-hub.ts';
 import { type DoorDecision, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
 import { decideEntry } from './decide.ts';
+import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
 import { modeAt, nextChange } from './schedule.ts';
 
@@ -20,6 +21,8 @@ export interface DoorControllerDeps {
   readonly sensor: DoorSensor | undefined;
   readonly alarmOutputs: readonly RelayOutput[];
   readonly log: EntryLog | undefined;
+  /** Offline entry: patrons who entered recently (undefined: the door says it cannot check while offline). */
+  readonly cache?: EntryCache | undefined;
   readonly metrics: KioskMetrics;
   readonly logger: Logger;
 }
@@ -118,7 +121,7 @@ export class DoorController implements DoorControl {
     const hash = d.log?.cardHash(card) ?? card;
     const failure = this.failures.get(hash);
     if (failure && failure.until > now.getTime()) return { grant: false, reason: 'locked-out' };
-    const decision = await decideEntry({ central: d.central, rules: d.rules, timeZone: d.timeZone, card, pin, at: now });
+    const decision = await decideEntry({ central: d.central, rules: d.rules, timeZone: d.timeZone, card, pin, at: now, cache: d.cache });
     const reason = decision.grant ? undefined : decision.reason;
     if (reason === 'wrong-pin') {
       const count = (failure?.count ?? 0) + 1;

@@ -1,5 +1,5 @@
 import type { OfflinePolicy } from '../../shared/config/offline.ts';
-import type { CentralHealth, CentralSystem, ItemInfo, PatronInfo } from '../../shared/domain/central.ts';
+import type { CentralHealth, CentralSystem, ItemInfo, PatronInfo, PatronQuery } from '../../shared/domain/central.ts';
 import { isTransient, OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -133,11 +133,11 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
     renew: (card, itemId, pin) => after(tx.renew(card, itemId, pin)),
 
     /** Online: passed through, and a PIN the server accepted is cached (hashed) for offline days. */
-    async patronInformation(cardNumber: string, pin?: string): Promise<PatronInfo> {
+    async patronInformation(cardNumber: string, pin?: string, options?: PatronQuery): Promise<PatronInfo> {
       const given = pin === undefined || pin === '' ? undefined : pin;
       if (link.mode === 'online') {
         try {
-          const info = await send(() => o.central.patronInformation(cardNumber, pin));
+          const info = await send(() => o.central.patronInformation(cardNumber, pin, options));
           if (given && info.valid && info.pinValid)
             pins.remember(cardNumber, given).catch((e: Error) => logger.warn({ err: e.message }, 'PIN cache write failed'));
           return info;

@@ -44,6 +44,13 @@ export const doorSchema = z.object({
   guardianConsentAttribute: z.string().optional(),
   /** Fines at or above this deny entry (in the central system's currency). */
   maxFines: z.number().min(0).default(200),
+  /**
+   * When the central system cannot be reached: let in patrons who entered
+   * within `days` (card and PIN checked against salted slow hashes, the
+   * rules as they stood then, the hours as now). Off: the door says it
+   * cannot check right now.
+   */
+  offlineEntry: z.object({ enabled: z.boolean().default(true), days: z.number().int().min(0).max(90).default(14) }).prefault({}),
   schedule: scheduleSchema.default({
     mon: weekday,
     tue: weekday,

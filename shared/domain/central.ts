@@ -155,10 +155,16 @@ export interface ItemInfo {
   readonly raw?: string;
 }
 
+/** How much to ask about a patron. */
+export interface PatronQuery {
+  /** Status, PIN, permissions only: no loan or hold lists and no title look-ups (the door: one round trip). */
+  readonly brief?: boolean;
+}
+
 export interface CentralSystem {
   health(): CentralHealth;
   onHealth(listener: (health: CentralHealth) => void): Unsubscribe;
-  patronInformation(cardNumber: string, pin?: string): Promise<PatronInfo>;
+  patronInformation(cardNumber: string, pin?: string, options?: PatronQuery): Promise<PatronInfo>;
   checkout(request: CheckoutRequest): Promise<CheckoutResult>;
   checkin(request: CheckinRequest): Promise<CheckinResult>;
   renew(cardNumber: string, itemId: string, pin?: string): Promise<RenewResult>;

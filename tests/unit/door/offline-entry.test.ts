@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { decideEntry } from '../../../main/door/decide.ts';
+import { EntryCache } from '../../../main/door/entry-cache.ts';
+import { openDatabase } from '../../../main/storage/database.ts';
+import { doorSchema } from '../../../shared/config/door.ts';
+import type { CentralHealth, CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
+import { OpenBranchError } from '../../../shared/errors.ts';
+
+const tz = 'Europe/Stockholm';
+const rules = doorSchema.parse({ staffCategories: ['STAFF'] });
+// A Tuesday in Stockholm: 06:05 unstaffed, 23:30 closed.
+const MORNING = new Date('2026-12-01T05:05:00Z');
+const NIGHT = new Date('2026-12-01T22:30:00Z');
+const DAY = 86_400_000;
+
+const PATRONS: Record<string, { pin: string; info: Partial<PatronInfo> }> = {
+  '1001': { pin: '1234', info: {} },
+  '2002': { pin: '5678', info: { category: 'STAFF' } },
+  '3003': { pin: '9999', info: { extra: {} } },
+};
+
+/** A central system whose link can be cut; a cut link fails like the SIP2 client does (transient). */
+function central() {
+  let health: CentralHealth = 'online';
+  let silent = false;
+  const system: CentralSystem = {
+    health: () => health,
+    onHealth: () => () => {},
+    patronInformation: async (card, pin) => {
+      if (silent) throw new OpenBranchError('sip2.timeout', 'no answer');
+      const p = PATRONS[card];
+      return {
+        cardNumber: card,
+        name: 'N N',
+        valid: p !== undefined,
+        pinValid: p?.pin === pin,
+        mayBorrow: true,
+        blockReasons: [],
+        fines: { amount: 0, currency: 'SEK' },
+        birthDate: '1980-01-01',
+        category: 'ADULT',
+        screenMessages: [],
+        loans: [],
+        holdsReady: [],
+        holdsPending: [],
+        overdueCount: 0,
+        extra: { meroppet: 'Y' },
+        ...p?.info,
+      };
+    },
+    checkout: async () => Promise.reject(new Error('unused')),
+    checkin: async () => Promise.reject(new Error('unused')),
+    renew: async () => Promise.reject(new Error('unused')),
+    itemInformation: async () => Promise.reject(new Error('unused')),
+    endSession: async () => {},
+  };
+  return {
+    system,
+    down: () => {
+      health = 'offline';
+    },
+    silentButHealthy: () => {
+      silent = true;
+    },
+  };
+}
+
+function setup(options: { days?: number; enabled?: boolean } = {}) {
+  const db = openDatabase(':memory:');
+  let now = MORNING.getTime();
+  const cache = new EntryCache(db, options.days ?? 14, () => now);
+  const c = central();
+  const r = doorSchema.parse({ ...rules, offlineEntry: { enabled: options.enabled ?? true, days: options.days ?? 14 } });
+  const ask = (card: string, pin: string, at = MORNING) => decideEntry({ central: c.system, rules: r, timeZone: tz, card, pin, at, cache });
+  /** remember() hashes in the background; give it time to land. */
+  const settle = () => new Promise((res) => setTimeout(res, 100));
+  return { db, cache, c, ask, settle, later: (ms: number) => (now += ms) };
+}
+
+describe('offline entry cache (door, central system unreachable)', () => {
+  it('lets in a patron who entered while online, with the same card and PIN, in unstaffed hours only', async () => {
+    const t = setup();
+    expect(await t.ask('1001', '1234')).toEqual({ grant: true, staff: false });
+    await t.settle();
+    t.c.down();
+    expect(await t.ask('1001', '1234')).toEqual({ grant: true, staff: false });
+    expect(await t.ask('1001', '1111')).toEqual({ grant: false, reason: 'wrong-pin' });
+    expect(await t.ask('1001', '1234', NIGHT)).toEqual({ grant: false, reason: 'outside-hours' });
+  });
+
+  it('a patron never seen, or one the rules refused, is told the door cannot check now', async () => {
+    const t = setup();
+    expect(await t.ask('3003', '9999')).toEqual({ grant: false, reason: 'no-permission' });
+    await t.settle();
+    t.c.down();
+    expect(await t.ask('3003', '9999')).toEqual({ grant: false, reason: 'offline' });
+    expect(await t.ask('4004', '1234')).toEqual({ grant: false, reason: 'offline' });
+  });
+
+  it('staff get in at night from the cache too', async () => {
+    const t = setup();
+    await t.ask('2002', '5678', NIGHT);
+    await t.settle();
+    t.c.down();
+    expect(await t.ask('2002', '5678', NIGHT)).toEqual({ grant: true, staff: true });
+  });
+
+  it('an unanswered request (timeout) falls back to the cache as well', async () => {
+    const t = setup();
+    await t.ask('1001', '1234');
+    await t.settle();
+    t.c.silentButHealthy();
+    expect(await t.ask('1001', '1234')).toEqual({ grant: true, staff: false });
+  });
+
+  it('entries expire after the configured days, and the branch can turn offline entry off', async () => {
+    const t = setup({ days: 2 });
+    await t.ask('1001', '1234');
+    await t.settle();
+    t.c.down();
+    t.later(3 * DAY);
+    expect(await t.ask('1001', '1234')).toEqual({ grant: false, reason: 'offline' });
+    expect(t.cache.prune()).toBe(1);
+
+    const off = setup({ enabled: false });
+    await off.ask('1001', '1234');
+    await off.settle();
+    off.c.down();
+    expect(await off.ask('1001', '1234')).toEqual({ grant: false, reason: 'offline' });
+  });
+
+  it('keeps neither the card number nor the PIN in clear', async () => {
+    const t = setup();
+    await t.ask('1001', '1234');
+    await t.settle();
+    const rows = t.db.prepare('SELECT * FROM door_cache').all() as Array<Record<string, unknown>>;
+    expect(rows).toHaveLength(1);
+    const row = rows[0]!;
+    expect(row.card_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect((row.pin_hash as Buffer).length).toBe(32);
+    for (const value of Object.values(row)) expect([String(value), Buffer.isBuffer(value) ? value.toString() : '']).not.toContain('1001');
+    for (const value of Object.values(row)) expect([String(value), Buffer.isBuffer(value) ? value.toString() : '']).not.toContain('1234');
+  });
+});
