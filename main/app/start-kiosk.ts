@@ -94,11 +94,13 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
   };
   const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
+  // Cards read at the door belong to the door; the rest start self-service sessions.
+  const atDoor = (r: { id: string }) => config.door.enabled && config.door.cardReaders.includes(r.id);
   let shell: KioskShell | undefined;
   const screens = new SessionScreens({
     central: queue,
     pad: devices.pad,
-    cardReaders: devices.cardReaders,
+    cardReaders: devices.cardReaders.filter((r) => !atDoor(r)),
     printer: devices.manager.printer(),
     branchId: config.branch.id,
     branchDisplayName: config.branch.name,
@@ -133,6 +135,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
         lock: devices.manager.doorLock(),
         sensor: devices.manager.doorSensor(),
         alarmOutputs: [...devices.manager.outputs('siren'), ...devices.manager.outputs('alarm')],
+        cardReaders: devices.cardReaders.filter(atDoor),
+        pinPad: devices.manager.pinPad(),
+        lamps: devices.manager.outputs('door-lamp'),
         log: entryLog,
         cache: config.door.offlineEntry.enabled ? pruned(new EntryCache(db, config.door.offlineEntry.days)) : undefined,
         metrics: metrics.metrics,

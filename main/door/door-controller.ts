@@ -1,6 +1,7 @@
 import { type Actor, createActor, fromCallback, fromPromise } from 'xstate';
 import type { DoorConfig } from '../../shared/config/door.ts';
 import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
+import type { CardReader, PinPad } from '../../shared/devices/card.ts';
 import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/devices/door.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
@@ -20,6 +21,11 @@ export interface DoorControllerDeps {
   readonly lock: DoorLock | undefined;
   readonly sensor: DoorSensor | undefined;
   readonly alarmOutputs: readonly RelayOutput[];
+  /** Card readers at the door and a PIN keypad (a door-only install has no screen). */
+  readonly cardReaders?: readonly CardReader[];
+  readonly pinPad?: PinPad | undefined;
+  /** Relay outputs with role `door-lamp`: lit while the door is open to the patron, three blinks on a refusal. */
+  readonly lamps?: readonly RelayOutput[];
   readonly log: EntryLog | undefined;
   /** Offline entry: patrons who entered recently (undefined: the door says it cannot check while offline). */
   readonly cache?: EntryCache | undefined;
@@ -39,6 +45,7 @@ export class DoorController implements DoorControl {
   private clockOffset = 0;
   private lockState: LockState = 'locked';
   private readonly failures = new Map<string, { count: number; until: number }>();
+  private readonly unsubscribes: Unsubscribe[] = [];
 
   constructor(private readonly deps: DoorControllerDeps) {
     const d = deps;
@@ -52,6 +59,7 @@ export class DoorController implements DoorControl {
             await d.lock.pulse(d.rules.pulseMs);
           } finally {
             this.setLock('locked');
+            this.lamps(false);
           }
         }),
         lock: fromPromise(async () => {
@@ -73,11 +81,13 @@ export class DoorController implements DoorControl {
       },
       actions: {
         logGranted: ({ context }) => {
+          this.lamps(true);
           d.log?.attempt(this.now(), context.card, 'granted');
           d.metrics.doorGranted();
           d.logger.info('door: entry granted');
         },
         logDenied: ({ context }) => {
+          void this.blink();
           d.log?.attempt(this.now(), context.card, 'denied', context.reason);
           d.metrics.doorDenied(context.reason ?? 'error');
           d.logger.info({ reason: context.reason }, 'door: entry denied');
@@ -101,6 +111,9 @@ export class DoorController implements DoorControl {
     });
     this.actor.subscribe({ next: () => this.publish(), error: (e) => d.logger.error({ err: String(e) }, 'door machine failed') });
     this.actor.start();
+    for (const reader of d.cardReaders ?? [])
+      this.unsubscribes.push(reader.onCard((c) => this.actor.send({ type: 'card.read', number: c.number })));
+    if (d.pinPad) this.unsubscribes.push(d.pinPad.onPin((p) => this.actor.send({ type: 'pin.entered', pin: p.pin })));
     // Fail secure from the first moment: whatever the relay did before, it is released now.
     void d.lock?.release().catch((e: Error) => d.logger.error({ err: e.message }, 'door lock could not be released at start'));
   }
@@ -131,6 +144,21 @@ export class DoorController implements DoorControl {
     // A right PIN clears the count; a failure to check says nothing about the PIN.
     if (reason === undefined || !['empty-pin', 'offline', 'error'].includes(reason)) this.failures.delete(hash);
     return decision;
+  }
+
+  private lamps(on: boolean): void {
+    for (const lamp of this.deps.lamps ?? []) void lamp.set(on).catch(() => undefined);
+  }
+
+  /** Three short blinks: "no" for a door with no screen. */
+  private async blink(): Promise<void> {
+    if (!this.deps.lamps?.length) return;
+    for (let i = 0; i < 3; i++) {
+      this.lamps(true);
+      await new Promise((r) => setTimeout(r, 200));
+      this.lamps(false);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   }
 
   private setLock(state: LockState): void {
@@ -193,7 +221,9 @@ export class DoorController implements DoorControl {
   }
 
   async stop(): Promise<void> {
+    for (const off of this.unsubscribes.splice(0)) off();
     this.actor.stop();
+    this.lamps(false);
     await this.deps.lock?.release().catch(() => undefined);
   }
 

@@ -30,6 +30,12 @@ export const doorSchema = z.object({
   pulseMs: z.number().int().min(500).max(30_000).default(5000),
   /** Alarm when the door stays open longer than this. */
   heldOpenSeconds: z.number().int().min(5).default(30),
+  /**
+   * Card readers (device ids) mounted at the door: their cards go to the
+   * door, not to a self-service session. A door-only install lists its
+   * reader here and adds a keypad device (kind: keypad) for the PIN.
+   */
+  cardReaders: z.array(z.string()).default([]),
   /** Seconds to type the PIN after the card. */
   pinTimeoutSeconds: z.number().int().min(5).default(30),
   /** Wrong PINs before the card is locked out, and for how long. */

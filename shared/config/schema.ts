@@ -14,21 +14,29 @@ import { technicianSchema } from './technician.ts';
  * Sections are added by the issues that own them; unknown top-level keys
  * are refused so a typo never silently falls back to a default.
  */
-export const configSchema = z.strictObject({
-  branch: branchSchema.prefault({}),
-  /** Where the kiosk keeps its SQLite files; default is the OS app-data folder. */
-  dataDir: z.string().optional(),
-  central: centralSchema.default({ kind: 'demo', latencyMs: 0, port: 0 }),
-  devices: z.array(deviceSchema).default(simulatedDevices),
-  policies: policiesSchema.prefault({}),
-  web: webSchema.prefault({}),
-  logging: loggingSchema.prefault({}),
-  metrics: metricsSchema.prefault({}),
-  technician: technicianSchema.prefault({}),
-  door: doorSchema.prefault({}),
-  /** Offline mode and the transaction queue (see README "Offline mode"). */
-  offline: offlineSchema.prefault({}),
-});
+export const configSchema = z
+  .strictObject({
+    branch: branchSchema.prefault({}),
+    /** Where the kiosk keeps its SQLite files; default is the OS app-data folder. */
+    dataDir: z.string().optional(),
+    central: centralSchema.default({ kind: 'demo', latencyMs: 0, port: 0 }),
+    devices: z.array(deviceSchema).default(simulatedDevices),
+    policies: policiesSchema.prefault({}),
+    web: webSchema.prefault({}),
+    logging: loggingSchema.prefault({}),
+    metrics: metricsSchema.prefault({}),
+    technician: technicianSchema.prefault({}),
+    door: doorSchema.prefault({}),
+    /** Offline mode and the transaction queue (see README "Offline mode"). */
+    offline: offlineSchema.prefault({}),
+  })
+  .superRefine((config, ctx) => {
+    const readers = new Set(config.devices.filter((d) => d.kind === 'card-reader').map((d) => d.id));
+    config.door.cardReaders.forEach((id, i) => {
+      if (!readers.has(id))
+        ctx.addIssue({ code: 'custom', path: ['door', 'cardReaders', i], message: `no card-reader device with id "${id}" in devices` });
+    });
+  });
 
 export type KioskConfig = z.infer<typeof configSchema>;
 export type KioskConfigInput = z.input<typeof configSchema>;
