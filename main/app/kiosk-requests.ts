@@ -47,7 +47,11 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     }),
     ...queueHandlers(p.queue),
     ...logHandlers(p.logDir),
-    'report.entries': async ({ from, to }: { from: string; to: string }) => ({ ...p.entryLog.report(from, to, hourOf) }),
+    'report.entries': async ({ from, to, identities }: { from: string; to: string; identities: boolean }) => ({
+      ...p.entryLog.report(from, to, hourOf),
+      identityDays: p.config.door.logRetention.identityDays,
+      ...(identities ? { entries: p.entryLog.entries(from, to) } : {}),
+    }),
     'schedule.show': async () => ({
       timezone: p.config.branch.timezone,
       now: p.door?.view().mode ?? 'n/a',

@@ -79,6 +79,13 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const central = await connectCentral(config, logger);
   const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
   const entryLog = new EntryLog(db);
+  const pruneEntryLog = () => {
+    const pruned = entryLog.prune(new Date(), config.door.logRetention);
+    if (pruned.identities + pruned.entries > 0) logger.info(pruned, 'entry log pruned (retention)');
+  };
+  pruneEntryLog();
+  const pruneTimer = setInterval(pruneEntryLog, 6 * 3600_000);
+  pruneTimer.unref();
   const stats = new TransactionStats(db);
   // Loans, returns and renewals go through the queue: on disk before they are sent or shown as done.
   const queue = createQueuedCentral({
@@ -211,6 +218,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       await web?.close();
       await metricsServer?.close();
       screens.stop();
+      clearInterval(pruneTimer);
       await door?.stop();
       queue.close();
       db.close();

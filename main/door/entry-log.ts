@@ -2,8 +2,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import { type Db, migrate } from '../storage/database.ts';
 
 /**
- * Every door attempt and alarm, for what staff read in the morning. Cards
- * are stored as a salted hash (the salt is per install), never in clear.
+ * Every door attempt and alarm, for what staff read in the morning. Each
+ * attempt keeps a salted hash of the card (the salt is per install) for
+ * statistics and the card number itself only for the identity retention
+ * period (GDPR); only staff with the technician PIN are shown it.
  */
 const MIGRATIONS = {
   subsystem: 'door',
@@ -12,8 +14,20 @@ const MIGRATIONS = {
      CREATE TABLE door_entries (id INTEGER PRIMARY KEY, at TEXT NOT NULL, card_hash TEXT, outcome TEXT NOT NULL, reason TEXT);
      CREATE INDEX door_entries_at ON door_entries (at);
      CREATE TABLE door_alarms (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL);`,
+    // Who it was, for staff with the technician PIN; blanked after the identity retention period.
+    'ALTER TABLE door_entries ADD COLUMN card TEXT;',
   ],
 };
+
+const DAY = 86_400_000;
+
+/** One attempt as staff see it, with the card number while it is still kept. */
+export interface EntryRow {
+  readonly at: string;
+  readonly outcome: string;
+  readonly reason: string | null;
+  readonly card: string | null;
+}
 
 export interface EntryReport {
   readonly from: string;
@@ -41,8 +55,29 @@ export class EntryLog {
 
   attempt(at: Date, card: string | undefined, outcome: 'granted' | 'denied', reason?: string): void {
     this.db
-      .prepare('INSERT INTO door_entries (at, card_hash, outcome, reason) VALUES (?, ?, ?, ?)')
-      .run(at.toISOString(), card ? this.cardHash(card) : null, outcome, reason ?? null);
+      .prepare('INSERT INTO door_entries (at, card_hash, outcome, reason, card) VALUES (?, ?, ?, ?, ?)')
+      .run(at.toISOString(), card ? this.cardHash(card) : null, outcome, reason ?? null, card ?? null);
+  }
+
+  /** The attempts of a date range, newest first, with card numbers where still kept (staff only). */
+  entries(from: string, to: string, limit = 1000): EntryRow[] {
+    return this.db
+      .prepare('SELECT at, outcome, reason, card FROM door_entries WHERE at >= ? AND at <= ? ORDER BY at DESC LIMIT ?')
+      .all(from, `${to}T23:59:59.999Z`, limit) as EntryRow[];
+  }
+
+  /**
+   * Blanks card numbers older than `identityDays` and deletes attempts and
+   * alarms older than `days`. Returns what it did, for the log.
+   */
+  prune(now: Date, retention: { readonly identityDays: number; readonly days: number }): { identities: number; entries: number } {
+    const cutoff = (d: number) => new Date(now.getTime() - d * DAY).toISOString();
+    const identities = this.db
+      .prepare('UPDATE door_entries SET card = NULL WHERE card IS NOT NULL AND at < ?')
+      .run(cutoff(retention.identityDays)).changes;
+    const entries = this.db.prepare('DELETE FROM door_entries WHERE at < ?').run(cutoff(retention.days)).changes;
+    this.db.prepare('DELETE FROM door_alarms WHERE at < ?').run(cutoff(retention.days));
+    return { identities, entries };
   }
 
   alarm(at: Date, kind: string): void {

@@ -36,6 +36,10 @@ export const doorSchema = z.object({
    * reader here and adds a keypad device (kind: keypad) for the PIN.
    */
   cardReaders: z.array(z.string()).default([]),
+  /** The entry log: attempts kept `days` for statistics; who it was (the card number) only `identityDays`. */
+  logRetention: z
+    .object({ days: z.number().int().min(1).max(3650).default(365), identityDays: z.number().int().min(0).max(365).default(30) })
+    .prefault({}),
   /** Seconds to type the PIN after the card. */
   pinTimeoutSeconds: z.number().int().min(5).default(30),
   /** Wrong PINs before the card is locked out, and for how long. */

@@ -47,7 +47,8 @@ export const requestMethods = {
   },
   'report.entries': {
     role: 'technician',
-    params: z.strictObject({ from: z.iso.date(), to: z.iso.date() }),
+    /** identities: also list each attempt with the card number, where still kept (door.logRetention.identityDays). */
+    params: z.strictObject({ from: z.iso.date(), to: z.iso.date(), identities: z.boolean().default(false) }),
     result: z.record(z.string(), z.unknown()),
   },
   'logs.tail': {

@@ -86,6 +86,8 @@ export const en = {
     entriesPerHour: 'Entries per hour',
     denialsByReason: 'Denials by reason',
     alarms: 'Alarms',
+    identities: 'Show who (card number, kept {{days}} days)',
+    attempts: 'Attempts',
     tab: {
       devices: 'Devices',
       central: 'Library system',

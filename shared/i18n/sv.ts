@@ -87,6 +87,8 @@ export const sv: Catalog = {
     entriesPerHour: 'Inpasseringar per timme',
     denialsByReason: 'Nekade per orsak',
     alarms: 'Larm',
+    identities: 'Visa vem (kortnummer, sparas {{days}} dagar)',
+    attempts: 'Försök',
     tab: {
       devices: 'Enheter',
       central: 'Bibliotekssystemet',

@@ -8,6 +8,8 @@ interface EntryReport {
   perHour?: Array<{ hour: number; count: number }>;
   denialsByReason?: Array<{ reason: string; count: number }>;
   alarms?: Array<Record<string, unknown>>;
+  entries?: Array<Record<string, unknown>>;
+  identityDays?: number;
   [key: string]: unknown;
 }
 
@@ -18,10 +20,11 @@ export function ReportTab({ client }: { client: RequestClient }) {
   const { t } = useTranslation();
   const [from, setFrom] = useState(today());
   const [to, setTo] = useState(today());
+  const [identities, setIdentities] = useState(false);
   const [report, setReport] = useState<EntryReport>();
   const [error, setError] = useState<string>();
   const load = async () => {
-    const reply = await client.call('report.entries', { from, to });
+    const reply = await client.call('report.entries', { from, to, identities });
     if (reply.ok) setReport(reply.value as EntryReport);
     else setError(reply.error.message);
   };
@@ -32,6 +35,10 @@ export function ReportTab({ client }: { client: RequestClient }) {
       </label>
       <label>
         {t('technician.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+      </label>
+      <label>
+        <input type="checkbox" checked={identities} onChange={(e) => setIdentities(e.target.checked)} />{' '}
+        {t('technician.identities', { days: report?.identityDays ?? 30 })}
       </label>
       <button type="button" onClick={() => void load()}>
         {t('technician.refresh')}
@@ -47,6 +54,7 @@ export function ReportTab({ client }: { client: RequestClient }) {
         <BarChart title={t('technician.denialsByReason')} bars={report.denialsByReason.map((d) => ({ label: d.reason, value: d.count }))} />
       )}
       {report?.alarms && <DataTable caption={t('technician.alarms')} rows={report.alarms} />}
+      {report?.entries && <DataTable caption={t('technician.attempts')} rows={report.entries} />}
     </div>
   );
 }
