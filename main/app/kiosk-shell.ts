@@ -32,6 +32,8 @@ export class KioskShell implements KioskCore {
   private central: CentralHealth = 'online';
   private devices: DeviceView[] = [];
   private notice: KioskView['notice'];
+  private announcement: { minutes: number; id: number } | undefined;
+  private announcementTimer: NodeJS.Timeout | undefined;
   private readonly views = new Emitter<{ view: KioskView }>();
   private readonly stop: Unsubscribe;
 
@@ -54,6 +56,7 @@ export class KioskShell implements KioskCore {
       sounds: this.options.config.policies.sounds,
       ...(idleSecondsLeft !== undefined ? { idleSecondsLeft } : {}),
       ...(this.notice ? { notice: this.notice } : {}),
+      ...(this.announcement ? { announcement: this.announcement } : {}),
       data,
     };
   }
@@ -78,12 +81,25 @@ export class KioskShell implements KioskCore {
     this.publish();
   }
 
+  /** A closing announcement: shown (and said) on the self-service screen for a minute. */
+  announce(minutes: number): void {
+    clearTimeout(this.announcementTimer);
+    this.announcement = { minutes, id: (this.announcement?.id ?? 0) + 1 };
+    this.announcementTimer = setTimeout(() => {
+      this.announcement = undefined;
+      this.publish();
+    }, 60_000);
+    this.announcementTimer.unref();
+    this.publish();
+  }
+
   setDevices(devices: DeviceView[]): void {
     this.devices = devices;
     this.publish();
   }
 
   dispose(): void {
+    clearTimeout(this.announcementTimer);
     this.stop();
     this.views.clear();
   }

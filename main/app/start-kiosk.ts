@@ -145,12 +145,16 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
         cardReaders: devices.cardReaders.filter(atDoor),
         pinPad: devices.manager.pinPad(),
         lamps: devices.manager.outputs('door-lamp'),
+        lights: devices.manager.outputs('lights'),
+        speak: config.policies.sounds,
+        alarmArm: devices.manager.outputs('alarm-arm'),
         log: entryLog,
         cache: config.door.offlineEntry.enabled ? pruned(new EntryCache(db, config.door.offlineEntry.days)) : undefined,
         metrics: metrics.metrics,
         logger: logger.child({ subsystem: 'door' }),
       })
     : undefined;
+  door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
   const demo = central.demo;
   const simulatedPadConfig = config.devices.find((d) => d.kind === 'rfid' && d.driver === 'simulated');
   const simulatedPadOptions = rfidOptionsSchema.parse(simulatedPadConfig ?? { driver: 'simulated' });

@@ -9,6 +9,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { DoorControl } from '../hub/bridge-hub.ts';
 import { type DoorDecision, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import { BranchClosing } from './branch-closing.ts';
 import { decideEntry } from './decide.ts';
 import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
@@ -26,6 +27,11 @@ export interface DoorControllerDeps {
   readonly pinPad?: PinPad | undefined;
   /** Relay outputs with role `door-lamp`: lit while the door is open to the patron, three blinks on a refusal. */
   readonly lamps?: readonly RelayOutput[];
+  /** The door terminal says refusals and announcements aloud. */
+  readonly speak?: boolean;
+  /** Relay outputs switched at closing and opening: `lights` off / on, `alarm-arm` on / off. */
+  readonly lights?: readonly RelayOutput[] | undefined;
+  readonly alarmArm?: readonly RelayOutput[] | undefined;
   readonly log: EntryLog | undefined;
   /** Offline entry: patrons who entered recently (undefined: the door says it cannot check while offline). */
   readonly cache?: EntryCache | undefined;
@@ -46,6 +52,7 @@ export class DoorController implements DoorControl {
   private lockState: LockState = 'locked';
   private readonly failures = new Map<string, { count: number; until: number }>();
   private readonly unsubscribes: Unsubscribe[] = [];
+  private readonly closing: BranchClosing;
 
   constructor(private readonly deps: DoorControllerDeps) {
     const d = deps;
@@ -109,11 +116,18 @@ export class DoorController implements DoorControl {
         },
       },
     });
+    this.closing = new BranchClosing({
+      ...d,
+      now: () => this.now(),
+      contact: () => this.actor.getSnapshot().context.contact,
+      changed: () => this.publish(),
+    });
     this.actor.subscribe({ next: () => this.publish(), error: (e) => d.logger.error({ err: String(e) }, 'door machine failed') });
     this.actor.start();
     for (const reader of d.cardReaders ?? [])
       this.unsubscribes.push(reader.onCard((c) => this.actor.send({ type: 'card.read', number: c.number })));
     if (d.pinPad) this.unsubscribes.push(d.pinPad.onPin((p) => this.actor.send({ type: 'pin.entered', pin: p.pin })));
+    this.closing.check();
     // Fail secure from the first moment: whatever the relay did before, it is released now.
     void d.lock?.release().catch((e: Error) => d.logger.error({ err: e.message }, 'door lock could not be released at start'));
   }
@@ -125,7 +139,13 @@ export class DoorController implements DoorControl {
   /** Sets the kiosk's clock (null: real time). */
   setClock(at: Date | null): void {
     this.clockOffset = at ? at.getTime() - Date.now() : 0;
+    this.closing.check();
     this.publish();
+  }
+
+  /** "The library closes in N minutes", for the self-service screens as well. */
+  onAnnouncement(listener: (a: { minutes: number }) => void): Unsubscribe {
+    return this.closing.onAnnouncement(listener);
   }
 
   private async decide(card: string, pin: string): Promise<DoorDecision> {
@@ -193,6 +213,8 @@ export class DoorController implements DoorControl {
       lock: this.lockState,
       ...(next ? { nextChange: { at: next.at.toISOString(), mode: next.mode } } : {}),
       offline: this.deps.central.health() === 'offline',
+      ...this.closing.view(),
+      speak: this.deps.speak ?? false,
     };
   }
 
@@ -221,6 +243,7 @@ export class DoorController implements DoorControl {
   }
 
   async stop(): Promise<void> {
+    this.closing.stop();
     for (const off of this.unsubscribes.splice(0)) off();
     this.actor.stop();
     this.lamps(false);

@@ -59,6 +59,15 @@ export class EntryLog {
       .run(at.toISOString(), card ? this.cardHash(card) : null, outcome, reason ?? null, card ?? null);
   }
 
+  /** Entries granted since an instant (the evacuation check's "came in shortly before closing"). */
+  grantsSince(since: Date): number {
+    return (
+      this.db.prepare("SELECT COUNT(*) AS n FROM door_entries WHERE outcome = 'granted' AND at >= ?").get(since.toISOString()) as {
+        n: number;
+      }
+    ).n;
+  }
+
   /** The attempts of a date range, newest first, with card numbers where still kept (staff only). */
   entries(from: string, to: string, limit = 1000): EntryRow[] {
     return this.db

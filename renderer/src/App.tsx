@@ -17,6 +17,7 @@ import { PinScreen } from './screens/PinScreen.tsx';
 import { PlaceholderScreen } from './screens/PlaceholderScreen.tsx';
 import { ReceiptScreen } from './screens/ReceiptScreen.tsx';
 import { useSoundCues } from './sound/useSoundCues.ts';
+import { useSpokenOnce } from './sound/useSpokenOnce.ts';
 
 function ScreenFor({ view }: { view: KioskView }) {
   switch (view.screen) {
@@ -52,6 +53,8 @@ export function App() {
   const onWedgeCard = useCallback((number: string) => send({ type: 'card.entered', number, source: 'keyboard-wedge' }), [send]);
   useWedgeCapture(onWedgeCard);
   useSoundCues(view);
+  const minutes = view?.announcement?.minutes ?? 0;
+  useSpokenOnce(view?.sounds ?? false, view?.announcement && String(view.announcement.id), 'door.closingIn', { minutes });
 
   useEffect(() => {
     if (view && i18n.language !== view.language) void i18n.changeLanguage(view.language);
@@ -68,6 +71,11 @@ export function App() {
       {view.notice && (
         <div className="notice" role="status">
           {t(view.notice.key, view.notice.values ?? {})}
+        </div>
+      )}
+      {view.announcement && (
+        <div className="notice notice-closing" role="alert">
+          {t('door.closingIn', { minutes: view.announcement.minutes })}
         </div>
       )}
       <ScreenFor view={view} />

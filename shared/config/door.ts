@@ -40,6 +40,19 @@ export const doorSchema = z.object({
   logRetention: z
     .object({ days: z.number().int().min(1).max(3650).default(365), identityDays: z.number().int().min(0).max(365).default(30) })
     .prefault({}),
+  /**
+   * Closing: announcements this many minutes before the branch closes (on
+   * every screen, spoken in Swedish and English), and at closing the
+   * evacuation check: a door left open, or entries within the last
+   * `evacuationWindowMinutes`, are reported as someone possibly inside.
+   * Relay outputs with role `lights` go off and `alarm-arm` on at closing.
+   */
+  closing: z
+    .object({
+      announceMinutes: z.array(z.number().int().min(1).max(120)).default([15, 10, 5]),
+      evacuationWindowMinutes: z.number().int().min(0).max(240).default(30),
+    })
+    .prefault({}),
   /** Seconds to type the PIN after the card. */
   pinTimeoutSeconds: z.number().int().min(5).default(30),
   /** Wrong PINs before the card is locked out, and for how long. */

@@ -41,6 +41,8 @@ export const kioskViewSchema = z.object({
   idleSecondsLeft: z.number().int().nonnegative().optional(),
   /** Catalog key of a notice to show (e.g. "notice.offline"), with values. */
   notice: z.object({ key: z.string(), values: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).optional(),
+  /** A closing announcement showing now ("closes in N minutes"); `id` changes with each new one, so it is said once. */
+  announcement: z.object({ minutes: z.number().int(), id: z.number().int() }).optional(),
   /** Per-screen data, owned by the machine that drives the screen. */
   data: z.record(z.string(), z.unknown()).default({}),
 });

@@ -114,6 +114,11 @@ export const en = {
     checking: 'Checking…',
     granted: 'Welcome! The door is open.',
     denied: 'The door cannot be opened',
+    evacuation: {
+      doorOpen: 'Closed, but the door is open: someone may still be inside.',
+      recent_one: 'Closed: {{count}} person came in during the last {{minutes}} minutes and may still be inside.',
+      recent_other: 'Closed: {{count}} people came in during the last {{minutes}} minutes and may still be inside.',
+    },
     closingIn: 'The library closes in {{minutes}} minutes.',
     mode: { staffed: 'Open, staff on site', unstaffed: 'Open without staff', closed: 'Closed' },
     lock: { locked: 'Door locked', unlocked: 'Door unlocked' },

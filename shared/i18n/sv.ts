@@ -115,6 +115,11 @@ export const sv: Catalog = {
     checking: 'Kontrollerar…',
     granted: 'Välkommen! Dörren är öppen.',
     denied: 'Dörren kan inte öppnas',
+    evacuation: {
+      doorOpen: 'Stängt, men dörren står öppen: någon kan vara kvar inne.',
+      recent_one: 'Stängt: {{count}} person kom in de sista {{minutes}} minuterna och kan vara kvar inne.',
+      recent_other: 'Stängt: {{count}} personer kom in de sista {{minutes}} minuterna och kan vara kvar inne.',
+    },
     closingIn: 'Biblioteket stänger om {{minutes}} minuter.',
     mode: { staffed: 'Öppet med personal', unstaffed: 'Meröppet', closed: 'Stängt' },
     lock: { locked: 'Dörren låst', unlocked: 'Dörren upplåst' },

@@ -82,3 +82,28 @@ test('a door held open raises the alarm; a door forced open too', async ({ page 
   await sim.getByRole('button', { name: 'Stäng dörren' }).click();
   await expect(door.getByRole('heading', { name: 'Visa ditt lånekort' })).toBeVisible({ timeout: 10_000 });
 });
+
+test('closing: "closes in 15 minutes" on the door and the self-service screen, said aloud; someone let in just before is reported at 22:00', async ({
+  page,
+}, info) => {
+  kiosk = await startKioskProcess();
+  const { door, sim } = await pages(page);
+  const selfService = await page.context().newPage();
+  await selfService.goto(kiosk.url);
+  await setClock(sim, at('21:40'));
+  await enter(door, ANNA, '1234');
+  await expect(door.getByRole('heading', { name: /Välkommen! Dörren är öppen./ })).toBeVisible();
+
+  await setClock(sim, at('21:45'));
+  await door.bringToFront();
+  await expect(door.getByRole('alert').filter({ hasText: 'Biblioteket stänger om 15 minuter.' })).toBeVisible();
+  await expect(door.locator('html')).toHaveAttribute('data-last-spoken', 'door.closingIn');
+  await door.screenshot({ path: info.outputPath('door-closing.png') });
+  await selfService.bringToFront();
+  await expect(selfService.getByRole('alert').filter({ hasText: 'Biblioteket stänger om 15 minuter.' })).toBeVisible();
+  await expect(selfService.locator('html')).toHaveAttribute('data-last-spoken', 'door.closingIn');
+
+  await setClock(sim, at('22:00'));
+  await door.bringToFront();
+  await expect(door.getByTestId('door-evacuation')).toHaveText('Stängt: 1 person kom in de sista 30 minuterna och kan vara kvar inne.');
+});

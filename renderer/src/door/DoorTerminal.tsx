@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '../../../shared/contract/bridge.ts';
 import type { DoorEvent, DoorView } from '../../../shared/contract/door-view.ts';
 import { Keypad } from '../components/Keypad.tsx';
+import { useSpokenOnce } from '../sound/useSpokenOnce.ts';
 
 /**
  * /door: the entrance terminal of an unstaffed branch. Card, PIN, answer.
@@ -24,6 +25,11 @@ export function DoorTerminal({ bridge }: { bridge: KioskBridge }) {
     [bridge, i18n],
   );
   const send = (event: DoorEvent) => bridge.send({ type: 'door', event });
+  const speak = view?.speak ?? false;
+  useSpokenOnce(speak, view?.announcement && `${view.announcement.minutes}`, 'door.closingIn', {
+    minutes: view?.announcement?.minutes ?? 0,
+  });
+  useSpokenOnce(speak, view?.step === 'denied' ? (view.reason ?? 'error') : undefined, `door.reason.${view?.reason ?? 'error'}`);
 
   if (!view) return <main className="screen loading">{t('app.loading')}</main>;
   return (
@@ -35,6 +41,13 @@ export function DoorTerminal({ bridge }: { bridge: KioskBridge }) {
       {view.announcement && (
         <div className="notice" role="alert">
           {t('door.closingIn', { minutes: view.announcement.minutes })}
+        </div>
+      )}
+      {view.evacuation && (
+        <div className="notice notice-evacuation" role="alert" data-testid="door-evacuation">
+          {view.evacuation.doorOpen
+            ? t('door.evacuation.doorOpen')
+            : t('door.evacuation.recent', { count: view.evacuation.recentEntries, minutes: view.evacuation.windowMinutes })}
         </div>
       )}
       <main className="screen">
