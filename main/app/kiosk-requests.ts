@@ -1,12 +1,15 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { CentralConnection } from '../central/index.ts';
 import { MESSAGES } from '../central/sip2/codec/spec.ts';
+import { addDeviceToConfig } from '../config/add-device.ts';
+import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { EntryLog } from '../door/entry-log.ts';
 import { localTime } from '../door/schedule.ts';
 import type { RequestHandlers } from '../hub/request-router.ts';
 import { centralHandlers } from '../hub/requests/central-handlers.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
+import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-setup-handlers.ts';
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
@@ -22,6 +25,9 @@ export interface KioskRequestParts {
   readonly door: DoorController | undefined;
   readonly metrics: KioskMetrics;
   readonly logDir: string | undefined;
+  readonly configFile: string | undefined;
+  /** What is plugged in (default: serialport and node-hid). */
+  readonly discover?: DeviceSetup['discover'];
 }
 
 /** SIP2 command names as metric labels: "Patron Information" -> "patron-information". */
@@ -39,6 +45,11 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
   const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), p.config.branch.timezone).minute / 60);
   return {
     ...deviceHandlers(p.devices, p.config),
+    ...deviceSetupHandlers({
+      discover: p.discover ?? (() => listDevices()),
+      configFile: p.configFile,
+      addDevice: (file, entry) => void addDeviceToConfig(file, entry),
+    }),
     ...centralHandlers({
       health: () => p.queue.health(),
       address: `${c.kind === 'demo' ? 'demo ' : ''}${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,

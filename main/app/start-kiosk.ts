@@ -52,6 +52,8 @@ export interface StartOptions {
   readonly dataDir?: string;
   /** Checks the technician PIN; default refuses every PIN. */
   readonly verifyTechnicianPin?: (pin: string) => Promise<boolean>;
+  /** The config file in use (undefined: embedded default), where the technician adds devices. */
+  readonly configFile?: string;
   /** Folder of the rotated log files, for the technician's log tab. */
   readonly logDir?: string;
 }
@@ -193,7 +195,17 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     ...(simulator ? { simulator } : {}),
   };
   const router = new RequestRouter(
-    kioskRequestHandlers({ config, devices, central, queue, entryLog, door, metrics: metrics.metrics, logDir: options.logDir }),
+    kioskRequestHandlers({
+      config,
+      devices,
+      central,
+      queue,
+      entryLog,
+      door,
+      metrics: metrics.metrics,
+      logDir: options.logDir,
+      configFile: options.configFile,
+    }),
     options.verifyTechnicianPin ?? (async () => false),
     logger,
   );

@@ -31,6 +31,11 @@ export const configSchema = z
     offline: offlineSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.devices.forEach((d, i) => {
+      if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['devices', i, 'id'], message: `device id "${d.id}" is used twice` });
+      seen.add(d.id);
+    });
     const readers = new Set(config.devices.filter((d) => d.kind === 'card-reader').map((d) => d.id));
     config.door.cardReaders.forEach((id, i) => {
       if (!readers.has(id))

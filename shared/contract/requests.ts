@@ -28,6 +28,39 @@ export const requestMethods = {
     params: z.strictObject({ id: z.string(), action: z.enum(['pulse', 'print', 'read', 'status']) }),
     result: z.object({ ok: z.boolean(), detail: z.string() }),
   },
+  /** Serial ports and HID devices the machine sees, with a guess of each; for assigning them a role. */
+  'devices.discover': {
+    role: 'technician',
+    params: z.strictObject({}),
+    result: z.object({
+      devices: z.array(z.record(z.string(), z.unknown())),
+      warnings: z.array(z.string()),
+      /** The config file a new device is written to; null in the embedded default. */
+      configFile: z.string().nullable(),
+    }),
+  },
+  /** Adds a device to the config file (validated; takes effect at the next start). */
+  'devices.assign': {
+    role: 'technician',
+    params: z.strictObject({
+      id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+      kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output']),
+      driver: z.string().min(1).max(32),
+      port: z.string().max(256).optional(),
+      path: z.string().max(256).optional(),
+      vendorId: z
+        .string()
+        .regex(/^[0-9a-f]{4}$/)
+        .optional(),
+      productId: z
+        .string()
+        .regex(/^[0-9a-f]{4}$/)
+        .optional(),
+      role: z.string().max(32).optional(),
+      relay: z.number().int().min(1).max(8).optional(),
+    }),
+    result: z.object({ ok: z.boolean(), file: z.string(), restartNeeded: z.boolean() }),
+  },
   'central.status': {
     role: 'technician',
     params: z.strictObject({}),

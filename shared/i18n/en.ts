@@ -96,6 +96,17 @@ export const en = {
       report: 'Entry report',
       logs: 'Logs',
     },
+    discover: {
+      title: 'Find connected devices',
+      scan: 'Scan',
+      none: 'No serial ports or HID devices found.',
+      noConfig: 'Embedded default: start with --config FILE to add real devices.',
+      kind: 'Kind',
+      driver: 'Driver',
+      role: 'Role (lights, alarm-arm, door-lamp, siren)',
+      add: 'Add',
+      saved: 'Saved in {{file}}. Restart OpenBranch to use the device.',
+    },
     test: { pulse: 'Pulse the door', print: 'Print a test receipt', read: 'Read', status: 'Status' },
     action: { 'queue-replay': 'Replay now' },
     method: {

@@ -97,6 +97,17 @@ export const sv: Catalog = {
       report: 'Inpasseringsrapport',
       logs: 'Loggar',
     },
+    discover: {
+      title: 'Hitta inkopplade enheter',
+      scan: 'Sök',
+      none: 'Inga serieportar eller HID-enheter hittades.',
+      noConfig: 'Inbyggt standardläge: starta med --config FIL för att lägga till riktiga enheter.',
+      kind: 'Typ',
+      driver: 'Drivrutin',
+      role: 'Roll (lights, alarm-arm, door-lamp, siren)',
+      add: 'Lägg till',
+      saved: 'Sparat i {{file}}. Starta om OpenBranch för att använda enheten.',
+    },
     test: { pulse: 'Öppna dörren', print: 'Skriv ut testkvitto', read: 'Läs', status: 'Status' },
     action: { 'queue-replay': 'Skicka nu' },
     method: {

@@ -40,6 +40,7 @@ export function registerStart(program: Command): void {
         logger,
         dataDir: paths.data,
         logDir: paths.logs,
+        ...(file ? { configFile: file } : {}),
         ...(inElectron ? {} : { web: { port: flags.port ?? config.web.port } }),
         verifyTechnicianPin: await technicianPinVerifier(config, file),
       });

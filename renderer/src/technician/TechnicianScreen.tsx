@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '../../../shared/contract/bridge.ts';
 import { RequestClient } from '../bridge/request-client.ts';
 import { DevicesTab } from './DevicesTab.tsx';
+import { DiscoverPanel } from './DiscoverPanel.tsx';
 import { ReportTab } from './ReportTab.tsx';
 import { ResultTab } from './ResultTab.tsx';
 import { TechnicianLogin } from './TechnicianLogin.tsx';
@@ -36,7 +37,12 @@ export function TechnicianScreen({ bridge }: { bridge: KioskBridge }) {
         </button>
       </nav>
       <section className="tab-body">
-        {tab === 'devices' && <DevicesTab client={client} />}
+        {tab === 'devices' && (
+          <>
+            <DevicesTab client={client} />
+            <DiscoverPanel client={client} />
+          </>
+        )}
         {tab === 'central' && <ResultTab client={client} method="central.status" />}
         {tab === 'queue' && <ResultTab client={client} method="queue.status" action="queue.replay" listMethod="queue.list" />}
         {tab === 'schedule' && <ResultTab client={client} method="schedule.show" />}
