@@ -1,13 +1,20 @@
 /**
  * Check-out of ten items with the demo ACS answering in 50 ms: the target
- * is 10 x 50 ms + the RFID writes + 100 ms. Real SIP2 over loopback, the
- * real FEIG driver against the simulated pad, the real session machine.
+ * is 10 x 50 ms + the RFID writes + 100 ms. Real SIP2 over loopback behind
+ * the write-ahead queue on a real SQLite file (synchronous=FULL), as in the
+ * kiosk; the real FEIG driver against the simulated pad, the real session
+ * machine.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { waitFor } from 'xstate';
 import { createItemPad, createSimulatedReader, type SimulatedRfidReader } from '../../devices/rfid/index.ts';
 import { SessionScreens } from '../../main/app/session-screens.ts';
 import { DEMO_ITEMS } from '../../main/central/demo/data.ts';
 import { connectCentral } from '../../main/central/index.ts';
+import { createQueuedCentral } from '../../main/queue/queued-central.ts';
+import { openDatabase } from '../../main/storage/database.ts';
 import { configSchema } from '../../shared/config/schema.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { nowMs } from './stats.ts';
@@ -22,13 +29,16 @@ export default async function (): Promise<void> {
   for (let run = 0; run < 3; run++) {
     const conn = await connectCentral(config, silentLogger);
     await conn.central.client.connect();
+    const dir = mkdtempSync(join(tmpdir(), 'ob-flows-bench-'));
+    const db = openDatabase(join(dir, 'openbranch.sqlite'));
+    const queue = createQueuedCentral({ central: conn.central, db, policy: config.offline, branchId: 'VAS', logger: silentLogger });
     const deviceConfig = { id: 'pad', kind: 'rfid' as const, driver: 'simulated', enabled: true, pollIntervalMs: 20 };
     const reader = createSimulatedReader(deviceConfig, { logger: silentLogger }) as SimulatedRfidReader;
     await reader.open();
     const pad = createItemPad(reader, deviceConfig, { logger: silentLogger });
     pad.start();
     const screens = new SessionScreens({
-      central: conn.central,
+      central: queue,
       pad,
       cardReaders: [],
       printer: undefined,
@@ -56,6 +66,9 @@ export default async function (): Promise<void> {
     screens.stop();
     pad.stop();
     await reader.close();
+    queue.close();
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
     await conn.close();
   }
   for (const r of runs) {
