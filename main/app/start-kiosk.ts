@@ -1,28 +1,28 @@
 import { join, resolve } from 'node:path';
-import { rfidOptionsSchema } from '../../shared/config/devices/rfid.ts';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { DEMO_BRANCHES, DEMO_ITEMS, DEMO_PATRONS } from '../central/demo/data.ts';
+import { DEMO_BRANCHES } from '../central/demo/data.ts';
 import { type CentralConnection, connectCentral } from '../central/index.ts';
 import type { DeviceManager } from '../devices/manager.ts';
-import { DoorController } from '../door/door-controller.ts';
-import { EntryCache } from '../door/entry-cache.ts';
+import type { DoorController } from '../door/door-controller.ts';
 import { EntryLog } from '../door/entry-log.ts';
 import { localTime } from '../door/schedule.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
 import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
-import { createKioskMetrics, type KioskMetricsRegistry, type MetricsServer, startMetricsServer } from '../metrics/index.ts';
+import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
 import { openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
+import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
+import { startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
 import { SessionScreens } from './session-screens.ts';
-import { SimulatorPanelControl } from './simulator-control.ts';
+import { simulatorPanel } from './simulator-wiring.ts';
 import { KIOSK_VERSION } from './version.ts';
 
 /** dist/renderer next to the sources (repo checkout) or inside the package. */
@@ -75,19 +75,10 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const { config, logger } = options;
   const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id });
   const devices = await startDevices(config.devices, logger);
-  for (const r of devices.manager.reports()) metrics.metrics.deviceStatus(r, r.status);
-  devices.manager.onStatus((r) => metrics.metrics.deviceStatus(r, r.status));
-  const metricsServer = config.metrics.enabled ? await startMetricsOrWarn(metrics, config, logger) : undefined;
+  const metricsServer = await startMetricsOrWarn(metrics, config, logger);
   const central = await connectCentral(config, logger);
+  watchForMetrics(metrics, devices.manager, central.central);
   const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
-  const entryLog = new EntryLog(db);
-  const pruneEntryLog = () => {
-    const pruned = entryLog.prune(new Date(), config.door.logRetention);
-    if (pruned.identities + pruned.entries > 0) logger.info(pruned, 'entry log pruned (retention)');
-  };
-  pruneEntryLog();
-  const pruneTimer = setInterval(pruneEntryLog, 6 * 3600_000);
-  pruneTimer.unref();
   const stats = new TransactionStats(db);
   // Loans, returns and renewals go through the queue: on disk before they are sent or shown as done.
   const queue = createQueuedCentral({
@@ -103,13 +94,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
   };
   const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
-  // Cards read at the door belong to the door; the rest start self-service sessions.
-  const atDoor = (r: { id: string }) => config.door.enabled && config.door.cardReaders.includes(r.id);
   let shell: KioskShell | undefined;
   const screens = new SessionScreens({
     central: queue,
     pad: devices.pad,
-    cardReaders: devices.cardReaders.filter((r) => !atDoor(r)),
+    cardReaders: devices.cardReaders.filter((r) => !isDoorReader(config, r)),
     printer: devices.manager.printer(),
     branchId: config.branch.id,
     branchDisplayName: config.branch.name,
@@ -130,63 +119,21 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const kioskShell = shell;
   kioskShell.setCentral(queue.health());
   queue.onHealth((h) => kioskShell.setCentral(h));
-  metrics.metrics.centralConnection(central.central.health() !== 'offline');
-  central.central.onHealth((h) => metrics.metrics.centralConnection(h !== 'offline'));
   kioskShell.setDevices(deviceViews(devices.manager));
   devices.manager.onStatus(() => kioskShell.setDevices(deviceViews(devices.manager)));
 
-  const anySimulated = Object.values(devices.simulated).some((d) => d !== undefined);
-  const door = config.door.enabled
-    ? new DoorController({
-        rules: config.door,
-        timeZone: config.branch.timezone,
-        central: central.central,
-        lock: devices.manager.doorLock(),
-        sensor: devices.manager.doorSensor(),
-        alarmOutputs: [...devices.manager.outputs('siren'), ...devices.manager.outputs('alarm')],
-        cardReaders: devices.cardReaders.filter(atDoor),
-        pinPad: devices.manager.pinPad(),
-        lamps: devices.manager.outputs('door-lamp'),
-        lights: devices.manager.outputs('lights'),
-        speak: config.policies.sounds,
-        alarmArm: devices.manager.outputs('alarm-arm'),
-        log: entryLog,
-        cache: config.door.offlineEntry.enabled ? pruned(new EntryCache(db, config.door.offlineEntry.days)) : undefined,
-        metrics: metrics.metrics,
-        logger: logger.child({ subsystem: 'door' }),
-      })
-    : undefined;
+  const doorParts = startDoor({
+    config,
+    devices,
+    central: central.central,
+    db,
+    entryLog: new EntryLog(db),
+    metrics: metrics.metrics,
+    logger,
+  });
+  const { door, entryLog } = doorParts;
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
-  const demo = central.demo;
-  const simulatedPadConfig = config.devices.find((d) => d.kind === 'rfid' && d.driver === 'simulated');
-  const simulatedPadOptions = rfidOptionsSchema.parse(simulatedPadConfig ?? { driver: 'simulated' });
-  const simulator = anySimulated
-    ? new SimulatorPanelControl(
-        devices.simulated,
-        {
-          patrons: demo ? DEMO_PATRONS.map((p) => ({ cardNumber: p.cardNumber, pin: p.pin, name: p.name, note: p.note })) : [],
-          items: demo
-            ? DEMO_ITEMS.map((i) => ({ itemId: i.itemId, title: i.title, parts: i.parts, owner: region[i.owner] ?? i.owner, note: i.note }))
-            : [],
-        },
-        {
-          ...(demo ? { setCentralOffline: (offline: boolean) => demo.misbehave(offline ? { kind: 'drop' } : { kind: 'normal' }) } : {}),
-          ...(door
-            ? {
-                setClock: (at: Date | null) => door.setClock(at),
-                doorState: () => {
-                  const v = door.view();
-                  return { contact: v.contact, lock: v.lock, alarm: v.alarm !== undefined };
-                },
-                onDoorChange: (l: () => void) => door.onView(() => l()),
-              }
-            : {}),
-        },
-        logger,
-        simulatedPadOptions.afiInLibrary,
-        simulatedPadOptions.security,
-      )
-    : undefined;
+  const simulator = simulatorPanel({ config, devices, demo: central.demo, door, region, logger });
   const core: KioskCore = {
     view: () => kioskShell.view(),
     onView: (l) => kioskShell.onView(l),
@@ -234,8 +181,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       await web?.close();
       await metricsServer?.close();
       screens.stop();
-      clearInterval(pruneTimer);
-      await door?.stop();
+      await doorParts.stop();
       queue.close();
       db.close();
       kioskShell.dispose();
@@ -243,20 +189,4 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       await central.close();
     },
   };
-}
-
-/** Old entries leave the offline cache at every start (the kiosk restarts nightly or on update). */
-function pruned(cache: EntryCache): EntryCache {
-  cache.prune();
-  return cache;
-}
-
-/** The fleet endpoint is for monitoring: a busy port is logged, and the kiosk still serves patrons. */
-async function startMetricsOrWarn(source: KioskMetricsRegistry, config: KioskConfig, logger: Logger): Promise<MetricsServer | undefined> {
-  try {
-    return await startMetricsServer({ source, host: config.metrics.host, port: config.metrics.port, token: config.metrics.token, logger });
-  } catch (e) {
-    logger.error({ err: e instanceof Error ? e.message : String(e), port: config.metrics.port }, 'metrics endpoint not started');
-    return undefined;
-  }
 }

@@ -39,6 +39,7 @@ function derive(pin: string, salt: Buffer): Promise<Buffer> {
  */
 export class EntryCache {
   private readonly installSalt: Buffer;
+  private readonly writing = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
@@ -57,7 +58,19 @@ export class EntryCache {
   }
 
   /** After the central system accepted this card and PIN. */
-  async remember(card: string, pin: string, entry: CachedEntry): Promise<void> {
+  remember(card: string, pin: string, entry: CachedEntry): Promise<void> {
+    const write = this.write(card, pin, entry);
+    this.writing.add(write);
+    void write.catch(() => undefined).finally(() => this.writing.delete(write));
+    return write;
+  }
+
+  /** Resolves when every remember() begun so far has landed (tests, shutdown). */
+  async settled(): Promise<void> {
+    await Promise.allSettled([...this.writing]);
+  }
+
+  private async write(card: string, pin: string, entry: CachedEntry): Promise<void> {
     if (this.days === 0 || pin === '') return;
     const salt = randomBytes(16);
     const hash = await derive(pin, salt);

@@ -72,8 +72,8 @@ function setup(options: { days?: number; enabled?: boolean } = {}) {
   const c = central();
   const r = doorSchema.parse({ ...rules, offlineEntry: { enabled: options.enabled ?? true, days: options.days ?? 14 } });
   const ask = (card: string, pin: string, at = MORNING) => decideEntry({ central: c.system, rules: r, timeZone: tz, card, pin, at, cache });
-  /** remember() hashes in the background; give it time to land. */
-  const settle = () => new Promise((res) => setTimeout(res, 100));
+  /** remember() hashes in the background; wait until it has landed. */
+  const settle = () => cache.settled();
   return { db, cache, c, ask, settle, later: (ms: number) => (now += ms) };
 }
 

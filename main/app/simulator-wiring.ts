@@ -1,0 +1,52 @@
+import { rfidOptionsSchema } from '../../shared/config/devices/rfid.ts';
+import type { KioskConfig } from '../../shared/config/schema.ts';
+import type { Logger } from '../../shared/logger.ts';
+import { DEMO_ITEMS, DEMO_PATRONS } from '../central/demo/data.ts';
+import type { DemoAcs } from '../central/index.ts';
+import type { DoorController } from '../door/door-controller.ts';
+import type { KioskDevices } from './device-wiring.ts';
+import { SimulatorPanelControl } from './simulator-control.ts';
+
+/**
+ * The /simulator panel when any device is simulated: the demo cards and
+ * items, the simulated pad, card reader and door contact, the demo ACS's
+ * network switch and the door's clock.
+ */
+export function simulatorPanel(o: {
+  readonly config: KioskConfig;
+  readonly devices: KioskDevices;
+  readonly demo: DemoAcs | undefined;
+  readonly door: DoorController | undefined;
+  readonly region: Readonly<Record<string, string>>;
+  readonly logger: Logger;
+}): SimulatorPanelControl | undefined {
+  const { config, devices, demo, door, region, logger } = o;
+  if (!Object.values(devices.simulated).some((d) => d !== undefined)) return undefined;
+  const simulatedPadConfig = config.devices.find((d) => d.kind === 'rfid' && d.driver === 'simulated');
+  const simulatedPadOptions = rfidOptionsSchema.parse(simulatedPadConfig ?? { driver: 'simulated' });
+  return new SimulatorPanelControl(
+    devices.simulated,
+    {
+      patrons: demo ? DEMO_PATRONS.map((p) => ({ cardNumber: p.cardNumber, pin: p.pin, name: p.name, note: p.note })) : [],
+      items: demo
+        ? DEMO_ITEMS.map((i) => ({ itemId: i.itemId, title: i.title, parts: i.parts, owner: region[i.owner] ?? i.owner, note: i.note }))
+        : [],
+    },
+    {
+      ...(demo ? { setCentralOffline: (offline: boolean) => demo.misbehave(offline ? { kind: 'drop' } : { kind: 'normal' }) } : {}),
+      ...(door
+        ? {
+            setClock: (at: Date | null) => door.setClock(at),
+            doorState: () => {
+              const v = door.view();
+              return { contact: v.contact, lock: v.lock, alarm: v.alarm !== undefined };
+            },
+            onDoorChange: (l: () => void) => door.onView(() => l()),
+          }
+        : {}),
+    },
+    logger,
+    simulatedPadOptions.afiInLibrary,
+    simulatedPadOptions.security,
+  );
+}
