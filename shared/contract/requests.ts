@@ -73,6 +73,12 @@ export const requestMethods = {
     result: z.object({ rows: z.array(z.record(z.string(), z.unknown())) }),
   },
   'queue.replay': { role: 'technician', params: z.strictObject({}), result: z.record(z.string(), z.unknown()) },
+  /** Staff mark a conflict handled (it stays on record). */
+  'queue.handle': {
+    role: 'technician',
+    params: z.strictObject({ id: z.string().min(1).max(64), by: z.string().min(1).max(64).default('technician screen') }),
+    result: z.object({ ok: z.boolean() }),
+  },
   'schedule.show': {
     role: 'technician',
     params: z.strictObject({ date: z.iso.date().optional() }),

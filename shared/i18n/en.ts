@@ -109,6 +109,12 @@ export const en = {
     },
     test: { pulse: 'Pulse the door', print: 'Print a test receipt', read: 'Read', status: 'Status' },
     action: { 'queue-replay': 'Replay now' },
+    queue: {
+      conflicts: 'Conflicts to work through',
+      noConflicts: 'No conflicts.',
+      markHandled: 'Mark handled',
+      handledBy: 'Handled ({{by}})',
+    },
     method: {
       'central-status': 'Connection',
       'queue-status': 'Queue',

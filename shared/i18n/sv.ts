@@ -110,6 +110,12 @@ export const sv: Catalog = {
     },
     test: { pulse: 'Öppna dörren', print: 'Skriv ut testkvitto', read: 'Läs', status: 'Status' },
     action: { 'queue-replay': 'Skicka nu' },
+    queue: {
+      conflicts: 'Konflikter att gå igenom',
+      noConflicts: 'Inga konflikter.',
+      markHandled: 'Markera hanterad',
+      handledBy: 'Hanterad ({{by}})',
+    },
     method: {
       'central-status': 'Anslutning',
       'queue-status': 'Kö',

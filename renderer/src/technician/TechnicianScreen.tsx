@@ -4,6 +4,7 @@ import type { KioskBridge } from '../../../shared/contract/bridge.ts';
 import { RequestClient } from '../bridge/request-client.ts';
 import { DevicesTab } from './DevicesTab.tsx';
 import { DiscoverPanel } from './DiscoverPanel.tsx';
+import { QueueTab } from './QueueTab.tsx';
 import { ReportTab } from './ReportTab.tsx';
 import { ResultTab } from './ResultTab.tsx';
 import { TechnicianLogin } from './TechnicianLogin.tsx';
@@ -44,7 +45,7 @@ export function TechnicianScreen({ bridge }: { bridge: KioskBridge }) {
           </>
         )}
         {tab === 'central' && <ResultTab client={client} method="central.status" />}
-        {tab === 'queue' && <ResultTab client={client} method="queue.status" action="queue.replay" listMethod="queue.list" />}
+        {tab === 'queue' && <QueueTab client={client} />}
         {tab === 'schedule' && <ResultTab client={client} method="schedule.show" />}
         {tab === 'report' && <ReportTab client={client} />}
         {tab === 'logs' && <ResultTab client={client} method="logs.tail" />}

@@ -35,4 +35,35 @@ describe('queue requests for the technician screen', () => {
     queue.close();
     queue.store.db.close();
   });
+
+  it('a conflict is marked handled from the technician screen and stays on record', async () => {
+    const central = new CentralDouble();
+    const clock = new ManualClock();
+    const policy = offlineSchema.parse({ requirePin: false, replayPerSecond: 1000, settleSeconds: 0 });
+    const queue = createQueuedCentral({ central, db: openDatabase(temp.file()), policy, branchId: 'VAS', clock, logger: silentLogger });
+    central.fault = 'down';
+    await queue.checkout({ cardNumber: '23000000000017', itemId: '39000000000001' });
+    // Meanwhile the item was lent to someone else at another branch.
+    central.loans.set('39000000000001', '23000000000099');
+    central.fault = 'none';
+    const router = new RequestRouter(queueHandlers(queue), async () => true, silentLogger);
+    const session = { technician: true };
+    const replay = router.handle('queue.replay', {}, session);
+    await clock.advance(100);
+    await replay;
+    const conflicts = await router.handle('queue.list', { state: 'conflict' }, session);
+    expect(conflicts).toMatchObject({ ok: true, value: { rows: [{ reason: 'checked-out-to-other', handled: null }] } });
+    const id = (conflicts as { value: { rows: Array<{ id: string }> } }).value.rows[0]!.id;
+    expect(await router.handle('queue.status', {}, session)).toMatchObject({ ok: true, value: { openConflicts: 1 } });
+    expect(await router.handle('queue.handle', { id, by: 'Maria' }, session)).toEqual({ ok: true, value: { ok: true } });
+    expect(await router.handle('queue.status', {}, session)).toMatchObject({ ok: true, value: { openConflicts: 0 } });
+    expect(await router.handle('queue.list', { state: 'conflict' }, session)).toMatchObject({
+      ok: true,
+      value: { rows: [{ id, handled: expect.any(String) }] },
+    });
+    // A transaction that is not a conflict cannot be "handled".
+    expect(await router.handle('queue.handle', { id: 'nope' }, session)).toMatchObject({ ok: false, error: { code: 'queue.not-found' } });
+    queue.close();
+    queue.store.db.close();
+  });
 });
