@@ -121,21 +121,23 @@ export default async function (): Promise<void> {
     const verdict = reconcile(told, demo.state.transactions, demo.state.loans);
     // After the comparison, what the soak and the demo ACS record for it goes; the rest is the kiosk's.
     const acsLogLength = demo.state.transactions.length;
+    const sessionsKept = told.length;
+    const borrowing = told.filter((s) => s.kind === 'checkout').length;
+    const toldLines = describeTold(told);
     const dump = verdict.lost.length + verdict.extra.length + verdict.loanMismatch.length > 0 ? dumpMismatch(told, demo, kiosk) : undefined;
     const withoutRecords = forget(told, demo.state.transactions);
     const db = join(dir, 'openbranch.sqlite');
     const sizeOf = (file: string) => statSync(file, { throwIfNoEntry: false })?.size ?? 0;
     const growth = (from: number, to: number) => mb(((to - from) / Math.max(1, SESSIONS - WARMUP)) * 100);
-    const borrowing = told.filter((s) => s.kind === 'checkout').length;
 
     console.log(
       `${SESSIONS} sessions (${borrowing} borrowing, ${SESSIONS - borrowing} returning; ${offlineSessions} began with the kiosk offline or recovering) ` +
         `in ${wall.toFixed(0)} s wall, ${(SESSIONS / wall).toFixed(2)} sessions/s`,
     );
     console.log(`  session, card to attract screen with the pad cleared: ${summary(durations)}`);
-    for (const line of describeTold(told)) console.log(`  ${line}`);
+    for (const line of toldLines) console.log(`  ${line}`);
     console.log(
-      `  transactions at the demo ACS: ${demo.state.transactions.filter((t) => t.kind !== 'renew').length}; ` +
+      `  transactions at the demo ACS: ${acsLogLength}; ` +
         `queue ${JSON.stringify(status.counts)}, backlog ${status.backlog}, open conflicts ${status.openConflicts}`,
     );
     console.log(`memory (gc ${gc.how}):`);
@@ -143,7 +145,7 @@ export default async function (): Promise<void> {
     console.log(`  after warm-up (${WARMUP} sessions): RSS ${mb(afterWarmup.rss)}, heap ${mb(afterWarmup.heap)}`);
     console.log(`  end: RSS ${mb(atEnd.rss)}, heap ${mb(atEnd.heap)}`);
     console.log(
-      `  end, without what the soak itself keeps (${told.length} sessions' lines, the demo ACS's log of ${acsLogLength}): ` +
+      `  end, without what the soak itself keeps (${sessionsKept} sessions' lines, the demo ACS's log of ${acsLogLength}): ` +
         `heap ${mb(withoutRecords.heap)}, growth per 100 sessions ${growth(afterWarmup.heap, withoutRecords.heap)}`,
     );
     console.log(
