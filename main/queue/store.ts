@@ -82,6 +82,9 @@ export class QueueStore {
       oldest: db.prepare(
         "SELECT MIN(created_at) AS t FROM queue_transactions WHERE state = 'unknown' OR (state = 'pending' AND offline = 1)",
       ),
+      waiting: db.prepare(
+        "SELECT 1 FROM queue_transactions WHERE item = ? AND (state = 'unknown' OR (state = 'pending' AND offline = 1)) LIMIT 1",
+      ),
       offlineLoans: db.prepare(
         "SELECT COUNT(*) AS n FROM queue_transactions WHERE card = ? AND kind = 'checkout' AND state = 'pending' AND offline = 1",
       ),
@@ -180,6 +183,11 @@ export class QueueStore {
 
   backlog(): number {
     return (this.s.backlog.get() as { n: number }).n;
+  }
+
+  /** Something for this item waits for replay (a new transaction for it must queue behind). */
+  waiting(item: string): boolean {
+    return this.s.waiting.get(item) !== undefined;
   }
 
   /** Loans this patron took offline that are not registered yet. */

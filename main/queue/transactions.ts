@@ -39,7 +39,7 @@ export class QueuedTransactions {
 
   async checkout(req: CheckoutRequest): Promise<CheckoutResult> {
     const { store, central } = this.d;
-    if (this.d.mode() !== 'online') return this.checkoutOffline(req);
+    if (!this.direct(req.itemId)) return this.checkoutOffline(req);
     const row = store.record({
       kind: 'checkout',
       card: req.cardNumber,
@@ -61,7 +61,7 @@ export class QueuedTransactions {
 
   async checkin(req: CheckinRequest): Promise<CheckinResult> {
     const { store, central } = this.d;
-    if (this.d.mode() !== 'online') return this.checkinOffline(req);
+    if (!this.direct(req.itemId)) return this.checkinOffline(req);
     const row = store.record({ kind: 'checkin', item: req.itemId, branch: req.location, at: this.d.now(), attempts: 1 });
     try {
       const r = await this.d.send(() => central.checkin(req));
@@ -72,6 +72,16 @@ export class QueuedTransactions {
       store.markUnknown(row.id);
       throw e;
     }
+  }
+
+  /**
+   * Sent at once only when online and nothing for this item waits for
+   * replay: a transaction must not overtake a queued one for the same item
+   * (lent offline, returned a moment later), whatever the link's mode says
+   * just now (it may have gone online while the loan was decided offline).
+   */
+  private direct(itemId: string): boolean {
+    return this.d.mode() === 'online' && !this.d.store.waiting(itemId);
   }
 
   /** Renewals are the central system's decision: never offline. */

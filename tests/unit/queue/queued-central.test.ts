@@ -95,6 +95,21 @@ describe('queued central: online', () => {
     expect(queue.mode()).toBe('offline');
     expect(queue.health()).toBe('offline');
   });
+
+  it('nothing overtakes a queued transaction: lent offline after one timeout, returned online a moment later, the return waits its turn', async () => {
+    // Found by the soak benchmark: the return reached the ACS before the replayed loan, leaving the returned item on loan.
+    const { central, clock, queue } = setup();
+    await rememberPin(queue);
+    central.fault = 'down';
+    expect(await queue.checkout({ cardNumber: CARD, pin: PIN, itemId: item(7) })).toMatchObject({ ok: true, offline: true });
+    expect(queue.mode()).toBe('online');
+    central.fault = 'none';
+    expect((await queue.checkin({ itemId: item(7), location: 'VAS' })).ok).toBe(true);
+    await clock.advance(60_000);
+    expect(central.applied.map((a) => `${a.kind} ${a.item}`)).toEqual([`checkout ${item(7)}`, `checkin ${item(7)}`]);
+    expect(central.loans.has(item(7))).toBe(false);
+    expect(queue.store.backlog()).toBe(0);
+  });
 });
 
 describe('queued central: offline policy', () => {
