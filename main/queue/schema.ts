@@ -46,5 +46,7 @@ export const QUEUE_MIGRATIONS: Migrations = {
       owner TEXT NOT NULL,
       expires_at INTEGER NOT NULL
     );`,
+    // Every checkout and return asks whether something for its item still waits for replay.
+    'CREATE INDEX queue_transactions_item ON queue_transactions (item, state);',
   ],
 };
