@@ -1,11 +1,13 @@
 /**
  * Soak: the whole kiosk core in-process (embedded default: demo ACS over
  * real SIP2 on loopback, simulated pad and card reader, SQLite on disk)
- * through an hour of compressed time: 600 patron sessions (one every 6 s
- * of a branch's hour) borrowing 1-3 items or bringing a bag back, with
- * the central system dropping off for five sessions in every 50. Prints
+ * through an hour of compressed time: 1,000 patron sessions borrowing 1-3
+ * items or bringing a bag back, a door entry after each (every 20th with
+ * a wrong PIN), and the central system dropping off for five sessions in
+ * every 50 (the door then lets members in from its offline cache). Prints
  * memory at start / after warm-up / end, event-loop delay, the database
- * size, and whether the ACS holds exactly what patrons were told.
+ * size, whether the ACS holds exactly what patrons were told, and whether
+ * the door's entry log holds every attempt.
  * `OB_SOAK_SESSIONS` changes the number of sessions.
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -14,9 +16,12 @@ import { join } from 'node:path';
 import { type RunningKiosk, startKiosk } from '../../main/app/start-kiosk.ts';
 import { DEMO_ITEMS } from '../../main/central/demo/data.ts';
 import type { DemoAcs } from '../../main/central/index.ts';
+import { EntryLog } from '../../main/door/entry-log.ts';
 import { listTransactions, queueStatus } from '../../main/queue/report.ts';
+import { simulatedDevices } from '../../shared/config/devices/index.ts';
 import { configSchema } from '../../shared/config/schema.ts';
 import { silentLogger } from '../../shared/logger.ts';
+import { SoakDoor } from './soak-door.ts';
 import { type Patron, SoakPatrons, type Tag, type Told } from './soak-patrons.ts';
 import {
   describeDelay,
@@ -32,7 +37,7 @@ import {
 } from './soak-support.ts';
 import { nowMs, summary } from './stats.ts';
 
-const SESSIONS = Number(process.env.OB_SOAK_SESSIONS ?? 600);
+const SESSIONS = Number(process.env.OB_SOAK_SESSIONS ?? 1000);
 const WARMUP = Math.min(50, Math.floor(SESSIONS / 4));
 /** In every 50 sessions, the central system drops every connection from session 20 to 24. */
 const OFFLINE_FROM = 20;
@@ -50,7 +55,13 @@ export default async function (): Promise<void> {
   const gc = findGc();
   const dir = mkdtempSync(join(tmpdir(), 'ob-soak-'));
   // Offline recovery in seconds, not the production half-minute: the compressed hour has no half-minutes to spare.
-  const config = configSchema.parse({ offline: { onlineAfterSeconds: 1, probeSeconds: 1, settleSeconds: 1 } });
+  // The pad polls at 40 ms rather than 250: the patron's pace, not the reader's, should set the soak's.
+  const config = configSchema.parse({
+    offline: { onlineAfterSeconds: 1, probeSeconds: 1, settleSeconds: 1 },
+    // The shortest lock pulse: each entry waits for it before the patron walks through.
+    door: { pulseMs: 500 },
+    devices: simulatedDevices.map((d) => (d.kind === 'rfid' ? { ...d, pollIntervalMs: 40 } : d)),
+  });
   let loop: ReturnType<typeof eventLoopDelay> | undefined;
   const memory = () => {
     loop?.pause();
@@ -70,6 +81,8 @@ export default async function (): Promise<void> {
     // The SIP2 client connects in the background: the first patron comes when the kiosk is online.
     await until(() => kiosk.queue.mode() === 'online', 15_000);
     const patrons = new SoakPatrons(kiosk);
+    const door = new SoakDoor(kiosk);
+    door.openHours();
     const random = mulberry32(42);
     let shelf = DEMO_ITEMS.filter((i) => i.parts === 1 && /available/i.test(i.note) && !i.notForLoan).map((i) => i.itemId);
     const bags: Tag[][] = [];
@@ -101,6 +114,7 @@ export default async function (): Promise<void> {
         shelf = [...shelf.filter((id) => !items.includes(id)), ...items.filter((id) => !taken.has(id))];
       }
       durations.push(nowMs() - t);
+      await door.entry(i % 20 === 19);
       if (i + 1 === WARMUP) afterWarmup = memory();
       if ((i + 1) % 50 === 0) heapSeries.push(memory().heap);
     }
@@ -118,6 +132,8 @@ export default async function (): Promise<void> {
       if (r.remaining > 0) await sleep(500);
     } while (kiosk.queue.store.backlog() > 0 && nowMs() - drainStarted < 60_000);
     const status = queueStatus(kiosk.queue.store.db);
+    // The door's clock says Monday 30 November; the entry log is in the same SQLite file.
+    const logged = new EntryLog(kiosk.queue.store.db).report('2026-11-30', '2026-11-30', () => 0);
     const verdict = reconcile(told, demo.state.transactions, demo.state.loans);
     // After the comparison, what the soak and the demo ACS record for it goes; the rest is the kiosk's.
     const acsLogLength = demo.state.transactions.length;
@@ -139,6 +155,10 @@ export default async function (): Promise<void> {
     console.log(
       `  transactions at the demo ACS: ${acsLogLength}; ` +
         `queue ${JSON.stringify(status.counts)}, backlog ${status.backlog}, open conflicts ${status.openConflicts}`,
+    );
+    console.log(
+      `  door: ${door.granted} entries granted, ${door.denied} refused (unexpected refusals: ${JSON.stringify(Object.fromEntries(door.unexpected))}); ` +
+        `entry log holds ${logged.granted} granted and ${logged.denied} refused: ${logged.granted === door.granted && logged.denied === door.denied ? 'nothing lost' : 'MISMATCH'}`,
     );
     console.log(`memory (gc ${gc.how}):`);
     console.log(`  start (before the kiosk): RSS ${mb(atStart.rss)}, heap ${mb(atStart.heap)}`);
