@@ -1,5 +1,5 @@
 import type { Schedule } from '../../shared/config/door.ts';
-import { type BranchMode, modeAt, nextChange } from './schedule.ts';
+import { type BranchMode, modeAt, nextChangeMemo } from './schedule.ts';
 
 export type ClosingAction =
   /** Say "the library closes in N minutes" (N rounded up), once per configured threshold. */
@@ -19,12 +19,15 @@ export type ClosingAction =
 export class ClosingWatch {
   private mode: BranchMode | undefined;
   private readonly announced = new Set<string>();
+  private readonly nextChange: ReturnType<typeof nextChangeMemo>;
 
   constructor(
     private readonly schedule: Schedule,
     private readonly timeZone: string,
     private readonly announceMinutes: readonly number[],
-  ) {}
+  ) {
+    this.nextChange = nextChangeMemo(schedule, timeZone);
+  }
 
   tick(now: Date): ClosingAction[] {
     const actions: ClosingAction[] = [];
@@ -35,7 +38,7 @@ export class ClosingWatch {
     }
     this.mode = mode;
     if (mode === 'closed') return actions;
-    const next = nextChange(this.schedule, this.timeZone, now);
+    const next = this.nextChange(now);
     if (!next || next.mode !== 'closed') return actions;
     const left = (next.at.getTime() - now.getTime()) / 60_000;
     const threshold = [...this.announceMinutes].sort((a, b) => a - b).find((m) => left <= m);

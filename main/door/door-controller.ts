@@ -13,7 +13,7 @@ import { BranchClosing } from './branch-closing.ts';
 import { decideEntry } from './decide.ts';
 import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
-import { modeAt, nextChange } from './schedule.ts';
+import { modeAt, nextChangeMemo } from './schedule.ts';
 
 export interface DoorControllerDeps {
   readonly rules: DoorConfig;
@@ -53,6 +53,7 @@ export class DoorController implements DoorControl {
   private readonly failures = new Map<string, { count: number; until: number }>();
   private readonly unsubscribes: Unsubscribe[] = [];
   private readonly closing: BranchClosing;
+  private readonly nextChange: ReturnType<typeof nextChangeMemo>;
 
   constructor(private readonly deps: DoorControllerDeps) {
     const d = deps;
@@ -116,6 +117,7 @@ export class DoorController implements DoorControl {
         },
       },
     });
+    this.nextChange = nextChangeMemo(d.rules.schedule, d.timeZone);
     this.closing = new BranchClosing({
       ...d,
       now: () => this.now(),
@@ -191,7 +193,7 @@ export class DoorController implements DoorControl {
     const c = snap.context;
     const entry = (snap.value as { entry: string }).entry;
     const now = this.now();
-    const next = nextChange(this.deps.rules.schedule, this.deps.timeZone, now);
+    const next = this.nextChange(now);
     const step: DoorView['step'] = c.alarm
       ? 'alarm'
       : entry === 'pin'

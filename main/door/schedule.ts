@@ -49,3 +49,21 @@ export function nextChange(schedule: Schedule, timeZone: string, instant: Date):
   }
   return undefined;
 }
+
+/**
+ * nextChange for a clock that moves forward: the answer holds until the
+ * change it names, so it is computed again only then (or when the clock
+ * is set back). The door view asks on every key press.
+ */
+export function nextChangeMemo(schedule: Schedule, timeZone: string): (instant: Date) => ReturnType<typeof nextChange> {
+  let from: number | undefined;
+  let answer: ReturnType<typeof nextChange>;
+  return (instant) => {
+    const t = instant.getTime();
+    const until = answer ? answer.at.getTime() : (from ?? 0) + 60_000;
+    if (from !== undefined && t >= from && t < until) return answer;
+    from = t;
+    answer = nextChange(schedule, timeZone, instant);
+    return answer;
+  };
+}

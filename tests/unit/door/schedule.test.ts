@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { modeAt, nextChange } from '../../../main/door/schedule.ts';
+import { modeAt, nextChange, nextChangeMemo } from '../../../main/door/schedule.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
 
 const rules = doorSchema.parse({
@@ -45,5 +46,23 @@ describe('opening schedule', () => {
       at: new Date('2026-11-30T22:00:00+01:00'),
       mode: 'closed',
     });
+  });
+});
+
+describe('nextChangeMemo (the door view asks on every key press)', () => {
+  it('answers exactly as nextChange for any sequence of instants, forwards or set back, across a DST change', () => {
+    const schedule = doorSchema.parse({}).schedule;
+    // Around the end of summer time in 2026 (25 October) and an ordinary week.
+    const base = new Date('2026-10-23T00:00:00Z').getTime();
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 * 24 * 60 * 60 }), { minLength: 1, maxLength: 30 }), (seconds) => {
+        const memo = nextChangeMemo(schedule, 'Europe/Stockholm');
+        for (const s of seconds) {
+          const at = new Date(base + s * 1000);
+          expect(memo(at)).toEqual(nextChange(schedule, 'Europe/Stockholm', at));
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 });
