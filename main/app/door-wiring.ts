@@ -37,12 +37,15 @@ export function startDoor(o: {
   readonly logger: Logger;
 }): DoorParts {
   const { config, devices, entryLog, logger } = o;
+  const cache =
+    config.door.enabled && config.door.offlineEntry.enabled
+      ? new EntryCache(o.db, config.door.offlineEntry.days, entryLog.cardKey)
+      : undefined;
   const prune = () => {
     const pruned = entryLog.prune(new Date(), config.door.logRetention);
     if (pruned.identities + pruned.entries > 0) logger.info(pruned, 'entry log pruned (retention)');
     cache?.prune();
   };
-  const cache = config.door.enabled && config.door.offlineEntry.enabled ? new EntryCache(o.db, config.door.offlineEntry.days) : undefined;
   prune();
   const timer = setInterval(prune, PRUNE_EVERY_MS);
   timer.unref();

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
 import { type Db, migrate } from '../storage/database.ts';
 
 const DAY = 86_400_000;
@@ -32,29 +32,22 @@ function derive(pin: string, salt: Buffer): Promise<Buffer> {
 }
 
 /**
- * The door's offline memory: patrons who entered recently, keyed by a
- * salted hash of the card (per-install salt), their PIN as a salted slow
+ * The door's offline memory: patrons who entered recently, keyed by the
+ * entry log's salted card key (per-install salt), their PIN as a salted slow
  * hash, and their eligibility as last seen. Rows older than `days` are
  * neither used nor kept. Never a card number or a PIN in clear.
  */
 export class EntryCache {
-  private readonly installSalt: Buffer;
   private readonly writing = new Set<Promise<void>>();
 
   constructor(
     private readonly db: Db,
     private readonly days: number,
+    /** The salted card key (EntryLog.cardKey): the card number itself is never stored. */
+    private readonly key: (card: string) => string,
     private readonly now: () => number = Date.now,
   ) {
     migrate(db, MIGRATIONS);
-    db.exec('CREATE TABLE IF NOT EXISTS door_cache_salt (salt BLOB NOT NULL)');
-    const row = db.prepare('SELECT salt FROM door_cache_salt').get() as { salt: Buffer } | undefined;
-    this.installSalt = row?.salt ?? randomBytes(16);
-    if (!row) db.prepare('INSERT INTO door_cache_salt (salt) VALUES (?)').run(this.installSalt);
-  }
-
-  private key(card: string): string {
-    return createHash('sha256').update(this.installSalt).update(card).digest('hex');
   }
 
   /** After the central system accepted this card and PIN. */

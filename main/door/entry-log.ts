@@ -49,8 +49,12 @@ export class EntryLog {
     if (!row) db.prepare('INSERT INTO door_salt (salt) VALUES (?)').run(this.salt);
   }
 
+  /** SHA-256 of the per-install salt and the card: the key the offline entry cache stores patrons under. */
+  readonly cardKey = (card: string): string => createHash('sha256').update(this.salt).update(card).digest('hex');
+
+  /** The shortened card key the log and the lock-out counter use. */
   cardHash(card: string): string {
-    return createHash('sha256').update(this.salt).update(card).digest('hex').slice(0, 32);
+    return this.cardKey(card).slice(0, 32);
   }
 
   attempt(at: Date, card: string | undefined, outcome: 'granted' | 'denied', reason?: string): void {

@@ -4,6 +4,7 @@ import { waitFor } from 'xstate';
 import { SimulatedDoorSensor } from '../../../devices/door/simulated-sensor.ts';
 import { DoorController } from '../../../main/door/door-controller.ts';
 import { EntryCache } from '../../../main/door/entry-cache.ts';
+import { EntryLog } from '../../../main/door/entry-log.ts';
 import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
@@ -107,7 +108,8 @@ describe('door controller: property over patrons, PINs, hours and network failur
         const sensor = new SimulatedDoorSensor('contact');
         await sensor.open();
         sensor.set('closed');
-        const cache = new EntryCache(openDatabase(':memory:'), 14);
+        const db = openDatabase(':memory:');
+        const cache = new EntryCache(db, 14, new EntryLog(db).cardKey);
         const door = new DoorController({
           rules: doorSchema.parse({ staffCategories: ['STAFF'], pinTries: 100 }),
           timeZone: 'Europe/Stockholm',

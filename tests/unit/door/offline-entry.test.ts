@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideEntry } from '../../../main/door/decide.ts';
 import { EntryCache } from '../../../main/door/entry-cache.ts';
+import { EntryLog } from '../../../main/door/entry-log.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
 import type { CentralHealth, CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
@@ -68,7 +69,7 @@ function central() {
 function setup(options: { days?: number; enabled?: boolean } = {}) {
   const db = openDatabase(':memory:');
   let now = MORNING.getTime();
-  const cache = new EntryCache(db, options.days ?? 14, () => now);
+  const cache = new EntryCache(db, options.days ?? 14, new EntryLog(db).cardKey, () => now);
   const c = central();
   const r = doorSchema.parse({ ...rules, offlineEntry: { enabled: options.enabled ?? true, days: options.days ?? 14 } });
   const ask = (card: string, pin: string, at = MORNING) => decideEntry({ central: c.system, rules: r, timeZone: tz, card, pin, at, cache });
