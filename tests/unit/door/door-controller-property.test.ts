@@ -12,6 +12,7 @@ import type { DoorLock } from '../../../shared/devices/door.ts';
 import type { CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { patron } from './patron.ts';
 
 /**
  * Property over the whole door (controller, machine, decision, offline
@@ -31,23 +32,13 @@ const HOURS = { unstaffed: '06:30', staffed: '12:30', closed: '23:30' } as const
 
 function info(card: string, pin: string | undefined): PatronInfo {
   const p = PATRONS[card]!;
-  return {
+  return patron({
     cardNumber: card,
-    name: 'N N',
-    valid: true,
     pinValid: pin === p.pin,
-    mayBorrow: true,
     blockReasons: p.kind === 'blocked' ? ['blocked'] : [],
-    fines: { amount: 0, currency: 'SEK' },
-    birthDate: '1980-01-01',
     category: p.kind === 'staff' ? 'STAFF' : 'ADULT',
-    screenMessages: [],
-    loans: [],
-    holdsReady: [],
-    holdsPending: [],
-    overdueCount: 0,
     extra: p.kind === 'no-permission' ? {} : { meroppet: 'Y' },
-  };
+  });
 }
 
 type Step =

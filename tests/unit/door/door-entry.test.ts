@@ -7,28 +7,10 @@ import { type DoorDecision, doorEntryMachine } from '../../../main/machines/door
 import { doorSchema } from '../../../shared/config/door.ts';
 import type { PatronInfo } from '../../../shared/domain/central.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
+import { patron } from './patron.ts';
 
 const rules = doorSchema.parse({});
 const tz = 'Europe/Stockholm';
-
-const patron = (over: Partial<PatronInfo> = {}): PatronInfo => ({
-  cardNumber: '1',
-  name: 'A B',
-  valid: true,
-  pinValid: true,
-  mayBorrow: true,
-  blockReasons: [],
-  fines: { amount: 0, currency: 'SEK' },
-  birthDate: '1980-01-01',
-  category: 'ADULT',
-  screenMessages: [],
-  loans: [],
-  holdsReady: [],
-  holdsPending: [],
-  overdueCount: 0,
-  extra: { meroppet: 'Y' },
-  ...over,
-});
 
 describe('door eligibility', () => {
   it.each([

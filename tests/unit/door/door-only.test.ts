@@ -11,8 +11,9 @@ import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { hidKeypadSchema } from '../../../shared/config/devices/card.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
-import type { CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
+import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { patron } from './patron.ts';
 
 const until = async (ok: () => boolean, ms = 3000) => {
   const end = Date.now() + ms;
@@ -25,22 +26,7 @@ const until = async (ok: () => boolean, ms = 3000) => {
 const central: CentralSystem = {
   health: () => 'online',
   onHealth: () => () => {},
-  patronInformation: async (card, pin): Promise<PatronInfo> => ({
-    cardNumber: card,
-    name: 'A B',
-    valid: true,
-    pinValid: pin === '2468',
-    mayBorrow: true,
-    blockReasons: [],
-    fines: { amount: 0, currency: 'SEK' },
-    birthDate: '1980-01-01',
-    screenMessages: [],
-    loans: [],
-    holdsReady: [],
-    holdsPending: [],
-    overdueCount: 0,
-    extra: { meroppet: 'Y' },
-  }),
+  patronInformation: async (card, pin) => patron({ cardNumber: card, pinValid: pin === '2468' }),
   checkout: () => Promise.reject(new Error('unused')),
   checkin: () => Promise.reject(new Error('unused')),
   renew: () => Promise.reject(new Error('unused')),

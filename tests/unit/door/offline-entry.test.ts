@@ -6,6 +6,7 @@ import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
 import type { CentralHealth, CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
+import { patron } from './patron.ts';
 
 const tz = 'Europe/Stockholm';
 const rules = doorSchema.parse({ staffCategories: ['STAFF'] });
@@ -30,24 +31,7 @@ function central() {
     patronInformation: async (card, pin) => {
       if (silent) throw new OpenBranchError('sip2.timeout', 'no answer');
       const p = PATRONS[card];
-      return {
-        cardNumber: card,
-        name: 'N N',
-        valid: p !== undefined,
-        pinValid: p?.pin === pin,
-        mayBorrow: true,
-        blockReasons: [],
-        fines: { amount: 0, currency: 'SEK' },
-        birthDate: '1980-01-01',
-        category: 'ADULT',
-        screenMessages: [],
-        loans: [],
-        holdsReady: [],
-        holdsPending: [],
-        overdueCount: 0,
-        extra: { meroppet: 'Y' },
-        ...p?.info,
-      };
+      return patron({ cardNumber: card, valid: p !== undefined, pinValid: p?.pin === pin, ...p?.info });
     },
     checkout: async () => Promise.reject(new Error('unused')),
     checkin: async () => Promise.reject(new Error('unused')),
