@@ -11,12 +11,18 @@ import { tempDirs } from './temp-db.ts';
 const temp = tempDirs();
 afterEach(() => temp.cleanup());
 
+/** A queue in front of the central-system double, replaying as fast as it may, on a fresh SQLite file. */
+function offlineKiosk() {
+  const central = new CentralDouble();
+  const clock = new ManualClock();
+  const policy = offlineSchema.parse({ requirePin: false, replayPerSecond: 1000, settleSeconds: 0 });
+  const queue = createQueuedCentral({ central, db: openDatabase(temp.file()), policy, branchId: 'VAS', clock, logger: silentLogger });
+  return { central, clock, queue };
+}
+
 describe('queue requests for the technician screen', () => {
   it('status, list and replay through the router, technician only, cards shortened', async () => {
-    const central = new CentralDouble();
-    const clock = new ManualClock();
-    const policy = offlineSchema.parse({ requirePin: false, replayPerSecond: 1000, settleSeconds: 0 });
-    const queue = createQueuedCentral({ central, db: openDatabase(temp.file()), policy, branchId: 'VAS', clock, logger: silentLogger });
+    const { central, clock, queue } = offlineKiosk();
     central.fault = 'down';
     await queue.checkout({ cardNumber: '23000000000017', itemId: '39000000000001' });
     await queue.checkout({ cardNumber: '23000000000017', itemId: '39000000000002' });
@@ -37,10 +43,7 @@ describe('queue requests for the technician screen', () => {
   });
 
   it('a conflict is marked handled from the technician screen and stays on record', async () => {
-    const central = new CentralDouble();
-    const clock = new ManualClock();
-    const policy = offlineSchema.parse({ requirePin: false, replayPerSecond: 1000, settleSeconds: 0 });
-    const queue = createQueuedCentral({ central, db: openDatabase(temp.file()), policy, branchId: 'VAS', clock, logger: silentLogger });
+    const { central, clock, queue } = offlineKiosk();
     central.fault = 'down';
     await queue.checkout({ cardNumber: '23000000000017', itemId: '39000000000001' });
     // Meanwhile the item was lent to someone else at another branch.
