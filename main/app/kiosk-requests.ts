@@ -1,6 +1,5 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { CentralConnection } from '../central/index.ts';
-import { MESSAGES } from '../central/sip2/codec/spec.ts';
 import { addDeviceToConfig } from '../config/add-device.ts';
 import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
@@ -12,7 +11,6 @@ import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-setup-handlers.ts';
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
-import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
 import type { KioskDevices } from './device-wiring.ts';
 
@@ -23,22 +21,17 @@ export interface KioskRequestParts {
   readonly queue: QueuedCentral;
   readonly entryLog: EntryLog;
   readonly door: DoorController | undefined;
-  readonly metrics: KioskMetrics;
   readonly logDir: string | undefined;
   readonly configFile: string | undefined;
   /** What is plugged in (default: serialport and node-hid). */
   readonly discover?: DeviceSetup['discover'];
 }
 
-/** SIP2 command names as metric labels: "Patron Information" -> "patron-information". */
-const commandLabel = (code: string) => (MESSAGES.get(code)?.name ?? 'other').toLowerCase().replaceAll(' ', '-');
-
-/** Every technician/staff request the kiosk answers, and the SIP2 round-trip feed they and the metrics share. */
+/** Every technician/staff request the kiosk answers. */
 export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
   let lastRoundTripMs: number | undefined;
-  p.central.central.client.on('success', ({ code, ms }) => {
+  p.central.central.client.on('success', ({ ms }) => {
     lastRoundTripMs = ms;
-    p.metrics.centralRoundTrip(commandLabel(code), ms / 1000);
   });
   const c = p.config.central;
   const sip = p.central.central.client.options;

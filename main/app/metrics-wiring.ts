@@ -1,11 +1,15 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
-import type { CentralSystem } from '../../shared/domain/central.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { MESSAGES } from '../central/sip2/codec/spec.ts';
+import type { Sip2Central } from '../central/sip2-central.ts';
 import type { DeviceManager } from '../devices/manager.ts';
 import { type KioskMetricsRegistry, type MetricsServer, startMetricsServer } from '../metrics/index.ts';
 
-/** Feeds the fleet view: each device's status, the central system's link, and the last error of either. */
-export function watchForMetrics(metrics: KioskMetricsRegistry, manager: DeviceManager, central: CentralSystem): void {
+/** SIP2 command names as metric labels: "Patron Information" -> "patron-information". */
+const commandLabel = (code: string) => (MESSAGES.get(code)?.name ?? 'other').toLowerCase().replaceAll(' ', '-');
+
+/** Feeds the fleet view: each device's status, the central system's link and round trips, and the last error. */
+export function watchForMetrics(metrics: KioskMetricsRegistry, manager: DeviceManager, central: Sip2Central): void {
   const m = metrics.metrics;
   for (const r of manager.reports()) m.deviceStatus(r, r.status);
   manager.onStatus((r) => {
@@ -17,6 +21,7 @@ export function watchForMetrics(metrics: KioskMetricsRegistry, manager: DeviceMa
     m.centralConnection(h !== 'offline');
     if (h === 'offline') m.error('central.offline');
   });
+  central.client.on('success', ({ code, ms }) => m.centralRoundTrip(commandLabel(code), ms / 1000));
 }
 
 /** The fleet endpoint is for monitoring: a busy port is logged, and the kiosk still serves patrons. */

@@ -149,7 +149,6 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       queue,
       entryLog,
       door,
-      metrics: metrics.metrics,
       logDir: options.logDir,
       configFile: options.configFile,
     }),

@@ -42,6 +42,8 @@ export interface Sip2ClientOptions {
 
 export type ClientState = 'disconnected' | 'connecting' | 'ready' | 'closed';
 
+const MAX_RECONNECT_BACKOFF_MS = 10_000;
+
 export interface ClientEvents extends Record<string, unknown> {
   state: ClientState;
   /** Something recoverable went wrong (a resend, a timeout, a reconnect): health may be degraded. */
@@ -55,8 +57,6 @@ export interface ClientEvents extends Record<string, unknown> {
  * every answer with bounded 97 resends, per-request timeouts, keep-alive
  * (99) and reconnect with backoff. Typed operations live in operations.ts.
  */
-const MAX_RECONNECT_BACKOFF_MS = 10_000;
-
 export class Sip2Client {
   private readonly events = new Emitter<ClientEvents>();
   private connection: Sip2Connection | undefined;
