@@ -1,6 +1,6 @@
 import { OpenBranchError } from '../../shared/errors.ts';
 import type { Db } from '../storage/database.ts';
-import { QUEUE_STATES, type QueueRow, type QueueState, QueueStore } from './store.ts';
+import { QUEUE_STATES, type QueueRow, type QueueState, QueueStore, WAITS_FOR_REPLAY } from './store.ts';
 
 const DAY = 86_400_000;
 
@@ -40,11 +40,10 @@ export function queueStatus(db: Db): QueueStatus {
     n: number;
   }>)
     counts[r.state] = r.n;
-  const waiting = "state = 'unknown' OR (state = 'pending' AND offline = 1)";
-  const oldest = db.prepare(`SELECT MIN(created_at) AS t FROM queue_transactions WHERE ${waiting} OR state = 'pending'`).get() as {
+  const oldest = db.prepare(`SELECT MIN(created_at) AS t FROM queue_transactions WHERE ${WAITS_FOR_REPLAY} OR state = 'pending'`).get() as {
     t: number | null;
   };
-  const backlog = (db.prepare(`SELECT COUNT(*) AS n FROM queue_transactions WHERE ${waiting}`).get() as { n: number }).n;
+  const backlog = (db.prepare(`SELECT COUNT(*) AS n FROM queue_transactions WHERE ${WAITS_FOR_REPLAY}`).get() as { n: number }).n;
   const open = (
     db.prepare("SELECT COUNT(*) AS n FROM queue_transactions WHERE state = 'conflict' AND handled_at IS NULL").get() as { n: number }
   ).n;

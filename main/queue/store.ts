@@ -42,6 +42,9 @@ export interface NewTransaction {
   readonly dueDate?: string | undefined;
 }
 
+/** What still has to reach the central system: unresolved, or accepted offline and not replayed yet. */
+export const WAITS_FOR_REPLAY = "(state = 'unknown' OR (state = 'pending' AND offline = 1))";
+
 const COLUMNS = `seq, id, kind, card, item, branch, created_at AS createdAt, state, offline, attempts, outcome, reason, server_message AS serverMessage,
   due_date AS dueDate, updated_at AS updatedAt, handled_at AS handledAt, handled_by AS handledBy`;
 
@@ -76,15 +79,11 @@ export class QueueStore {
       unknown: db.prepare("UPDATE queue_transactions SET state = 'unknown', updated_at = ? WHERE id = ?"),
       next: db.prepare(
         `SELECT ${COLUMNS} FROM queue_transactions
-         WHERE state = 'unknown' OR (state = 'pending' AND offline = 1) ORDER BY seq LIMIT 1`,
+         WHERE ${WAITS_FOR_REPLAY} ORDER BY seq LIMIT 1`,
       ),
-      backlog: db.prepare("SELECT COUNT(*) AS n FROM queue_transactions WHERE state = 'unknown' OR (state = 'pending' AND offline = 1)"),
-      oldest: db.prepare(
-        "SELECT MIN(created_at) AS t FROM queue_transactions WHERE state = 'unknown' OR (state = 'pending' AND offline = 1)",
-      ),
-      waiting: db.prepare(
-        "SELECT 1 FROM queue_transactions WHERE item = ? AND (state = 'unknown' OR (state = 'pending' AND offline = 1)) LIMIT 1",
-      ),
+      backlog: db.prepare(`SELECT COUNT(*) AS n FROM queue_transactions WHERE ${WAITS_FOR_REPLAY}`),
+      oldest: db.prepare(`SELECT MIN(created_at) AS t FROM queue_transactions WHERE ${WAITS_FOR_REPLAY}`),
+      waiting: db.prepare(`SELECT 1 FROM queue_transactions WHERE item = ? AND ${WAITS_FOR_REPLAY} LIMIT 1`),
       offlineLoans: db.prepare(
         "SELECT COUNT(*) AS n FROM queue_transactions WHERE card = ? AND kind = 'checkout' AND state = 'pending' AND offline = 1",
       ),
