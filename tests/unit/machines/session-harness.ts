@@ -2,6 +2,7 @@ import { SimulatedClock, waitFor } from 'xstate';
 import { SimulatedCardReader } from '../../../devices/card/simulated-card-reader.ts';
 import { SimulatedPrinter } from '../../../devices/printer/simulated-printer.ts';
 import { SessionScreens } from '../../../main/app/session-screens.ts';
+import type { UiEvent } from '../../../shared/contract/ui-events.ts';
 import type { ItemPad, LibraryTag, PadEvent, SecurityState } from '../../../shared/devices/rfid.ts';
 import type { CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
@@ -93,6 +94,27 @@ class MemoryPad implements ItemPad {
   }
 }
 
+/** Model events that are one touch on the screen. */
+const UI_EVENT: Partial<Record<ModelEvent['type'], UiEvent>> = {
+  START: { type: 'ui.start' },
+  PIN_EMPTY: { type: 'pin.entered', pin: '' },
+  PIN_WRONG: { type: 'pin.entered', pin: PIN.wrong },
+  PIN_UNKNOWN_CARD: { type: 'pin.entered', pin: PIN.unknownCard },
+  PIN_CENTRAL_DOWN: { type: 'pin.entered', pin: PIN.centralDown },
+  PIN_RIGHT: { type: 'pin.entered', pin: PIN.right },
+  CHECKOUT: { type: 'menu.checkout' },
+  RETURN: { type: 'menu.return' },
+  LOANS: { type: 'menu.loans' },
+  HOLDS: { type: 'menu.holds' },
+  RENEW: { type: 'loan.renew', itemId: 'L1' },
+  RENEW_ALL: { type: 'loan.renewAll' },
+  PRINT: { type: 'receipt.print' },
+  SKIP: { type: 'receipt.skip' },
+  BACK: { type: 'ui.back' },
+  CANCEL: { type: 'ui.cancel' },
+  END: { type: 'session.end' },
+};
+
 /** States in which the machine is waiting on the central system, the printer or a timer of its own. */
 const BUSY = ['lookup', 'ending', 'afterCard', 'working', 'printing', 'renewing', 'refresh'];
 
@@ -141,53 +163,20 @@ export class KioskUnderTest {
   }
 
   async do(event: ModelEvent): Promise<void> {
-    const ui = (e: Parameters<SessionScreens['dispatch']>[0]) => this.screens.dispatch(e);
+    const ui = UI_EVENT[event.type];
+    if (ui) return this.settle(this.screens.dispatch(ui));
     switch (event.type) {
-      case 'START':
-        return this.settle(ui({ type: 'ui.start' }));
       case 'CARD':
         return this.settle(this.card.present(CARD));
       case 'CARD_REMOVED':
         return this.settle(this.card.remove(CARD));
-      case 'PIN_EMPTY':
-        return this.settle(ui({ type: 'pin.entered', pin: '' }));
-      case 'PIN_WRONG':
-        return this.settle(ui({ type: 'pin.entered', pin: PIN.wrong }));
-      case 'PIN_UNKNOWN_CARD':
-        return this.settle(ui({ type: 'pin.entered', pin: PIN.unknownCard }));
-      case 'PIN_CENTRAL_DOWN':
-        return this.settle(ui({ type: 'pin.entered', pin: PIN.centralDown }));
-      case 'PIN_RIGHT':
-        return this.settle(ui({ type: 'pin.entered', pin: PIN.right }));
-      case 'CHECKOUT':
-        return this.settle(ui({ type: 'menu.checkout' }));
-      case 'RETURN':
-        return this.settle(ui({ type: 'menu.return' }));
-      case 'LOANS':
-        return this.settle(ui({ type: 'menu.loans' }));
-      case 'HOLDS':
-        return this.settle(ui({ type: 'menu.holds' }));
       case 'PLACE_LOANABLE':
       case 'PLACE_RETURN':
         return this.placeAndTake(`IT${this.nextItem++}`);
       case 'PLACE_REFUSED':
         return this.placeAndTake(`REF${this.nextItem++}`);
       case 'DONE':
-        return this.settle(ui({ type: this.screen() === 'checkout' ? 'checkout.done' : 'return.done' }));
-      case 'RENEW':
-        return this.settle(ui({ type: 'loan.renew', itemId: 'L1' }));
-      case 'RENEW_ALL':
-        return this.settle(ui({ type: 'loan.renewAll' }));
-      case 'PRINT':
-        return this.settle(ui({ type: 'receipt.print' }));
-      case 'SKIP':
-        return this.settle(ui({ type: 'receipt.skip' }));
-      case 'BACK':
-        return this.settle(ui({ type: 'ui.back' }));
-      case 'CANCEL':
-        return this.settle(ui({ type: 'ui.cancel' }));
-      case 'END':
-        return this.settle(ui({ type: 'session.end' }));
+        return this.settle(this.screens.dispatch({ type: this.screen() === 'checkout' ? 'checkout.done' : 'return.done' }));
       case 'IDLE':
         return this.tick(IDLE_SECONDS + 1);
       case 'WAIT_RECEIPT':
