@@ -3,7 +3,7 @@
  * ("sip2.checksum", "device.missing", ...) so logs, metrics and the
  * technician screen can group failures without parsing messages.
  */
-export type Subsystem = 'codec' | 'device' | 'rfid' | 'sip2' | 'central' | 'queue' | 'door' | 'config' | 'bridge' | 'cli';
+export type Subsystem = 'codec' | 'device' | 'rfid' | 'sip2' | 'central' | 'queue' | 'door' | 'config' | 'bridge' | 'cli' | 'catalog';
 
 export type ErrorCode = `${Subsystem}.${string}`;
 
@@ -16,6 +16,8 @@ const TRANSIENT = new Set<string>([
   'sip2.disconnected',
   'sip2.connect',
   'central.offline',
+  'catalog.unreachable',
+  'catalog.server-busy',
 ]);
 
 export class OpenBranchError extends Error {

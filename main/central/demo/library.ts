@@ -12,10 +12,14 @@ export interface Loan {
 }
 
 export interface Hold {
-  readonly itemId: string;
+  /** The copy the hold was placed on; a title-level hold is filled by any copy of `biblio`. */
+  itemId: string;
   readonly cardNumber: string;
   readonly pickup: string;
   waiting: boolean;
+  /** Title-level hold (placed over SIP2): any copy of this record fills it. */
+  readonly biblio?: string;
+  readonly placedAt?: Date;
 }
 
 /** One transaction as the ACS received it (tests compare these with what patrons were told). */
@@ -48,12 +52,16 @@ export class DemoLibrary {
   readonly loans = new Map<string, Loan>();
   readonly holds: Hold[] = [];
   readonly transactions: Transaction[] = [];
-  private readonly items = new Map(DEMO_ITEMS.map((i) => [i.itemId, i]));
+  private readonly items: Map<string, DemoItem>;
   private readonly patrons = new Map(DEMO_PATRONS.map((p) => [p.cardNumber, p]));
   /** Where each item is now (branch code); absent = at its owner. */
   readonly location = new Map<string, string>();
 
-  constructor(readonly now: () => Date = () => new Date()) {
+  constructor(
+    readonly now: () => Date = () => new Date(),
+    items: Iterable<DemoItem> = DEMO_ITEMS,
+  ) {
+    this.items = new Map([...items].map((i) => [i.itemId, i]));
     const today = now().getTime();
     for (const l of DEMO_LOANS)
       this.loans.set(l.itemId, { cardNumber: l.cardNumber, due: new Date(today + l.dueInDays * DAY), since: new Date(today - 14 * DAY) });
@@ -90,6 +98,17 @@ export class DemoLibrary {
 
   firstHold(itemId: string): Hold | undefined {
     return this.holds.find((h) => h.itemId === itemId);
+  }
+
+  /** The hold a returned copy fills: one placed on this copy, else the oldest unfilled title-level hold on its record. */
+  holdFilledBy(itemId: string): Hold | undefined {
+    const biblio = this.items.get(itemId)?.biblio;
+    return this.firstHold(itemId) ?? (biblio === undefined ? undefined : this.holds.find((h) => !h.waiting && h.biblio === biblio));
+  }
+
+  /** Every copy of a record (demo catalogue), in barcode order. */
+  copiesOf(biblio: string): DemoItem[] {
+    return [...this.items.values()].filter((i) => i.biblio === biblio);
   }
 
   checkout(
@@ -140,8 +159,9 @@ export class DemoLibrary {
     const item = this.items.get(itemId);
     if (!item) return { known: false };
     const wasOnLoan = this.loans.delete(itemId);
-    const hold = this.firstHold(itemId);
+    const hold = this.holdFilledBy(itemId);
     if (hold) {
+      hold.itemId = itemId;
       if (hold.pickup === branch) hold.waiting = true;
       this.location.set(itemId, branch);
       return { known: true, wasOnLoan, item, hold, ...(hold.pickup === branch ? {} : { transitTo: hold.pickup }) };

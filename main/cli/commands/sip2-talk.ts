@@ -1,11 +1,11 @@
 import type { Command } from 'commander';
 import { configSchema } from '../../../shared/config/schema.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { connectCentral } from '../../central/index.ts';
+import { connectCentral, type Sip2Central } from '../../central/index.ts';
 import { Sip2Operations } from '../../central/sip2/operations.ts';
 import { loadConfig } from '../../config/load.ts';
 
-interface TalkFlags {
+export interface TalkFlags {
   config?: string;
   host?: string;
   port?: number;
@@ -23,43 +23,8 @@ interface TalkFlags {
  * Koha. Without a config or --host, the embedded demo ACS answers.
  */
 export function registerSip2Talk(sip2: Command): void {
-  const common = (c: Command) =>
-    c
-      .option('--config <file>', 'kiosk config file (its central section)')
-      .option('--host <host>')
-      .option('--port <n>', 'port', Number)
-      .option('--tls', 'use TLS')
-      .option('--user <user>')
-      .option('--password <password>', 'SIP2 password (better: keep it in the config file)')
-      .option('--location <code>')
-      .option('--institution <id>')
-      .option('--profile <name>', 'koha | generic');
-  const talk = async (flags: TalkFlags, fn: (c: Awaited<ReturnType<typeof connectCentral>>['central']) => Promise<unknown>) => {
-    const base = loadConfig(flags.config).config;
-    const config = flags.host
-      ? configSchema.parse({
-          ...base,
-          central: {
-            kind: 'sip2',
-            host: flags.host,
-            port: flags.port ?? 6001,
-            tls: flags.tls ?? false,
-            user: flags.user ?? '',
-            password: flags.password ?? '',
-            institution: flags.institution ?? '',
-            ...(flags.location ? { location: flags.location } : {}),
-            profile: flags.profile ?? 'koha',
-          },
-        })
-      : base;
-    const conn = await connectCentral(config, silentLogger);
-    try {
-      await conn.central.client.connect();
-      console.log(JSON.stringify(await fn(conn.central), null, 2));
-    } finally {
-      await conn.close();
-    }
-  };
+  const talk = async (flags: TalkFlags, fn: (c: Sip2Central) => Promise<unknown>) =>
+    withCentral(flags, async (c) => console.log(JSON.stringify(await fn(c), null, 2)));
   common(sip2.command('probe').description('log in and ask the ACS status')).action((f: TalkFlags) =>
     talk(f, async (c) => ({ health: c.health(), status: await new Sip2Operations(c.client).status() })),
   );
@@ -79,4 +44,45 @@ export function registerSip2Talk(sip2: Command): void {
   common(sip2.command('renew <card> <item>').option('--pin <pin>').description('renew a loan')).action(
     (card: string, item: string, f: TalkFlags & { pin?: string }) => talk(f, (c) => c.renew(card, item, f.pin)),
   );
+}
+
+/** The connection flags every `sip2` command that talks to a server takes. */
+export const common = (c: Command) =>
+  c
+    .option('--config <file>', 'kiosk config file (its central section)')
+    .option('--host <host>')
+    .option('--port <n>', 'port', Number)
+    .option('--tls', 'use TLS')
+    .option('--user <user>')
+    .option('--password <password>', 'SIP2 password (better: keep it in the config file)')
+    .option('--location <code>')
+    .option('--institution <id>')
+    .option('--profile <name>', 'koha | generic');
+
+/** Connects (config, flags or the embedded demo), runs `fn`, and always closes. */
+export async function withCentral(flags: TalkFlags, fn: (c: Sip2Central) => Promise<void>): Promise<void> {
+  const base = loadConfig(flags.config).config;
+  const config = flags.host
+    ? configSchema.parse({
+        ...base,
+        central: {
+          kind: 'sip2',
+          host: flags.host,
+          port: flags.port ?? 6001,
+          tls: flags.tls ?? false,
+          user: flags.user ?? '',
+          password: flags.password ?? '',
+          institution: flags.institution ?? '',
+          ...(flags.location ? { location: flags.location } : {}),
+          profile: flags.profile ?? 'koha',
+        },
+      })
+    : base;
+  const conn = await connectCentral(config, silentLogger);
+  try {
+    await conn.central.client.connect();
+    await fn(conn.central);
+  } finally {
+    await conn.close();
+  }
 }
