@@ -19,7 +19,7 @@ export const configSchema = z
     branch: branchSchema.prefault({}),
     /** Where the kiosk keeps its SQLite files; default is the OS app-data folder. */
     dataDir: z.string().optional(),
-    central: centralSchema.default({ kind: 'demo', latencyMs: 0, port: 0 }),
+    central: centralSchema.default({ kind: 'demo', latencyMs: 0, port: 0, httpPort: 0 }),
     devices: z.array(deviceSchema).default(simulatedDevices),
     policies: policiesSchema.prefault({}),
     web: webSchema.prefault({}),

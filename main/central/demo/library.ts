@@ -5,6 +5,12 @@ export const LOAN_DAYS = 28;
 export const FINE_LIMIT = 200;
 export const MAX_LOANS = 50;
 
+/** Loans of catalogue copies belong to patrons of the region who are not in the demo. */
+export const OTHER_PATRON = '23999999999994';
+
+/** A catalogue copy with its due date when on loan. */
+export type CatalogItem = DemoItem & { readonly due?: string };
+
 export interface Loan {
   readonly cardNumber: string;
   readonly due: Date;
@@ -52,16 +58,20 @@ export class DemoLibrary {
   readonly loans = new Map<string, Loan>();
   readonly holds: Hold[] = [];
   readonly transactions: Transaction[] = [];
-  private readonly items: Map<string, DemoItem>;
+  private readonly own: Map<string, DemoItem>;
+  private catalogue: (() => Iterable<CatalogItem>) | undefined;
+  private all: Map<string, DemoItem> | undefined;
   private readonly patrons = new Map(DEMO_PATRONS.map((p) => [p.cardNumber, p]));
   /** Where each item is now (branch code); absent = at its owner. */
   readonly location = new Map<string, string>();
 
+  /** `catalogue`: the copies of the demo catalogue, read on first use (the kiosk starts without waiting for them). */
   constructor(
     readonly now: () => Date = () => new Date(),
-    items: Iterable<DemoItem> = DEMO_ITEMS,
+    catalogue?: () => Iterable<CatalogItem>,
   ) {
-    this.items = new Map([...items].map((i) => [i.itemId, i]));
+    this.own = new Map(DEMO_ITEMS.map((i) => [i.itemId, i]));
+    this.catalogue = catalogue;
     const today = now().getTime();
     for (const l of DEMO_LOANS)
       this.loans.set(l.itemId, { cardNumber: l.cardNumber, due: new Date(today + l.dueInDays * DAY), since: new Date(today - 14 * DAY) });
@@ -74,6 +84,27 @@ export class DemoLibrary {
 
   item(id: string): DemoItem | undefined {
     return this.items.get(id);
+  }
+
+  /** The demo's own items (with their notes and parts) and every catalogue copy; catalogue loans go to other patrons. */
+  private get items(): Map<string, DemoItem> {
+    if (this.all) return this.all;
+    const all = new Map(this.own);
+    for (const copy of this.catalogue?.() ?? []) {
+      const { due, ...item } = copy;
+      const own = all.get(item.itemId);
+      all.set(item.itemId, own && item.biblio ? { ...own, biblio: item.biblio } : (own ?? item));
+      if (due && !own && !this.loans.has(item.itemId)) {
+        this.loans.set(item.itemId, {
+          cardNumber: OTHER_PATRON,
+          due: new Date(`${due}T21:59:59Z`),
+          since: new Date(this.now().getTime() - 14 * DAY),
+        });
+      }
+    }
+    this.catalogue = undefined;
+    this.all = all;
+    return all;
   }
 
   branchName(code: string): string {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { useDemoCentral } from './demo-central.ts';
+import { startDemoCentralPerFile } from './demo-central.ts';
 
 /** The SIP2 client and the demo ACS over real loopback TCP, Koha profile (CRLF, AY/AZ on). */
-const demo = useDemoCentral();
+const demo = startDemoCentralPerFile();
 
 const ANNA = '23000000000017';
 

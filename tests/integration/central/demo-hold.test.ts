@@ -1,10 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { useDemoCentral } from './demo-central.ts';
+import { startDemoCentralPerFile } from './demo-central.ts';
 
 /** Reservations for pick-up anywhere: SIP2 Hold between the kiosk's client and the demo ACS over loopback TCP. */
-const demo = useDemoCentral();
+const demo = startDemoCentralPerFile();
 
 const ANNA = '23000000000017';
 const PIN = '1234';
