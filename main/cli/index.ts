@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import { registerCard } from './commands/card.ts';
+import { registerCatalog } from './commands/catalog.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerDevices } from './commands/devices.ts';
 import { registerDoorDecide } from './commands/door-decide.ts';
@@ -29,6 +30,7 @@ const groups: CommandGroup[] = [
   registerDemo,
   registerDoorDecide,
   registerQueue,
+  registerCatalog,
 ];
 
 export function buildProgram(): Command {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { branchSchema } from './branch.ts';
+import { catalogSchema } from './catalog.ts';
 import { centralSchema } from './central.ts';
 import { deviceSchema, simulatedDevices } from './devices/index.ts';
 import { doorSchema } from './door.ts';
@@ -29,6 +30,8 @@ export const configSchema = z
     door: doorSchema.prefault({}),
     /** Offline mode and the transaction queue (see README "Offline mode"). */
     offline: offlineSchema.prefault({}),
+    /** The harvested catalogue for "Tips för mig" and reservations (see README "Find and reserve"). */
+    catalog: catalogSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
