@@ -2,6 +2,8 @@ import { join, resolve } from 'node:path';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { catalogFile } from '../catalog/files.ts';
+import { KioskCatalog } from '../catalog/kiosk-catalog.ts';
 import { DEMO_BRANCHES } from '../central/demo/data.ts';
 import { type CentralConnection, connectCentral } from '../central/index.ts';
 import type { DeviceManager } from '../devices/manager.ts';
@@ -40,6 +42,8 @@ export interface RunningKiosk {
   readonly screens: SessionScreens;
   readonly door: DoorController | undefined;
   readonly metrics: KioskMetricsRegistry;
+  /** The harvested catalogue ("Tips för mig", reservations). */
+  readonly catalog: KioskCatalog;
   stop(): Promise<void>;
 }
 
@@ -94,8 +98,28 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
   };
   const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
+  const catalog = new KioskCatalog({
+    config: config.catalog,
+    file: options.dataDir ? catalogFile(config, options.dataDir) : ':memory:',
+    oaiUrl: config.catalog.oaiUrl ?? central.demo?.oai?.url,
+    here: config.branch.id,
+    logger: logger.child({ subsystem: 'catalog' }),
+  });
+  catalog.start();
+  const others = Object.entries(region)
+    .filter(([code]) => code !== config.branch.id)
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   let shell: KioskShell | undefined;
   const screens = new SessionScreens({
+    discover: {
+      catalog,
+      central: queue,
+      here: config.branch.id,
+      branches: [{ code: config.branch.id, name: config.branch.name }, ...others],
+      emediaLinkTemplate: config.catalog.emediaLinkTemplate,
+      opacLinkTemplate: config.catalog.opacLinkTemplate,
+    },
     central: queue,
     pad: devices.pad,
     cardReaders: devices.cardReaders.filter((r) => !isDoorReader(config, r)),
@@ -176,8 +200,10 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     web,
     hub,
     metrics,
+    catalog,
     stop: async () => {
       await web?.close();
+      await catalog.stop();
       await metricsServer?.close();
       screens.stop();
       await doorParts.stop();

@@ -4,6 +4,7 @@ import type { KioskView } from '../../shared/contract/view.ts';
 import { IdleWarning } from './components/IdleWarning.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { DiscoverScreen } from './discover/DiscoverScreen.tsx';
 import { useWedgeCapture } from './input/useWedgeCapture.ts';
 import { useKiosk } from './kiosk-context.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
@@ -40,6 +41,8 @@ function ScreenFor({ view }: { view: KioskView }) {
       return <ReceiptScreen view={view} />;
     case 'error':
       return <ErrorScreen view={view} />;
+    case 'discover':
+      return <DiscoverScreen view={view} />;
     default:
       return <PlaceholderScreen screen={view.screen} />;
   }

@@ -154,6 +154,7 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
       ? undefined
       : await startDemoOai({
           catalog,
+          holds: () => library.holds,
           port: options.httpPort,
           host,
           now,

@@ -51,6 +51,8 @@ export function registerStart(program: Command): void {
         return;
       }
       console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);
+      const demo = kiosk.central.demo;
+      if (demo) console.log(`Demo central system: sip2 ${demo.host}:${demo.port} oai ${demo.oai?.url ?? '-'}`);
       console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();

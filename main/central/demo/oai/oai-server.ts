@@ -22,6 +22,8 @@ export interface DemoOaiOptions {
   /** Records per list response (Koha's OAI-PMH:MaxCount, 50 by default). */
   readonly pageSize?: number;
   readonly now?: () => Date;
+  /** The demo ACS's reservations, served as JSON at GET /demo/holds (tests check what a kiosk reserved). */
+  readonly holds?: () => unknown;
 }
 
 export interface DemoOai {
@@ -51,8 +53,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 /**
  * A Koha-like OAI-PMH 2.0 endpoint over the demo catalogue, on loopback.
- * Besides OAI it takes two demo-only commands: POST /demo/catalog
- * {updated, deleted} (a cataloguer's edits) and POST /demo/misbehave.
+ * Besides OAI it takes demo-only commands: POST /demo/catalog {updated,
+ * deleted} (a cataloguer's edits), POST /demo/misbehave, and GET
+ * /demo/holds (the demo ACS's reservations).
  */
 export async function startDemoOai(o: DemoOaiOptions): Promise<DemoOai> {
   const now = o.now ?? (() => new Date());
@@ -98,7 +101,9 @@ export async function startDemoOai(o: DemoOaiOptions): Promise<DemoOai> {
           ? control(req, res, 'catalog')
           : req.method === 'POST' && u.pathname === '/demo/misbehave'
             ? control(req, res, 'misbehave')
-            : Promise.resolve(void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n'));
+            : req.method === 'GET' && u.pathname === '/demo/holds' && o.holds
+              ? Promise.resolve(void res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(o.holds())))
+              : Promise.resolve(void res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found\n'));
     route.catch(() => {
       if (!res.headersSent) res.writeHead(400, { 'Content-Type': 'text/plain' }).end('bad request\n');
       else res.destroy();
