@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -18,15 +18,13 @@ import { openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
+import { rendererDir } from './install-paths.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
 import { startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
 import { SessionScreens } from './session-screens.ts';
 import { simulatorPanel } from './simulator-wiring.ts';
 import { KIOSK_VERSION } from './version.ts';
-
-/** dist/renderer next to the sources (repo checkout) or inside the package. */
-export const defaultRendererDir = resolve(import.meta.dirname, '../../dist/renderer');
 
 export interface RunningKiosk {
   readonly core: KioskCore;
@@ -159,7 +157,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const web = options.web
     ? await startWebHost({
         hub,
-        rendererDir: options.rendererDir ?? defaultRendererDir,
+        rendererDir: options.rendererDir ?? rendererDir,
         port: options.web.port,
         logger,
         ...(options.web.token ? { token: options.web.token } : {}),
