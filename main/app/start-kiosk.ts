@@ -2,14 +2,14 @@ import { join } from 'node:path';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { DEMO_BRANCHES } from '../central/demo/data.ts';
-import { type CentralConnection, connectCentral } from '../central/index.ts';
+import { connectCentral, type Sip2Connection } from '../central/index.ts';
+import type { KioskCore } from '../core/ports.ts';
 import type { DeviceManager } from '../devices/manager.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import { EntryLog } from '../door/entry-log.ts';
 import { localTime } from '../door/schedule.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
-import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
+import { BridgeHub } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
@@ -32,7 +32,7 @@ export interface RunningKiosk {
   readonly devices: KioskDevices;
   readonly web: WebHost | undefined;
   readonly hub: BridgeHub;
-  readonly central: CentralConnection;
+  readonly central: Sip2Connection;
   /** The central system as the self-service flows see it: behind the write-ahead queue. */
   readonly queue: QueuedCentral;
   readonly screens: SessionScreens;
@@ -75,7 +75,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const devices = await startDevices(config.devices, logger);
   const metricsServer = await startMetricsOrWarn(metrics, config, logger);
   const central = await connectCentral(config, logger);
-  watchForMetrics(metrics, devices.manager, central.central);
+  watchForMetrics(metrics, devices.manager, central);
   const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
   const stats = new TransactionStats(db);
   // Loans, returns and renewals go through the queue: on disk before they are sent or shown as done.
@@ -91,7 +91,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     const t = localTime(at, config.branch.timezone);
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
   };
-  const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
+  const region = { ...central.demo?.region, ...config.branch.region };
   let shell: KioskShell | undefined;
   const screens = new SessionScreens({
     central: queue,

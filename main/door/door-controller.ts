@@ -6,7 +6,7 @@ import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
-import type { DoorControl } from '../hub/bridge-hub.ts';
+import type { DoorControl } from '../core/ports.ts';
 import { type DoorDecision, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
 import { BranchClosing } from './branch-closing.ts';
