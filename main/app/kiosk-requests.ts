@@ -13,6 +13,7 @@ import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
 import type { KioskDevices } from './device-wiring.ts';
+import { installWarnings } from './install-warnings.ts';
 
 export interface KioskRequestParts {
   readonly config: KioskConfig;
@@ -37,7 +38,7 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
   const sip = p.central.central.client.options;
   const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), p.config.branch.timezone).minute / 60);
   return {
-    ...deviceHandlers(p.devices, p.config),
+    ...deviceHandlers(p.devices, p.config, installWarnings(p.config)),
     ...deviceSetupHandlers({
       discover: p.discover ?? (() => listDevices()),
       configFile: p.configFile,

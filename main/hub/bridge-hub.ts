@@ -12,7 +12,7 @@ export interface KioskCore {
   view(): KioskView;
   onView(listener: (view: KioskView) => void): Unsubscribe;
   dispatch(event: UiEvent): void;
-  /** Present only in installs with simulated devices (the embedded default). */
+  /** Present only in demo mode (`demo: true`, the embedded default). */
   readonly simulator?: SimulatorControl;
   /** Present where this install runs the door controller. */
   readonly door?: DoorControl;
@@ -85,7 +85,7 @@ export class BridgeHub {
           this.core.door.dispatch(message.event);
           return;
         case 'simulator':
-          if (!this.core.simulator) return refuse('this install has no simulated devices');
+          if (!this.core.simulator) return refuse('demo mode is off: there is no simulator');
           log.debug({ action: message.action.type }, 'simulator action');
           this.core.simulator.act(message.action);
           return;

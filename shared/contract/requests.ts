@@ -15,6 +15,17 @@ const deviceRow = z.object({
   port: z.string().optional(),
 });
 
+/**
+ * Something about the install a technician must know (simulated devices or
+ * the demo central system outside demo mode); the screen words it through
+ * the catalog (technician.warning.<code>).
+ */
+export const installWarningSchema = z.object({
+  code: z.enum(['config.simulated-device', 'config.demo-central']),
+  devices: z.array(z.string()),
+});
+export type InstallWarning = z.infer<typeof installWarningSchema>;
+
 export const requestMethods = {
   'technician.login': {
     role: 'anyone',
@@ -22,7 +33,11 @@ export const requestMethods = {
     result: z.object({ ok: z.boolean() }),
   },
   'technician.logout': { role: 'anyone', params: z.strictObject({}), result: z.object({ ok: z.boolean() }) },
-  'devices.list': { role: 'technician', params: z.strictObject({}), result: z.object({ devices: z.array(deviceRow) }) },
+  'devices.list': {
+    role: 'technician',
+    params: z.strictObject({}),
+    result: z.object({ devices: z.array(deviceRow), warnings: z.array(installWarningSchema).optional() }),
+  },
   'devices.test': {
     role: 'technician',
     params: z.strictObject({ id: z.string(), action: z.enum(['pulse', 'print', 'read', 'status']) }),

@@ -77,6 +77,12 @@ export const en = {
   technician: {
     title: 'Technician',
     login: 'Technician: enter your PIN',
+    warning: {
+      config: {
+        'simulated-device': 'Simulated devices outside demo mode: {{devices}}. They drive no real hardware.',
+        'demo-central': 'The demo library system runs outside demo mode: no real cards or items are checked.',
+      },
+    },
     pinLength: '{{count}} digits entered',
     wrongPin: 'Wrong PIN.',
     logout: 'Log out',

@@ -78,6 +78,12 @@ export const sv: Catalog = {
   technician: {
     title: 'Tekniker',
     login: 'Tekniker: skriv din PIN-kod',
+    warning: {
+      config: {
+        'simulated-device': 'Simulerade enheter utanför demoläget: {{devices}}. De styr ingen riktig utrustning.',
+        'demo-central': 'Demoversionen av bibliotekssystemet används utanför demoläget: inga riktiga kort eller medier kontrolleras.',
+      },
+    },
     pinLength: '{{count}} siffror inskrivna',
     wrongPin: 'Fel PIN-kod.',
     logout: 'Logga ut',
