@@ -30,7 +30,16 @@ export const requestMethods = {
   'technician.login': {
     role: 'anyone',
     params: z.strictObject({ pin: z.string().regex(/^[0-9]{4,12}$/) }),
-    result: z.object({ ok: z.boolean() }),
+    /**
+     * ok: the PIN was right. `refused`: not checked at all, because this
+     * connection had too many wrong PINs (reload the page) or because of
+     * the growing wait after wrong PINs overall (`retryAfterSeconds`).
+     */
+    result: z.object({
+      ok: z.boolean(),
+      refused: z.enum(['connection-locked', 'busy']).optional(),
+      retryAfterSeconds: z.number().int().nonnegative().optional(),
+    }),
   },
   'technician.logout': { role: 'anyone', params: z.strictObject({}), result: z.object({ ok: z.boolean() }) },
   'devices.list': {

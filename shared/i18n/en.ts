@@ -85,6 +85,8 @@ export const en = {
     },
     pinLength: '{{count}} digits entered',
     wrongPin: 'Wrong PIN.',
+    loginBusy: 'Too many wrong PINs. Try again in {{seconds}} seconds.',
+    loginLocked: 'Too many wrong PINs on this screen. Reload the page to try again.',
     logout: 'Log out',
     refresh: 'Refresh',
     from: 'From',

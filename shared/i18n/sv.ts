@@ -86,6 +86,8 @@ export const sv: Catalog = {
     },
     pinLength: '{{count}} siffror inskrivna',
     wrongPin: 'Fel PIN-kod.',
+    loginBusy: 'För många felaktiga PIN-koder. Försök igen om {{seconds}} sekunder.',
+    loginLocked: 'För många felaktiga PIN-koder på den här skärmen. Ladda om sidan för att försöka igen.',
     logout: 'Logga ut',
     refresh: 'Uppdatera',
     from: 'Från',
