@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { connectCentral, type Sip2Connection } from '../central/index.ts';
 import type { KioskCore } from '../core/ports.ts';
 import type { DeviceManager } from '../devices/manager.ts';
+import { DemoClock } from '../door/door-clock.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import { EntryLog } from '../door/entry-log.ts';
 import { localTime } from '../door/schedule.ts';
@@ -18,6 +19,7 @@ import { openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
+import { describeWarning, installWarnings } from './install-warnings.ts';
 import { rendererDir } from './install-paths.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
@@ -71,7 +73,9 @@ const deviceViews = (manager: DeviceManager): DeviceView[] =>
  */
 export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const { config, logger } = options;
-  const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id });
+  const warnings = installWarnings(config);
+  for (const w of warnings) logger.warn({ code: w.code, devices: w.devices }, describeWarning(w));
+  const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id, demo: config.demo, warnings });
   const devices = await startDevices(config.devices, logger);
   const metricsServer = await startMetricsOrWarn(metrics, config, logger);
   const central = await connectCentral(config, logger);
@@ -120,8 +124,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   kioskShell.setDevices(deviceViews(devices.manager));
   devices.manager.onStatus(() => kioskShell.setDevices(deviceViews(devices.manager)));
 
+  // Only demo mode has a door clock the simulator panel can move.
+  const demoClock = config.demo ? new DemoClock() : undefined;
   const doorParts = startDoor({
     config,
+    clock: demoClock,
     devices,
     central: central.central,
     db,
@@ -131,7 +138,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   });
   const { door, entryLog } = doorParts;
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
-  const simulator = simulatorPanel({ config, devices, demo: central.demo, door, region, logger });
+  const simulator = simulatorPanel({ config, devices, demo: central.demo, door, clock: demoClock, region, logger });
   const core: KioskCore = {
     view: () => kioskShell.view(),
     onView: (l) => kioskShell.onView(l),
@@ -160,6 +167,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
         rendererDir: options.rendererDir ?? rendererDir,
         port: options.web.port,
         logger,
+        simulatorPanel: simulator !== undefined,
         ...(options.web.token ? { token: options.web.token } : {}),
       })
     : undefined;
