@@ -14,8 +14,10 @@ import { BridgeHub } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
+import { QUEUE_MIGRATIONS } from '../queue/schema.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
-import { openDatabase } from '../storage/database.ts';
+import { DATA_FILE, openDataFile } from '../storage/data-file.ts';
+import { type Db, migrate, openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
@@ -50,6 +52,8 @@ export interface StartOptions {
   readonly rendererDir?: string;
   /** Folder of the kiosk's SQLite file; default: in memory (tests). */
   readonly dataDir?: string;
+  /** The data file, already opened and checked by the caller (openDataFile); wins over `dataDir`. */
+  readonly db?: Db;
   /** Checks the technician PIN; default refuses every PIN. */
   readonly verifyTechnicianPin?: (pin: string) => Promise<boolean>;
   /** The config file in use (undefined: embedded default), where the technician adds devices. */
@@ -73,6 +77,11 @@ const deviceViews = (manager: DeviceManager): DeviceView[] =>
  */
 export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const { config, logger } = options;
+  // The data file first, tables brought forward included: a damaged, locked, unwritable or too new
+  // file stops the start before any device, connection or port is opened.
+  const db = options.db ?? (options.dataDir ? openDataFile(join(options.dataDir, DATA_FILE)) : openDatabase(':memory:'));
+  migrate(db, QUEUE_MIGRATIONS);
+  const entryLog = new EntryLog(db);
   const warnings = installWarnings(config);
   for (const w of warnings) logger.warn({ code: w.code, devices: w.devices }, describeWarning(w));
   const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id, demo: config.demo, warnings });
@@ -80,7 +89,6 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const metricsServer = await startMetricsOrWarn(metrics, config, logger);
   const central = await connectCentral(config, logger);
   watchForMetrics(metrics, devices.manager, central);
-  const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
   const stats = new TransactionStats(db);
   // Loans, returns and renewals go through the queue: on disk before they are sent or shown as done.
   const queue = createQueuedCentral({
@@ -132,11 +140,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     devices,
     central: central.central,
     db,
-    entryLog: new EntryLog(db),
+    entryLog,
     metrics: metrics.metrics,
     logger,
   });
-  const { door, entryLog } = doorParts;
+  const { door } = doorParts;
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
   const simulator = simulatorPanel({ config, devices, demo: central.demo, door, clock: demoClock, region, logger });
   const core: KioskCore = {
