@@ -70,7 +70,7 @@ export function App() {
         <LanguageSwitch current={view.language} />
       </header>
       {view.notice && (
-        <div className="notice" role="status">
+        <div className="notice" role="status" data-notice={view.notice.key}>
           {t(view.notice.key, view.notice.values ?? {})}
         </div>
       )}
