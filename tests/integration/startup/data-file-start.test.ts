@@ -99,7 +99,7 @@ describe('start-up with a bad data file', () => {
     const before = readFileSync(h.file);
     const holder = spawn(
       process.execPath,
-      [join(root, 'main/cli/bin.mjs'), '--script', join(import.meta.dirname, 'hold-lock-child.ts'), h.file],
+      ['--import', 'tsx', join(import.meta.dirname, 'hold-lock-child.ts'), h.file],
       {
         cwd: root,
         detached: true,
@@ -159,7 +159,7 @@ describe('start-up with a bad data file', () => {
     validDataFile(prepared, 10);
     mkdirSync(h.data);
     const fill = '{ head -c 4000000 /dev/zero > "$D/filler" 2>/dev/null || true; }';
-    const open = (f: string) => `"$NODE" main/cli/bin.mjs --script "$CHILD" "${f}"`;
+    const open = (f: string) => `"$NODE" --import tsx "$CHILD" "${f}"`;
     const script = [
       'mount -t tmpfs -o size=1m tmpfs "$D"',
       fill,
