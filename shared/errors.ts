@@ -3,7 +3,19 @@
  * ("sip2.checksum", "device.missing", ...) so logs, metrics and the
  * technician screen can group failures without parsing messages.
  */
-export type Subsystem = 'codec' | 'device' | 'rfid' | 'sip2' | 'central' | 'queue' | 'door' | 'config' | 'bridge' | 'cli' | 'catalog';
+export type Subsystem =
+  | 'codec'
+  | 'device'
+  | 'rfid'
+  | 'sip2'
+  | 'central'
+  | 'queue'
+  | 'door'
+  | 'config'
+  | 'bridge'
+  | 'cli'
+  | 'storage'
+  | 'catalog';
 
 export type ErrorCode = `${Subsystem}.${string}`;
 

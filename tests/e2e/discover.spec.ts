@@ -41,7 +41,7 @@ test('Deckare + ljudbok + svenska: only such titles, on the shelf here first; re
 }, info) => {
   test.setTimeout(180_000);
   kiosk = await startKioskProcess({
-    config: { catalog: { schedule: { startDelaySeconds: 0 }, opacLinkTemplate: OPAC, emediaLinkTemplate: EMEDIA } },
+    config: { demo: true, catalog: { schedule: { startDelaySeconds: 0 }, opacLinkTemplate: OPAC, emediaLinkTemplate: EMEDIA } },
   });
   const demoLine = /^Demo central system: sip2 \S+ oai (\S+)$/m;
   await expect.poll(() => demoLine.test(kiosk.output())).toBe(true);

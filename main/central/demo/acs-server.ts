@@ -5,7 +5,7 @@ import { encodeMessage } from '../sip2/codec/encode.ts';
 import { Sip2Framer } from '../sip2/codec/framer.ts';
 import { fieldValue, type SipMessage } from '../sip2/codec/message.ts';
 import { DemoCatalog } from './catalog/catalog.ts';
-import { DEMO_LOGIN } from './data.ts';
+import { DEMO_BRANCHES, DEMO_LOGIN } from './data.ts';
 import { answer } from './handlers.ts';
 import { DemoLibrary } from './library.ts';
 import { type DemoOai, startDemoOai } from './oai/oai-server.ts';
@@ -42,6 +42,8 @@ export interface DemoAcs {
   readonly catalog: DemoCatalog;
   /** The OAI-PMH endpoint, when started with an httpPort. */
   readonly oai: DemoOai | undefined;
+  /** The demo region's libraries, branch code -> name (for transport crate labels). */
+  readonly region: Readonly<Record<string, string>>;
   misbehave(mode: Misbehaviour): void;
   /** Requests answered so far (all connections). */
   readonly requests: () => number;
@@ -167,6 +169,7 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
     login: DEMO_LOGIN,
     catalog,
     oai,
+    region: Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])),
     misbehave: (m) => {
       mode = m;
     },

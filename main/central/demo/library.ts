@@ -70,7 +70,8 @@ export class DemoLibrary {
     readonly now: () => Date = () => new Date(),
     catalogue?: () => Iterable<CatalogItem>,
   ) {
-    this.own = new Map(DEMO_ITEMS.map((i) => [i.itemId, i]));
+    // The demo catalogue's first records are these items in this order, so record i + 1 is item i's.
+    this.own = new Map(DEMO_ITEMS.map((item, i) => [item.itemId, { ...item, biblio: String(i + 1) }]));
     this.catalogue = catalogue;
     const today = now().getTime();
     for (const l of DEMO_LOANS)
@@ -82,8 +83,9 @@ export class DemoLibrary {
     return this.patrons.get(card);
   }
 
+  /** The demo's own items answer without reading the catalogue (a first look-up of a catalogue copy reads it). */
   item(id: string): DemoItem | undefined {
-    return this.items.get(id);
+    return this.own.get(id) ?? this.items.get(id);
   }
 
   /** The demo's own items (with their notes and parts) and every catalogue copy; catalogue loans go to other patrons. */
@@ -93,7 +95,7 @@ export class DemoLibrary {
     for (const copy of this.catalogue?.() ?? []) {
       const { due, ...item } = copy;
       const own = all.get(item.itemId);
-      all.set(item.itemId, own && item.biblio ? { ...own, biblio: item.biblio } : (own ?? item));
+      all.set(item.itemId, own ?? item);
       if (due && !own && !this.loans.has(item.itemId)) {
         this.loans.set(item.itemId, {
           cardNumber: OTHER_PATRON,
@@ -112,7 +114,7 @@ export class DemoLibrary {
   }
 
   loansOf(card: string): Array<{ item: DemoItem; loan: Loan }> {
-    return [...this.loans.entries()].flatMap(([id, loan]) => (loan.cardNumber === card ? [{ item: this.items.get(id)!, loan }] : []));
+    return [...this.loans.entries()].flatMap(([id, loan]) => (loan.cardNumber === card ? [{ item: this.item(id)!, loan }] : []));
   }
 
   holdsOf(card: string): Hold[] {
@@ -133,7 +135,7 @@ export class DemoLibrary {
 
   /** The hold a returned copy fills: one placed on this copy, else the oldest unfilled title-level hold on its record. */
   holdFilledBy(itemId: string): Hold | undefined {
-    const biblio = this.items.get(itemId)?.biblio;
+    const biblio = this.item(itemId)?.biblio;
     return this.firstHold(itemId) ?? (biblio === undefined ? undefined : this.holds.find((h) => !h.waiting && h.biblio === biblio));
   }
 
@@ -150,7 +152,7 @@ export class DemoLibrary {
     renewalPolicy: boolean,
   ): { ok: true; due: Date; renewed: boolean } | { ok: false; refusal: CheckoutRefusal } {
     const patron = this.patrons.get(card);
-    const item = this.items.get(itemId);
+    const item = this.item(itemId);
     const refuse = (refusal: CheckoutRefusal) => ({ ok: false as const, refusal });
     if (!patron) return refuse('unknown-patron');
     if (!item) return refuse('unknown-item');
@@ -187,7 +189,7 @@ export class DemoLibrary {
     itemId: string,
     branch: string,
   ): { known: false } | { known: true; wasOnLoan: boolean; item: DemoItem; hold?: Hold; transitTo?: string } {
-    const item = this.items.get(itemId);
+    const item = this.item(itemId);
     if (!item) return { known: false };
     const wasOnLoan = this.loans.delete(itemId);
     const hold = this.holdFilledBy(itemId);

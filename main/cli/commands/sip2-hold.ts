@@ -50,6 +50,7 @@ export function registerSip2Hold(sip2: Command): void {
   ).action(async (f: HoldFlags) => {
     if (!f.item && !f.titleId) throw new OpenBranchError('cli.usage', 'give --item BARCODE or --title-id ID');
     await withCentral(f, async (c) => {
+      if (!c.hold) throw new OpenBranchError('cli.usage', 'this central system takes no reservations');
       const r = await c.hold({
         cardNumber: f.card,
         ...(f.pin === undefined ? {} : { pin: f.pin }),

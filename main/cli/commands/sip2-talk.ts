@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { configSchema } from '../../../shared/config/schema.ts';
+import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { connectCentral, type Sip2Central } from '../../central/index.ts';
+import { connectCentral, type Sip2Connection } from '../../central/index.ts';
 import { Sip2Operations } from '../../central/sip2/operations.ts';
 import { loadConfig } from '../../config/load.ts';
 
@@ -23,10 +24,10 @@ export interface TalkFlags {
  * Koha. Without a config or --host, the embedded demo ACS answers.
  */
 export function registerSip2Talk(sip2: Command): void {
-  const talk = async (flags: TalkFlags, fn: (c: Sip2Central) => Promise<unknown>) =>
-    withCentral(flags, async (c) => console.log(JSON.stringify(await fn(c), null, 2)));
+  const talk = async (flags: TalkFlags, fn: (c: CentralSystem, conn: Sip2Connection) => Promise<unknown>) =>
+    withCentral(flags, async (c, conn) => console.log(JSON.stringify(await fn(c, conn), null, 2)));
   common(sip2.command('probe').description('log in and ask the ACS status')).action((f: TalkFlags) =>
-    talk(f, async (c) => ({ health: c.health(), status: await new Sip2Operations(c.client).status() })),
+    talk(f, async (c, conn) => ({ health: c.health(), status: await new Sip2Operations(conn.client).status() })),
   );
   common(sip2.command('patron <card>').option('--pin <pin>').description('patron information')).action(
     (card: string, f: TalkFlags & { pin?: string }) => talk(f, (c) => c.patronInformation(card, f.pin)),
@@ -60,7 +61,7 @@ export const common = (c: Command) =>
     .option('--profile <name>', 'koha | generic');
 
 /** Connects (config, flags or the embedded demo), runs `fn`, and always closes. */
-export async function withCentral(flags: TalkFlags, fn: (c: Sip2Central) => Promise<void>): Promise<void> {
+export async function withCentral(flags: TalkFlags, fn: (c: CentralSystem, conn: Sip2Connection) => Promise<void>): Promise<void> {
   const base = loadConfig(flags.config).config;
   const config = flags.host
     ? configSchema.parse({
@@ -80,8 +81,8 @@ export async function withCentral(flags: TalkFlags, fn: (c: Sip2Central) => Prom
     : base;
   const conn = await connectCentral(config, silentLogger);
   try {
-    await conn.central.client.connect();
-    await fn(conn.central);
+    await conn.connect();
+    await fn(conn.central, conn);
   } finally {
     await conn.close();
   }

@@ -11,7 +11,7 @@ const PIN = '1234';
 
 describe('SIP2 Hold against the demo ACS', () => {
   it('reserves for pick-up in Köping; a return elsewhere goes to the crate for Köping, a return in Köping to its hold shelf', async () => {
-    const r = await demo().central.hold({ cardNumber: ANNA, pin: PIN, itemId: '39000000000128', pickupLocation: 'KOP' });
+    const r = await demo().central.hold!({ cardNumber: ANNA, pin: PIN, itemId: '39000000000128', pickupLocation: 'KOP' });
     expect(r).toMatchObject({ ok: true, pickupLocation: 'KOP', queuePosition: 1, available: true, itemId: '39000000000128' });
     expect(demo().demo!.state.holds.filter((h) => h.cardNumber === ANNA && !h.waiting)).toMatchObject([
       { itemId: '39000000000128', pickup: 'KOP' },
@@ -31,7 +31,7 @@ describe('SIP2 Hold against the demo ACS', () => {
 
   it('says why it was refused, also where Koha gives no text', async () => {
     const hold = (card: string, pin: string, itemId: string) =>
-      demo().central.hold({ cardNumber: card, pin, itemId, pickupLocation: 'VAS' });
+      demo().central.hold!({ cardNumber: card, pin, itemId, pickupLocation: 'VAS' });
     expect(await hold(ANNA, PIN, '39000000000144')).toMatchObject({ ok: true });
     // Silent refusals (Koha's CanItemBeReserved): the kiosk asks the patron record afterwards.
     expect(await hold(ANNA, PIN, '39000000000144')).toMatchObject({ ok: false, refusal: 'already-reserved', screenMessages: [] });
@@ -57,11 +57,11 @@ describe('SIP2 Hold against the demo ACS', () => {
       '39000000000152',
     ];
     for (const itemId of ids)
-      expect((await demo().central.hold({ cardNumber: LEILA, pin: '8901', itemId, pickupLocation: 'VAS' })).ok).toBe(true);
+      expect((await demo().central.hold!({ cardNumber: LEILA, pin: '8901', itemId, pickupLocation: 'VAS' })).ok).toBe(true);
     expect(demo().demo!.state.holdsOf(LEILA)).toHaveLength(10);
-    const over = await demo().central.hold({ cardNumber: LEILA, pin: '8901', itemId: '39000000000160', pickupLocation: 'VAS' });
+    const over = await demo().central.hold!({ cardNumber: LEILA, pin: '8901', itemId: '39000000000160', pickupLocation: 'VAS' });
     expect(over).toMatchObject({ ok: false, refusal: 'limit-reached' });
-    const cancel = await demo().central.hold({
+    const cancel = await demo().central.hold!({
       cardNumber: LEILA,
       pin: '8901',
       itemId: '39000000000011',
