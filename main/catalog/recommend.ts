@@ -37,7 +37,8 @@ export function queryFor(p: Preferences, here: string, like?: CatalogRecord): Ca
     ...(p.age.length ? { audiences: [...p.age] } : {}),
     ...(like ? { exclude: [like.id] } : {}),
     here,
-    limit: 300,
+    // "Like this one" re-ranks by likeness, so it looks at more candidates.
+    limit: like ? 200 : 40,
   };
 }
 

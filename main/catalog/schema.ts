@@ -4,7 +4,11 @@ import type { Migrations } from '../storage/database.ts';
  * The catalogue's tables, in their own SQLite file next to the queue's:
  * records with the fields the kiosk searches, their copies (barcode ->
  * record), their genres (term -> record), and an FTS5 index kept in step
- * by triggers (external content: the text is stored once).
+ * by triggers (external content: the text is stored once). What a search
+ * sorts by sits in covering indexes: `kind` (0 copies to lend, 1 e-media,
+ * 2 nothing to lend), `year`, and `shelf_mask`, one bit per branch with a
+ * copy on its shelf (bits from catalog_branches), so "on the shelf here
+ * first" never reads a record it does not return.
  */
 export const CATALOG_MIGRATIONS: Migrations = {
   subsystem: 'catalog',
@@ -28,12 +32,15 @@ export const CATALOG_MIGRATIONS: Migrations = {
        series TEXT,
        summary TEXT,
        isbn TEXT,
-       available_at TEXT NOT NULL,
+       kind INTEGER NOT NULL,
+       shelf_mask INTEGER NOT NULL,
        copies TEXT NOT NULL
      );
-     CREATE INDEX catalog_records_facets ON catalog_records (format, language, audience);
-     CREATE INDEX catalog_records_language ON catalog_records (language);
+     CREATE INDEX catalog_records_by_format ON catalog_records (format, language, audience, kind, year, shelf_mask);
+     CREATE INDEX catalog_records_by_language ON catalog_records (language, audience, kind, year, shelf_mask);
+     CREATE INDEX catalog_records_by_audience ON catalog_records (audience, kind, year, shelf_mask);
      CREATE INDEX catalog_records_harvest ON catalog_records (harvest);
+     CREATE TABLE catalog_branches (code TEXT PRIMARY KEY, bit INTEGER NOT NULL UNIQUE);
      CREATE TABLE catalog_copies (barcode TEXT PRIMARY KEY, record INTEGER NOT NULL) WITHOUT ROWID;
      CREATE INDEX catalog_copies_record ON catalog_copies (record);
      CREATE TABLE catalog_genres (term TEXT NOT NULL COLLATE NOCASE, record INTEGER NOT NULL, PRIMARY KEY (term, record)) WITHOUT ROWID;

@@ -70,12 +70,17 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
  * Searches the local catalogue: every given facet must match (any value
- * within a facet), on the shelf here first, then by relevance to the words,
- * newest first.
+ * within a facet); on the shelf here first, then titles with copies to
+ * lend, then e-media, then the rest; within those by relevance to the
+ * words, newest first. The order comes from covering indexes (kind, year,
+ * shelf bits); only the records returned are read.
  */
 export function searchCatalog(db: Db, q: CatalogQuery): SearchHit[] {
   const where: string[] = [];
-  const args: unknown[] = [` ${q.here ?? '\u0000'} `];
+  const bit = q.here
+    ? ((db.prepare('SELECT bit FROM catalog_branches WHERE code = ?').safeIntegers().pluck().get(q.here) as bigint | undefined) ?? 0n)
+    : 0n;
+  const args: unknown[] = [bit];
   const match = q.text ? ftsQuery(q.text) : undefined;
   if (q.text && !match) return [];
   if (q.genres?.length) {
@@ -100,12 +105,27 @@ export function searchCatalog(db: Db, q: CatalogQuery): SearchHit[] {
     args.push(match);
   }
   const from = match ? 'catalog_fts JOIN catalog_records r ON r.rowid = catalog_fts.rowid' : 'catalog_records r';
-  const sql = `SELECT r.id, r.title, r.author, r.year, r.language, r.languages, r.format, r.online, r.audience, r.genres, r.subjects,
-      r.series, r.summary, r.isbn, r.copies, instr(r.available_at, ?) > 0 AS here
-    FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY here DESC, ${match ? 'catalog_fts.rank, ' : ''}r.year DESC, r.rowid LIMIT ?`;
-  args.push(Math.max(1, Math.min(q.limit ?? 50, 500)));
-  return (db.prepare(sql).all(...args) as Row[]).map((row) => ({ ...toRecord(row), onShelfHere: row.here === 1 }));
+  const ranked = db
+    .prepare(
+      `SELECT r.rowid AS rowid, (r.shelf_mask & ?) != 0 AS here FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY here DESC, r.kind, ${match ? 'catalog_fts.rank, ' : ''}r.year DESC, r.rowid LIMIT ?`,
+    )
+    .all(...args, Math.max(1, Math.min(q.limit ?? 50, 500))) as { rowid: number; here: number }[];
+  if (ranked.length === 0) return [];
+  const rows = new Map(
+    (
+      db
+        .prepare(
+          `SELECT rowid, id, title, author, year, language, languages, format, online, audience, genres, subjects, series, summary, isbn, copies
+           FROM catalog_records WHERE rowid IN (${marks(ranked.length)})`,
+        )
+        .all(...ranked.map((r) => r.rowid)) as (Omit<Row, 'here'> & { rowid: number })[]
+    ).map((row) => [row.rowid, row]),
+  );
+  return ranked.flatMap((r) => {
+    const row = rows.get(r.rowid);
+    return row ? [{ ...toRecord(row), onShelfHere: r.here === 1 }] : [];
+  });
 }
 
 /** The record a copy belongs to (the patron's own loans, for "like this one"). */

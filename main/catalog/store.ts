@@ -29,18 +29,25 @@ export class CatalogStore {
   private readonly addCopy;
   private readonly addGenre;
   private readonly rowidOf;
+  private readonly bits: Map<string, bigint>;
 
   constructor(readonly db: Db) {
+    this.bits = new Map(
+      (db.prepare('SELECT code, bit FROM catalog_branches').safeIntegers().all() as { code: string; bit: bigint }[]).map((b) => [
+        b.code,
+        b.bit,
+      ]),
+    );
     this.upsert = db.prepare(
       `INSERT INTO catalog_records (id, datestamp, harvest, title, author, year, language, languages, format, online, audience,
-         genres, genre_text, subjects, series, summary, isbn, available_at, copies)
+         genres, genre_text, subjects, series, summary, isbn, kind, shelf_mask, copies)
        VALUES (@id, @datestamp, @harvest, @title, @author, @year, @language, @languages, @format, @online, @audience,
-         @genres, @genreText, @subjects, @series, @summary, @isbn, @availableAt, @copies)
+         @genres, @genreText, @subjects, @series, @summary, @isbn, @kind, @shelfMask, @copies)
        ON CONFLICT(id) DO UPDATE SET datestamp = excluded.datestamp, harvest = excluded.harvest, title = excluded.title,
          author = excluded.author, year = excluded.year, language = excluded.language, languages = excluded.languages,
          format = excluded.format, online = excluded.online, audience = excluded.audience, genres = excluded.genres,
          genre_text = excluded.genre_text, subjects = excluded.subjects, series = excluded.series, summary = excluded.summary,
-         isbn = excluded.isbn, available_at = excluded.available_at, copies = excluded.copies`,
+         isbn = excluded.isbn, kind = excluded.kind, shelf_mask = excluded.shelf_mask, copies = excluded.copies`,
     );
     this.rowidOf = db.prepare('SELECT rowid FROM catalog_records WHERE id = ?').pluck();
     this.removeById = db.prepare('DELETE FROM catalog_records WHERE id = ?');
@@ -61,7 +68,9 @@ export class CatalogStore {
           continue;
         }
         const r = h.record;
-        const availableAt = [...new Set(r.copies.filter((c) => c.status === 'available').map((c) => c.holding))];
+        const lendable = r.copies.some((c) => c.status === 'available' || c.status === 'on-loan');
+        let shelfMask = 0n;
+        for (const c of r.copies) if (c.status === 'available') shelfMask |= this.branchBit(c.holding);
         this.upsert.run({
           id: h.id,
           datestamp: h.datestamp,
@@ -80,7 +89,8 @@ export class CatalogStore {
           series: r.series ?? null,
           summary: r.summary ?? null,
           isbn: r.isbn ?? null,
-          availableAt: availableAt.length ? ` ${availableAt.join(' ')} ` : '',
+          kind: r.online ? 1 : lendable ? 0 : 2,
+          shelfMask,
           copies: JSON.stringify(r.copies),
         });
         const rowid = this.rowidOf.get(h.id) as number;
@@ -92,6 +102,20 @@ export class CatalogStore {
       }
     })();
     return { stored, removed };
+  }
+
+  /**
+   * The bit of a branch in shelf_mask (62 branches fit; a region with more
+   * gives the rest no bit, and their kiosks list matches without putting
+   * the shelf's own first).
+   */
+  branchBit(code: string): bigint {
+    const known = this.bits.get(code);
+    if (known !== undefined) return known;
+    const bit = this.bits.size < 62 ? 1n << BigInt(this.bits.size) : 0n;
+    if (bit !== 0n) this.db.prepare('INSERT INTO catalog_branches (code, bit) VALUES (?, ?)').run(code, bit);
+    this.bits.set(code, bit);
+    return bit;
   }
 
   /** After a complete full harvest: records it did not list are gone from the source. */

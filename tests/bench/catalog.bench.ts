@@ -1,0 +1,129 @@
+/**
+ * The catalogue at the size of a region (about 100,000 records): a harvest
+ * from the demo OAI-PMH endpoint running as its own process, with memory
+ * printed as it goes (flat: records are streamed, a page at a time), the
+ * size the catalogue adds to the data folder, and search latency. Each
+ * figure is printed beside a reference measured in the same run: the
+ * endpoint read without parsing or storing (what the server and HTTP
+ * allow), and the same searches as plain scans without the indexes.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { harvest } from '../../main/catalog/harvester.ts';
+import { queryFor, rankMatches } from '../../main/catalog/recommend.ts';
+import { type CatalogQuery, searchCatalog } from '../../main/catalog/search.ts';
+import { CatalogStore, openCatalogDb } from '../../main/catalog/store.ts';
+import { NO_PREFERENCES, type Preferences } from '../../shared/domain/discover.ts';
+import { silentLogger } from '../../shared/logger.ts';
+import { DemoAcsProcess } from '../integration/catalog/demo-acs-process.ts';
+import { nowMs, summary } from './stats.ts';
+
+const SLOTS = Number(process.env.CATALOG_BENCH_SLOTS ?? 102_100); // 2% are deleted: 100,058 live records
+const PAGE = Number(process.env.CATALOG_BENCH_PAGE ?? 100);
+const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
+const memory = () => {
+  const m = process.memoryUsage();
+  return `rss ${mb(m.rss)}, heap ${mb(m.heapUsed)}`;
+};
+
+/** Reads every page of the list (following tokens) without parsing XML or storing: the server + HTTP ceiling. */
+async function rawRead(url: string): Promise<{ bytes: number; seconds: number }> {
+  const started = nowMs();
+  let bytes = 0;
+  let query = 'verb=ListRecords&metadataPrefix=marcxml';
+  for (;;) {
+    const text = await (await fetch(`${url}?${query}`)).text();
+    bytes += Buffer.byteLength(text);
+    const token = /<resumptionToken[^>]*>([^<]+)<\/resumptionToken>/.exec(text)?.[1];
+    if (!token) break;
+    query = `verb=ListRecords&resumptionToken=${encodeURIComponent(token)}`;
+  }
+  return { bytes, seconds: (nowMs() - started) / 1000 };
+}
+
+function timeQueries(label: string, runs: number, fn: () => unknown): number[] {
+  for (let i = 0; i < 20; i++) fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = nowMs();
+    fn();
+    samples.push(nowMs() - t);
+  }
+  console.log(`  ${label}: ${summary(samples)}`);
+  return samples;
+}
+
+export default async function (): Promise<void> {
+  const server = await DemoAcsProcess.start(['--catalog-size', String(SLOTS), '--page-size', String(PAGE)]);
+  const dir = mkdtempSync(join(tmpdir(), 'ob-catalog-bench-'));
+  const file = join(dir, 'catalog.sqlite');
+  try {
+    console.log(`demo endpoint: ${SLOTS.toLocaleString('en')} record slots, ${PAGE} records per page, its own process`);
+    const raw = await rawRead(server.oaiUrl);
+    console.log(`reference, the endpoint read without parsing or storing: ${mb(raw.bytes)} in ${raw.seconds.toFixed(1)} s`);
+
+    const db = openCatalogDb(file);
+    const store = new CatalogStore(db);
+    console.log(`harvest start: ${memory()}`);
+    let next = 10_000;
+    const started = nowMs();
+    const result = await harvest(store, {
+      url: server.oaiUrl,
+      timeoutMs: 60_000,
+      retries: 3,
+      backoffMs: 500,
+      maxBackoffMs: 5_000,
+      logger: silentLogger,
+      onProgress: (p) => {
+        if (p.stored < next) return;
+        next += 10_000;
+        console.log(
+          `  ${p.stored.toLocaleString('en')} records, ${Math.round(p.stored / ((nowMs() - started) / 1000))} records/s, ${memory()}`,
+        );
+      },
+    });
+    const seconds = (nowMs() - started) / 1000;
+    const rate = Math.round(result.stored / seconds);
+    console.log(
+      `harvest: ${result.stored.toLocaleString('en')} records in ${seconds.toFixed(1)} s = ${rate.toLocaleString('en')} records/s ` +
+        `(target >= 1,000/s; the endpoint alone served ${Math.round(result.listSize! / raw.seconds).toLocaleString('en')} records/s); end: ${memory()}`,
+    );
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    const size = ['', '-wal', '-shm'].reduce((n, s) => n + (statSync(file + s, { throwIfNoEntry: false })?.size ?? 0), 0);
+    console.log(`catalogue file: ${mb(size)} for ${store.count().toLocaleString('en')} records (target < 150 MB)`);
+
+    console.log('search over the harvested catalogue (indexes and FTS5):');
+    const prefs = (p: Partial<Preferences>): Preferences => ({ ...NO_PREFERENCES, ...p });
+    const queries: [string, CatalogQuery][] = [
+      ['Deckare + ljudbok + svenska', queryFor(prefs({ genre: ['deckare'], format: ['audiobook'], language: ['swe'] }), 'VAS')],
+      ['Fantasy och sf, any format, for young people', queryFor(prefs({ genre: ['fantasy'], age: ['youth'] }), 'VAS')],
+      ['only a language (English)', queryFor(prefs({ language: ['eng'] }), 'VAS')],
+      ['words: "skuggan sjön"', { text: 'skuggan sjön', here: 'VAS', limit: 300 }],
+      ['words and a facet: "mord" in e-books', { text: 'mord', formats: ['ebook'], here: 'VAS', limit: 300 }],
+    ];
+    const all: number[] = [];
+    for (const [label, q] of queries) all.push(...timeQueries(label, 200, () => searchCatalog(db, q)));
+    const p = prefs({ genre: ['deckare'], format: ['audiobook'], language: ['swe'] });
+    all.push(
+      ...timeQueries('"Tips för mig" as the kiosk runs it (search + ranking)', 200, () =>
+        rankMatches(searchCatalog(db, queryFor(p, 'VAS')), p, 'VAS'),
+      ),
+    );
+    console.log(`search, all of the above: ${summary(all)} (target p99 < 30 ms)`);
+
+    console.log('reference, the same facets as plain scans (no index, no FTS):');
+    const scan = db.prepare(
+      "SELECT id FROM catalog_records NOT INDEXED WHERE genres LIKE '%\"Deckare\"%' AND format = 'audiobook' AND language = 'swe' ORDER BY instr(available_at, ' VAS ') > 0 DESC, year DESC LIMIT 300",
+    );
+    timeQueries('Deckare + ljudbok + svenska, scanned', 50, () => scan.all());
+    const likeScan = db.prepare(
+      "SELECT id FROM catalog_records NOT INDEXED WHERE (title LIKE '%skuggan%' OR summary LIKE '%skuggan%') AND (title LIKE '%sjön%' OR summary LIKE '%sjön%') LIMIT 300",
+    );
+    timeQueries('words "skuggan sjön" with LIKE', 50, () => likeScan.all());
+    db.close();
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
