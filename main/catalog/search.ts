@@ -66,6 +66,8 @@ export function toRecord(row: Omit<Row, 'here'>): CatalogRecord {
   };
 }
 
+/** How many of the most relevant records a word search considers. */
+const TEXT_HITS = 500;
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 
 /**
@@ -100,17 +102,19 @@ export function searchCatalog(db: Db, q: CatalogQuery): SearchHit[] {
     where.push(`r.id NOT IN (${marks(q.exclude.length)})`);
     args.push(...q.exclude);
   }
-  if (match) {
-    where.push('catalog_fts MATCH ?');
-    args.push(match);
-  }
-  const from = match ? 'catalog_fts JOIN catalog_records r ON r.rowid = catalog_fts.rowid' : 'catalog_records r';
+  // Words: the most relevant TEXT_HITS by FTS5's bm25 (computed inside FTS5 with a bounded heap), then facets and
+  // shelf order among those; sorting every match of a common word by shelf first would cost more than the search.
+  const hits = match ? `(SELECT rowid, rank FROM catalog_fts WHERE catalog_fts MATCH ? ORDER BY rank LIMIT ${TEXT_HITS}) h JOIN ` : '';
   const ranked = db
     .prepare(
-      `SELECT r.rowid AS rowid, (r.shelf_mask & ?) != 0 AS here FROM ${from} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY here DESC, r.kind, ${match ? 'catalog_fts.rank, ' : ''}r.year DESC, r.rowid LIMIT ?`,
+      `SELECT r.rowid AS rowid, (r.shelf_mask & ?) != 0 AS here FROM ${hits}catalog_records r${match ? ' ON r.rowid = h.rowid' : ''}
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       ORDER BY here DESC, r.kind, ${match ? 'h.rank, ' : ''}r.year DESC, r.rowid LIMIT ?`,
     )
-    .all(...args, Math.max(1, Math.min(q.limit ?? 50, 500))) as { rowid: number; here: number }[];
+    .all(...(match ? [args[0], match, ...args.slice(1)] : args), Math.max(1, Math.min(q.limit ?? 50, 500))) as {
+    rowid: number;
+    here: number;
+  }[];
   if (ranked.length === 0) return [];
   const rows = new Map(
     (

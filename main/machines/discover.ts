@@ -92,7 +92,12 @@ export const discoverMachine = setup({
             },
           }),
         },
-        'discover.search': 'searching',
+        // At least one choice: "everything" is no tip, and would make the kiosk sort the whole catalogue.
+        'discover.search': {
+          guard: ({ context: { prefs: p } }) =>
+            p.genre.length + p.format.length + p.language.length + p.age.length > 0 || p.like !== undefined,
+          target: 'searching',
+        },
         'discover.back': 'done',
       },
     },

@@ -11,6 +11,8 @@ const FACETS: readonly Facet[] = ['genre', 'format', 'language', 'age'];
 export function ChooseStep({ data }: { data: DiscoverData }) {
   const { t } = useTranslation();
   const { send } = useKiosk();
+  const p = data.prefs;
+  const nothingChosen = p.genre.length + p.format.length + p.language.length + p.age.length === 0 && !p.like;
   return (
     <>
       <p className="hint">{t('discover.intro')}</p>
@@ -60,7 +62,7 @@ export function ChooseStep({ data }: { data: DiscoverData }) {
         <EventButton kind="secondary" event={{ type: 'discover.back' }}>
           {t('common.back')}
         </EventButton>
-        <EventButton kind="primary" event={{ type: 'discover.search' }}>
+        <EventButton kind="primary" event={{ type: 'discover.search' }} disabled={nothingChosen}>
           {t('discover.show')}
         </EventButton>
       </div>
