@@ -26,9 +26,14 @@ export interface DiscoverContext extends DiscoverInput {
   readonly pickup: string;
   readonly result: { readonly pickup: string; readonly queuePosition?: number; readonly refusal?: HoldRefusal | 'offline' } | undefined;
   readonly error: string | undefined;
+  /** PINs tried in this flow: counted before the central system checks one. */
+  readonly pinTries: number;
 }
 
 export type DiscoverEvent = UiEvent | { readonly type: 'card.read'; readonly number: string };
+
+/** Wrong PINs allowed while reserving before the flow stops asking (the door and the login have their own limits). */
+export const MAX_PIN_TRIES = 3;
 
 const toggle = (list: readonly string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);
 const reservable = (m: Match | undefined) => m !== undefined && (m.group === 'here' || m.group === 'reserve');
@@ -71,6 +76,7 @@ export const discoverMachine = setup({
     pickup: '',
     result: undefined,
     error: undefined,
+    pinTries: 0,
   }),
   initial: 'choose',
   entry: 'pickupHere',
@@ -150,7 +156,16 @@ export const discoverMachine = setup({
         'pin.entered': [
           // Never sent: Koha may accept an empty PIN.
           { guard: ({ event }) => event.pin === '', actions: assign({ error: 'empty-pin' }) },
-          { target: 'checking', actions: assign({ pin: ({ event }) => event.pin, error: undefined }) },
+          // Counted before the check; past the limit no PIN is sent for this card again in this flow.
+          {
+            guard: ({ context }) => context.pinTries >= MAX_PIN_TRIES,
+            target: 'results',
+            actions: assign({ error: 'locked-out', cardNumber: undefined, pin: undefined }),
+          },
+          {
+            target: 'checking',
+            actions: assign({ pin: ({ event }) => event.pin, error: undefined, pinTries: ({ context }) => context.pinTries + 1 }),
+          },
         ],
         'card.read': { target: 'afterCard', actions: assign({ cardNumber: ({ event }) => event.number }) },
         'discover.back': { target: 'results', actions: assign({ cardNumber: undefined, pin: undefined, error: undefined }) },

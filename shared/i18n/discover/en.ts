@@ -67,6 +67,7 @@ export const discoverEn = {
   error: {
     offline: 'The library system cannot be reached, so reservations cannot be made right now.',
     catalog: 'The catalogue cannot be searched right now.',
+    'locked-out': 'Too many wrong PINs. Ask the staff, or try again another time.',
   },
   more: 'See more recommendations',
   done: 'Done',

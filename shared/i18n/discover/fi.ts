@@ -71,6 +71,7 @@ export const discoverFi: Widen<typeof discoverEn> = {
   error: {
     offline: 'Kirjastojärjestelmään ei saada yhteyttä, joten varaaminen ei onnistu juuri nyt.',
     catalog: 'Luettelosta ei voi hakea juuri nyt.',
+    'locked-out': 'Liian monta väärää PIN-koodia. Kysy henkilökunnalta tai yritä myöhemmin uudelleen.',
   },
   more: 'Katso lisää vinkkejä',
   done: 'Valmis',

@@ -65,6 +65,7 @@ export const discoverSv: Widen<typeof discoverEn> = {
   error: {
     offline: 'Bibliotekssystemet går inte att nå, så det går inte att reservera just nu.',
     catalog: 'Det går inte att söka i katalogen just nu.',
+    'locked-out': 'För många felaktiga PIN-koder. Fråga personalen eller försök en annan gång.',
   },
   more: 'Se fler tips',
   done: 'Klar',

@@ -29,6 +29,29 @@ describe('SIP2 Hold against the demo ACS', () => {
     expect(demo().demo!.state.holds.find((h) => h.itemId === '39000000000128')?.waiting).toBe(true);
   });
 
+  it('a title-level hold is filled by whichever copy comes back first, as in Koha', async () => {
+    const lib = demo().demo!.state;
+    const catalog = demo().demo!.catalog;
+    // A record of the demo catalogue with two copies that are not on loan.
+    let copies: string[] = [];
+    for (let i = 30; i < catalog.size && copies.length < 2; i++) {
+      if (catalog.entry(i).deleted) continue;
+      copies = catalog
+        .record(i)
+        .copies.filter((c) => !c.due && !c.notForLoan)
+        .map((c) => c.barcode);
+    }
+    expect(copies.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = copies as [string, string];
+    expect(await demo().central.hold!({ cardNumber: ANNA, pin: PIN, itemId: first, pickupLocation: 'KOP' })).toMatchObject({ ok: true });
+    expect((await demo().central.checkin({ itemId: second, location: 'SALA' })).route).toMatchObject({
+      kind: 'transit',
+      destination: 'KOP',
+      holdPatron: ANNA,
+    });
+    expect(lib.holds.find((h) => h.cardNumber === ANNA && h.pickup === 'KOP' && h.itemId === second)).toBeDefined();
+  });
+
   it('says why it was refused, also where Koha gives no text', async () => {
     const hold = (card: string, pin: string, itemId: string) =>
       demo().central.hold!({ cardNumber: card, pin, itemId, pickupLocation: 'VAS' });

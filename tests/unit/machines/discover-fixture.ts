@@ -48,11 +48,14 @@ export function kioskCatalog(size = 400): KioskCatalog {
 /** The central system's side, scripted: Anna with PIN 1234; holds recorded, refused or failing as told. */
 export class ScriptedCentral implements CentralSystem {
   readonly holds: HoldRequest[] = [];
+  /** PINs the kiosk asked the central system to check. */
+  readonly pinsChecked: string[] = [];
   state: CentralHealth = 'online';
   holdAnswer: 'ok' | 'already-reserved' | 'link-down' = 'ok';
   health = () => this.state;
   onHealth = () => () => {};
   async patronInformation(card: string, pin?: string): Promise<PatronInfo> {
+    if (pin !== undefined) this.pinsChecked.push(pin);
     return {
       cardNumber: card,
       name: 'Anna Lindqvist',

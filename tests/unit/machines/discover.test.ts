@@ -81,6 +81,22 @@ describe('Tips för mig', () => {
     expect((await k.step('refused')).result?.refusal).toBe('already-reserved');
   });
 
+  it('stops asking after three wrong PINs: the fourth is never sent to the central system', async () => {
+    k = await discoverKiosk();
+    const results = await choose(k);
+    k.send({ type: 'discover.reserve', recordId: results.matches.find((m) => m.group === 'reserve')!.id });
+    k.card.present(ANNA);
+    for (const pin of ['1111', '2222', '3333']) {
+      await k.step('pin');
+      k.send({ type: 'pin.entered', pin });
+      expect((await k.step('pin')).error).toBe('wrong-pin');
+    }
+    k.send({ type: 'pin.entered', pin: PIN });
+    expect((await k.step('results')).error).toBe('locked-out');
+    expect(k.central.pinsChecked).toEqual(['1111', '2222', '3333']);
+    expect(k.central.holds).toEqual([]);
+  });
+
   it('takes only its own choices from the screen: unknown values, e-media and unknown titles cannot be reserved', async () => {
     k = await discoverKiosk();
     k.send({ type: 'discover.start' });
