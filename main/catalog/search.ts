@@ -102,14 +102,18 @@ export function searchCatalog(db: Db, q: CatalogQuery): SearchHit[] {
     where.push(`r.id NOT IN (${marks(q.exclude.length)})`);
     args.push(...q.exclude);
   }
-  // Words: the most relevant TEXT_HITS by FTS5's bm25 (computed inside FTS5 with a bounded heap), then facets and
-  // shelf order among those; sorting every match of a common word by shelf first would cost more than the search.
-  const hits = match ? `(SELECT rowid, rank FROM catalog_fts WHERE catalog_fts MATCH ? ORDER BY rank LIMIT ${TEXT_HITS}) h JOIN ` : '';
+  // Words alone: the TEXT_HITS most relevant (bm25, kept in a bounded heap inside FTS5) are then put in shelf order;
+  // sorting every match of a common word would cost more than the search. With facets every match is considered,
+  // so none that fits them is missed, in shelf order and newest first (no bm25 over thousands of matches).
+  const byRank = match !== undefined && where.length === 0;
+  const hits = match
+    ? `(SELECT rowid${byRank ? `, rank FROM catalog_fts WHERE catalog_fts MATCH ? ORDER BY rank LIMIT ${TEXT_HITS}` : ' FROM catalog_fts WHERE catalog_fts MATCH ?'}) h JOIN `
+    : '';
   const ranked = db
     .prepare(
       `SELECT r.rowid AS rowid, (r.shelf_mask & ?) != 0 AS here FROM ${hits}catalog_records r${match ? ' ON r.rowid = h.rowid' : ''}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY here DESC, r.kind, ${match ? 'h.rank, ' : ''}r.year DESC, r.rowid LIMIT ?`,
+       ORDER BY here DESC, r.kind, ${byRank ? 'h.rank, ' : ''}r.year DESC, r.rowid LIMIT ?`,
     )
     .all(...(match ? [args[0], match, ...args.slice(1)] : args), Math.max(1, Math.min(q.limit ?? 50, 500))) as {
     rowid: number;

@@ -57,6 +57,9 @@ describe('harvesting the demo endpoint over HTTP', () => {
       author: 'Strindberg, August',
       language: 'swe',
     });
+    const words = searchCatalog(db, { text: 'strindberg', formats: ['book'], here: 'VAS' });
+    expect(words.map((h) => h.title).sort()).toEqual(['Hemsöborna', 'Röda rummet']);
+    expect(searchCatalog(db, { text: 'strindberg', formats: ['audiobook'], here: 'VAS' })).toEqual([]);
     const deckare = searchCatalog(db, { genres: ['Deckare'], formats: ['audiobook'], languages: ['swe'], here: 'VAS' });
     expect(deckare.length).toBeGreaterThan(0);
     for (const h of deckare) {
