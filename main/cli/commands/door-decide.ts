@@ -8,6 +8,8 @@ import { kioskPaths } from '../../config/paths.ts';
 import { decideEntry } from '../../door/decide.ts';
 import { EntryLog } from '../../door/entry-log.ts';
 import { localTime, modeAt, nextChange } from '../../door/schedule.ts';
+import { cardKeyer, loadCardSecret } from '../../storage/card-key.ts';
+import { DATA_FILE } from '../../storage/data-file.ts';
 import { openDatabase } from '../../storage/database.ts';
 import { doorCommand } from './door-group.ts';
 
@@ -71,13 +73,15 @@ export function registerDoorDecide(program: Command): void {
     .requiredOption('--from <YYYY-MM-DD>')
     .requiredOption('--to <YYYY-MM-DD>')
     .option('--csv <file>', 'write the entries per hour and denials as CSV')
+    .option('--card <number>', "also list this card's attempts (found by its keyed hash; kept door.logRetention.identityDays)")
     .option('--config <file>')
-    .action((o: { from: string; to: string; csv?: string; config?: string }) => {
+    .action((o: { from: string; to: string; csv?: string; card?: string; config?: string }) => {
       const { config } = loadConfig(o.config);
-      const db = openDatabase(join(kioskPaths({ dataDir: config.dataDir }).data, 'openbranch.sqlite'));
-      const report = new EntryLog(db).report(o.from, o.to, (iso) =>
-        Math.floor(localTime(new Date(iso), config.branch.timezone).minute / 60),
-      );
+      const data = kioskPaths({ dataDir: config.dataDir }).data;
+      const db = openDatabase(join(data, DATA_FILE));
+      const log = new EntryLog(db, cardKeyer(loadCardSecret(data)));
+      const report = log.report(o.from, o.to, (iso) => Math.floor(localTime(new Date(iso), config.branch.timezone).minute / 60));
+      const attempts = o.card === undefined ? undefined : log.entriesOf(o.card, o.from, o.to);
       db.close();
       if (o.csv) {
         const rows = [
@@ -96,6 +100,7 @@ export function registerDoorDecide(program: Command): void {
           denied: report.denied,
           denialsByReason: report.denialsByReason,
           alarms: report.alarms.length,
+          ...(attempts ? { attempts } : {}),
         }),
       );
     });
