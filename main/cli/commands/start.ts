@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { isOpenBranchError } from '../../../shared/errors.ts';
 import { electronAvailable, launchElectron } from '../../app/electron-launcher.ts';
-import { defaultRendererDir, startKiosk } from '../../app/start-kiosk.ts';
+import { rendererDir } from '../../app/install-paths.ts';
+import { startKiosk } from '../../app/start-kiosk.ts';
 import { technicianPinVerifier } from '../../app/technician-access.ts';
 import { loadConfig } from '../../config/load.ts';
 import { kioskPaths } from '../../config/paths.ts';
@@ -74,7 +75,7 @@ async function start(flags: StartFlags): Promise<void> {
   if (inElectron) {
     // Loaded only inside Electron's own process: tests and the web host never import electron.
     const { startElectronHost } = await import('../../hosts/electron/index.ts');
-    await startElectronHost({ core: kiosk.core, hub: kiosk.hub, logger, dev: flags.dev ?? false, rendererDir: defaultRendererDir });
+    await startElectronHost({ core: kiosk.core, hub: kiosk.hub, logger, dev: flags.dev ?? false, rendererDir });
     return;
   }
   console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);

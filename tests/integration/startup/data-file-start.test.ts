@@ -97,15 +97,11 @@ describe('start-up with a bad data file', () => {
     const h = home();
     validDataFile(h.file, 10);
     const before = readFileSync(h.file);
-    const holder = spawn(
-      process.execPath,
-      [join(root, 'main/cli/bin.mjs'), '--script', join(import.meta.dirname, 'hold-lock-child.ts'), h.file],
-      {
-        cwd: root,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const holder = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hold-lock-child.ts'), h.file], {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     cleanups.push(() => killGroup(holder));
     await new Promise<void>((resolve, reject) => {
       holder.stdout?.on('data', (d: Buffer) => d.toString().includes('held') && resolve());
@@ -159,7 +155,7 @@ describe('start-up with a bad data file', () => {
     validDataFile(prepared, 10);
     mkdirSync(h.data);
     const fill = '{ head -c 4000000 /dev/zero > "$D/filler" 2>/dev/null || true; }';
-    const open = (f: string) => `"$NODE" main/cli/bin.mjs --script "$CHILD" "${f}"`;
+    const open = (f: string) => `"$NODE" --import tsx "$CHILD" "${f}"`;
     const script = [
       'mount -t tmpfs -o size=1m tmpfs "$D"',
       fill,
