@@ -11,17 +11,24 @@ export interface CliResult {
 
 /**
  * Runs the compiled `openbranch` (main/cli/bin.mjs -> dist/, built by the
- * test run's global setup) once, without blocking the test's event loop.
+ * test run's global setup) once, without blocking the test's event loop. A
+ * command still running after `killAfterMs` is killed (and fails the test).
  */
 export function runCli(
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[] } = {},
+  options: { env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; killAfterMs?: number } = {},
 ): Promise<CliResult> {
   return new Promise((done) => {
     execFile(
       process.execPath,
       [...(options.nodeArgs ?? []), 'main/cli/bin.mjs', ...args],
-      { cwd: repoRoot, env: { ...process.env, ...options.env }, encoding: 'utf8' },
+      {
+        cwd: repoRoot,
+        env: { ...process.env, ...options.env },
+        encoding: 'utf8',
+        timeout: options.killAfterMs ?? 30_000,
+        killSignal: 'SIGKILL',
+      },
       (error, stdout, stderr) => {
         const code = error && typeof error.code === 'number' ? error.code : error ? 1 : 0;
         done({ status: code, stdout, stderr });

@@ -13,17 +13,18 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function child(args: string[]): JsonChild {
-  const c = new JsonChild(args);
+function started(c: JsonChild): JsonChild {
   cleanups.push(() => c.stop());
   return c;
 }
+const child = (args: string[]) => started(new JsonChild(args));
+const script = (file: string, args: string[]) => started(JsonChild.script(file, args));
 
 describe('a crash mid-pulse cannot leave the door open past the next start', () => {
   it('SIGKILL during `door pulse` leaves the relay on; the next start releases it before it is ready', async () => {
     const pty: PtyPair = await ptyPair();
     cleanups.push(() => pty.dispose());
-    const board = child(['--script', SIM, pty.device]);
+    const board = script(SIM, [pty.device]);
     await board.waitFor((l) => l.ready === true, 15_000, 'simulator ready');
 
     // 1. The technician CLI pulses the lock for 20 s and is killed while the door is unlocked.
@@ -35,14 +36,14 @@ describe('a crash mid-pulse cannot leave the door open past the next start', () 
     expect(board.lines.filter((l) => 'frame' in l).map((l) => l.frame)).toEqual([OFF1, ON1]);
 
     // 2. The relay is still on: nothing runs a timer in a dead process (this is the hardware's state).
-    await new Promise((r) => setTimeout(r, 300));
+    // The pulse process has exited (awaited above), so nothing can switch it off any more.
     board.send('state');
     const state = await board.waitFor((l) => 'state' in l, 5000, 'state');
     expect(state.state).toEqual({ 1: true });
 
     // 3. The next start: the device manager opens the lock, which releases the relay first.
     const framesBefore = board.lines.filter((l) => 'frame' in l).length;
-    const kiosk = child(['--script', KIOSK, pty.host]);
+    const kiosk = script(KIOSK, [pty.host]);
     const ready = await kiosk.waitFor((l) => 'ready' in l, 15_000, 'kiosk ready');
     expect(ready.ready).toBe('connected');
     await board.waitFor((l) => l.frame === OFF1 && board.lines.indexOf(l) > board.lines.indexOf(state), 5000, 'release');
@@ -57,7 +58,7 @@ describe('a crash mid-pulse cannot leave the door open past the next start', () 
   it('SIGTERM during `door pulse` releases the relay before exiting', async () => {
     const pty: PtyPair = await ptyPair();
     cleanups.push(() => pty.dispose());
-    const board = child(['--script', SIM, pty.device]);
+    const board = script(SIM, [pty.device]);
     await board.waitFor((l) => l.ready === true, 15_000, 'simulator ready');
     const pulse = child(['door', 'pulse', '--driver', 'lcus', '--port', pty.host, '--ms', '20000', '--json']);
     await board.waitFor((l) => l.frame === ON1, 15_000, 'relay on');
