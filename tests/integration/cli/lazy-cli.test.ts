@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GROUPS } from '../../../main/cli/groups.ts';
-import { repoRoot, runCli } from './run-cli.ts';
+import { repoRoot, runCli } from '../../support/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'ob-lazy-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { runCli } from '../../support/cli.ts';
 
 const home = mkdtempSync(join(tmpdir(), 'ob-start-port-'));
 let blocker: Server | undefined;
