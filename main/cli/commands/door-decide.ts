@@ -22,7 +22,7 @@ export function registerDoorDecide(program: Command): void {
       const { config } = loadConfig(o.config);
       const conn = await connectCentral(config, silentLogger);
       try {
-        await conn.central.client.connect().catch(() => undefined);
+        await conn.connect().catch(() => undefined);
         const at = when(o.at);
         const decision = await decideEntry({
           central: conn.central,

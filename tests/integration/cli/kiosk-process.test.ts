@@ -27,7 +27,7 @@ describe('the end-to-end harness kills what it started', () => {
 
   it('says why when the kiosk stops before it is up', async () => {
     const started = startKioskProcess({ config: { polices: {} } });
-    await expect(started).rejects.toThrow(/kiosk exited with 2:[\s\S]*polices/);
+    await expect(started).rejects.toThrow(/kiosk exited with 78:[\s\S]*polices/);
   });
 
   it('kills the whole group of a kiosk that hangs before printing its URL', async () => {

@@ -13,18 +13,17 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-function started(c: JsonChild): JsonChild {
+function child(args: string[]): JsonChild {
+  const c = new JsonChild(args);
   cleanups.push(() => c.stop());
   return c;
 }
-const child = (args: string[]) => started(new JsonChild(args));
-const script = (file: string, args: string[]) => started(JsonChild.script(file, args));
 
 describe('a crash mid-pulse cannot leave the door open past the next start', () => {
   it('SIGKILL during `door pulse` leaves the relay on; the next start releases it before it is ready', async () => {
     const pty: PtyPair = await ptyPair();
     cleanups.push(() => pty.dispose());
-    const board = script(SIM, [pty.device]);
+    const board = child(['--script', SIM, pty.device]);
     await board.waitFor((l) => l.ready === true, 15_000, 'simulator ready');
 
     // 1. The technician CLI pulses the lock for 20 s and is killed while the door is unlocked.
@@ -43,7 +42,7 @@ describe('a crash mid-pulse cannot leave the door open past the next start', () 
 
     // 3. The next start: the device manager opens the lock, which releases the relay first.
     const framesBefore = board.lines.filter((l) => 'frame' in l).length;
-    const kiosk = script(KIOSK, [pty.host]);
+    const kiosk = child(['--script', KIOSK, pty.host]);
     const ready = await kiosk.waitFor((l) => 'ready' in l, 15_000, 'kiosk ready');
     expect(ready.ready).toBe('connected');
     await board.waitFor((l) => l.frame === OFF1 && board.lines.indexOf(l) > board.lines.indexOf(state), 5000, 'release');
@@ -58,7 +57,7 @@ describe('a crash mid-pulse cannot leave the door open past the next start', () 
   it('SIGTERM during `door pulse` releases the relay before exiting', async () => {
     const pty: PtyPair = await ptyPair();
     cleanups.push(() => pty.dispose());
-    const board = script(SIM, [pty.device]);
+    const board = child(['--script', SIM, pty.device]);
     await board.waitFor((l) => l.ready === true, 15_000, 'simulator ready');
     const pulse = child(['door', 'pulse', '--driver', 'lcus', '--port', pty.host, '--ms', '20000', '--json']);
     await board.waitFor((l) => l.frame === ON1, 15_000, 'relay on');
