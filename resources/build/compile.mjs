@@ -49,6 +49,10 @@ const common = {
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  // Whitespace and comments out, syntax shortened, names kept (stack traces stay readable; the
+  // source maps give the lines): less source held in memory, less to parse at every start.
+  minifyWhitespace: true,
+  minifySyntax: true,
   external: EXTERNAL,
   logLevel: 'warning',
 };
