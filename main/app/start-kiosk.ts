@@ -13,6 +13,7 @@ import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
+import { queueStatus } from '../queue/report.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
 import { openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
@@ -20,7 +21,7 @@ import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
-import { startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
+import { pollForMetrics, startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
 import { SessionScreens } from './session-screens.ts';
 import { simulatorPanel } from './simulator-wiring.ts';
 import { KIOSK_VERSION } from './version.ts';
@@ -40,6 +41,8 @@ export interface RunningKiosk {
   readonly screens: SessionScreens;
   readonly door: DoorController | undefined;
   readonly metrics: KioskMetricsRegistry;
+  /** Where /metrics is served (undefined: disabled or the port was taken). */
+  readonly metricsUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -88,6 +91,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     branchId: config.branch.id,
     logger,
     onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
+  });
+  const printer = devices.manager.printer();
+  const stopPolling = pollForMetrics(metrics, {
+    printers: printer ? [printer] : [],
+    openConflicts: () => queueStatus(db).openConflicts,
   });
   const localHour = (at: Date) => {
     const t = localTime(at, config.branch.timezone);
@@ -176,7 +184,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     web,
     hub,
     metrics,
+    metricsUrl: metricsServer?.url,
     stop: async () => {
+      stopPolling();
       await web?.close();
       await metricsServer?.close();
       screens.stop();

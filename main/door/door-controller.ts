@@ -253,6 +253,8 @@ export class DoorController implements DoorControl {
   }
 
   private publish(): void {
-    this.views.emit('view', this.view());
+    const view = this.view();
+    this.deps.metrics.doorState({ open: view.contact === 'open', alarm: view.alarm, lockdown: false });
+    this.views.emit('view', view);
   }
 }

@@ -51,6 +51,7 @@ export function registerStart(program: Command): void {
         return;
       }
       console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);
+      if (kiosk.metricsUrl) console.log(`OpenBranch metrics: ${kiosk.metricsUrl}/metrics`);
       console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
