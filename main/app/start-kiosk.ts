@@ -24,6 +24,7 @@ import { KioskShell } from './kiosk-shell.ts';
 import { pollForMetrics, startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
 import { SessionScreens } from './session-screens.ts';
 import { simulatorPanel } from './simulator-wiring.ts';
+import { startStaffApiOrWarn } from './staff-wiring.ts';
 import { KIOSK_VERSION } from './version.ts';
 
 /** dist/renderer next to the sources (repo checkout) or inside the package. */
@@ -43,6 +44,8 @@ export interface RunningKiosk {
   readonly metrics: KioskMetricsRegistry;
   /** Where /metrics is served (undefined: disabled or the port was taken). */
   readonly metricsUrl: string | undefined;
+  /** Where the staff API is served (undefined: not configured). */
+  readonly staffApiUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -140,6 +143,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     logger,
   });
   const { door, entryLog } = doorParts;
+  const staffApi = await startStaffApiOrWarn({ config, door, ops: doorParts.ops, metrics: metrics.metrics, logger });
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
   const simulator = simulatorPanel({ config, devices, demo: central.demo, door, region, logger });
   const core: KioskCore = {
@@ -185,8 +189,10 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     hub,
     metrics,
     metricsUrl: metricsServer?.url,
+    staffApiUrl: staffApi?.url,
     stop: async () => {
       stopPolling();
+      await staffApi?.close();
       await web?.close();
       await metricsServer?.close();
       screens.stop();

@@ -8,6 +8,7 @@ import { registerDoorPulse } from './commands/door-pulse.ts';
 import { registerPrinter } from './commands/printer.ts';
 import { registerQueue } from './commands/queue.ts';
 import type { CommandGroup } from './commands/registry.ts';
+import { registerRemote } from './commands/remote.ts';
 import { registerRfid } from './commands/rfid.ts';
 import { registerSip2 } from './commands/sip2.ts';
 import { registerStart } from './commands/start.ts';
@@ -29,6 +30,7 @@ const groups: CommandGroup[] = [
   registerDemo,
   registerDoorDecide,
   registerQueue,
+  registerRemote,
 ];
 
 export function buildProgram(): Command {

@@ -72,6 +72,11 @@ export class BranchClosing {
     clearInterval(this.timer);
   }
 
+  /** Staff cleared the alarm: the evacuation notice goes. */
+  clear(): void {
+    this.evacuation = undefined;
+  }
+
   private perform(action: ClosingAction, now: Date): void {
     const d = this.d;
     if (action.type === 'announce') {

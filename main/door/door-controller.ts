@@ -4,15 +4,17 @@ import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
 import type { CardReader, PinPad } from '../../shared/devices/card.ts';
 import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/devices/door.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
+import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DoorControl } from '../hub/bridge-hub.ts';
 import { type DoorDecision, doorEntryMachine } from '../machines/door-entry.ts';
-import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import type { KioskMetrics, LockupState } from '../metrics/kiosk-metrics.ts';
 import { BranchClosing } from './branch-closing.ts';
 import { decideEntry } from './decide.ts';
 import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
+import type { Lockdown, OpsLog } from './ops-log.ts';
 import { modeAt, nextChangeMemo } from './schedule.ts';
 
 export interface DoorControllerDeps {
@@ -33,6 +35,8 @@ export interface DoorControllerDeps {
   readonly lights?: readonly RelayOutput[] | undefined;
   readonly alarmArm?: readonly RelayOutput[] | undefined;
   readonly log: EntryLog | undefined;
+  /** Staff actions, the lockdown and tailgates (same file as the entry log). */
+  readonly ops?: OpsLog | undefined;
   /** Offline entry: patrons who entered recently (undefined: the door says it cannot check while offline). */
   readonly cache?: EntryCache | undefined;
   readonly metrics: KioskMetrics;
@@ -54,17 +58,18 @@ export class DoorController implements DoorControl {
   private readonly unsubscribes: Unsubscribe[] = [];
   private readonly closing: BranchClosing;
   private readonly nextChange: ReturnType<typeof nextChangeMemo>;
+  private lockdown: Lockdown | undefined;
 
   constructor(private readonly deps: DoorControllerDeps) {
     const d = deps;
     const machine = doorEntryMachine.provide({
       actors: {
         decide: fromPromise(({ input }) => this.decide(input.card, input.pin)),
-        unlock: fromPromise(async () => {
+        unlock: fromPromise(async ({ input }) => {
           if (!d.lock) throw new Error('no door lock configured');
           this.setLock('unlocked');
           try {
-            await d.lock.pulse(d.rules.pulseMs);
+            await d.lock.pulse(input.ms ?? d.rules.pulseMs);
           } finally {
             this.setLock('locked');
             this.lamps(false);
@@ -118,6 +123,7 @@ export class DoorController implements DoorControl {
       },
     });
     this.nextChange = nextChangeMemo(d.rules.schedule, d.timeZone);
+    this.lockdown = d.ops?.lockdown();
     this.closing = new BranchClosing({
       ...d,
       now: () => this.now(),
@@ -154,6 +160,7 @@ export class DoorController implements DoorControl {
     const d = this.deps;
     const now = this.now();
     const hash = d.log?.cardHash(card) ?? card;
+    if (this.lockdown) return { grant: false, reason: 'lockdown' };
     const failure = this.failures.get(hash);
     if (failure && failure.until > now.getTime()) return { grant: false, reason: 'locked-out' };
     const decision = await decideEntry({ central: d.central, rules: d.rules, timeZone: d.timeZone, card, pin, at: now, cache: d.cache });
@@ -166,6 +173,46 @@ export class DoorController implements DoorControl {
     // A right PIN clears the count; a failure to check says nothing about the PIN.
     if (reason === undefined || !['empty-pin', 'offline', 'error'].includes(reason)) this.failures.delete(hash);
     return decision;
+  }
+
+  /**
+   * On-call staff open the lock once for `ms` (staff API). Refused while the
+   * door is locked down, deciding or already open: staff see why and retry.
+   */
+  remoteUnlock(ms: number): void {
+    if (!this.deps.lock) throw new OpenBranchError('door.no-lock', 'this door has no lock configured');
+    if (this.lockdown) throw new OpenBranchError('door.locked-down', 'the door is locked down: clear the lockdown first');
+    const entry = (this.actor.getSnapshot().value as { entry: string }).entry;
+    if (!['idle', 'pin', 'denied'].includes(entry)) throw new OpenBranchError('door.busy', `the door is busy (${entry}); try again`);
+    this.actor.send({ type: 'remote.unlock', ms });
+  }
+
+  /** Lock down (no entries at all until cleared) or clear it; kept on disk so a restart does not lift it. */
+  setLockdown(value: Lockdown | undefined): void {
+    this.lockdown = value;
+    this.deps.ops?.setLockdown(value && { since: new Date(value.since), who: value.who, reason: value.reason });
+    if (value) void this.deps.lock?.release().catch((e: Error) => this.deps.logger.error({ err: e.message }, 'lock release failed'));
+    this.publish();
+  }
+
+  lockdownState(): Lockdown | undefined {
+    return this.lockdown;
+  }
+
+  /** People inside by the people counter; null without one. */
+  occupancy(): number | null {
+    return null;
+  }
+
+  lockup(): LockupState {
+    return 'open';
+  }
+
+  /** Staff silence the alarm sounding now and the closing's evacuation notice. */
+  clearAlarm(): void {
+    this.actor.send({ type: 'alarm.clear' });
+    this.closing.clear();
+    this.publish();
   }
 
   private lamps(on: boolean): void {
@@ -215,6 +262,7 @@ export class DoorController implements DoorControl {
       lock: this.lockState,
       ...(next ? { nextChange: { at: next.at.toISOString(), mode: next.mode } } : {}),
       offline: this.deps.central.health() === 'offline',
+      lockdown: this.lockdown !== undefined,
       ...this.closing.view(),
       speak: this.deps.speak ?? false,
     };
@@ -254,7 +302,7 @@ export class DoorController implements DoorControl {
 
   private publish(): void {
     const view = this.view();
-    this.deps.metrics.doorState({ open: view.contact === 'open', alarm: view.alarm, lockdown: false });
+    this.deps.metrics.doorState({ open: view.contact === 'open', alarm: view.alarm, lockdown: view.lockdown });
     this.views.emit('view', view);
   }
 }

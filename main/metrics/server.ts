@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../shared/logger.ts';
+import { listenOn } from '../net/listen.ts';
 import type { KioskMetricsRegistry } from './registry.ts';
 
 export interface MetricsServerOptions {
@@ -31,7 +31,7 @@ export function isAuthorized(header: string | undefined, token: string | undefin
  * GET /metrics (Prometheus text format) and GET /health (JSON, the same as
  * `openbranch status --json`). Read-only; nothing else is served.
  */
-export function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
+export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   const log = options.logger.child({ subsystem: 'metrics' });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET') return reply(res, 405, 'text/plain', 'method not allowed\n');
@@ -50,24 +50,9 @@ export function startMetricsServer(options: MetricsServerOptions): Promise<Metri
       if (!res.headersSent) reply(res, 500, 'text/plain', 'error\n');
     });
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
-      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-      const url = `http://${host}:${port}`;
-      log.info({ url, token: options.token !== undefined }, 'metrics endpoint listening');
-      resolve({
-        url,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  const listening = await listenOn(server, options.host, options.port);
+  log.info({ url: listening.url, token: options.token !== undefined }, 'metrics endpoint listening');
+  return listening;
 }
 
 function reply(res: ServerResponse, status: number, type: string, body: string): void {

@@ -22,6 +22,8 @@ export const doorViewSchema = z.object({
   /** Closing announcement now showing (catalog key). */
   announcement: z.object({ key: z.string(), minutes: z.number().int() }).optional(),
   offline: z.boolean().default(false),
+  /** Staff locked the door down: no entries until they clear it. */
+  lockdown: z.boolean().default(false),
   /** Say refusals and announcements aloud (branch policy `sounds`). */
   speak: z.boolean().default(false),
   /** At closing: someone may still be inside (the door stood open, or people came in shortly before). */

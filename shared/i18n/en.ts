@@ -153,6 +153,8 @@ export const en = {
       'wrong-pin': 'Wrong PIN. Please try again.',
       'empty-pin': 'Please type your PIN.',
       'locked-out': 'Too many wrong PINs. Try again later.',
+      lockdown: "The door has been locked by staff for now. Call the library's on-call number if you need help.",
+      tailgating: 'Your card has been used to let others in too many times. Please contact the library.',
       'unknown-patron': 'This card is not known to the library.',
       offline: 'We cannot check your card right now. Please try again later.',
       timeout: 'It took too long. Please start again.',

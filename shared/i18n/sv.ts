@@ -154,6 +154,8 @@ export const sv: Catalog = {
       'wrong-pin': 'Fel PIN-kod. Försök igen.',
       'empty-pin': 'Skriv din PIN-kod.',
       'locked-out': 'För många felaktiga PIN-koder. Försök igen senare.',
+      lockdown: 'Dörren är spärrad av personalen just nu. Ring bibliotekets jour om du behöver hjälp.',
+      tailgating: 'Ditt kort har använts för att släppa in andra för många gånger. Kontakta biblioteket.',
       'unknown-patron': 'Kortet är okänt för biblioteket.',
       offline: 'Vi kan inte kontrollera ditt kort just nu. Försök igen senare.',
       timeout: 'Det tog för lång tid. Börja om.',

@@ -52,6 +52,7 @@ export function registerStart(program: Command): void {
       }
       console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);
       if (kiosk.metricsUrl) console.log(`OpenBranch metrics: ${kiosk.metricsUrl}/metrics`);
+      if (kiosk.staffApiUrl) console.log(`OpenBranch staff API: ${kiosk.staffApiUrl}`);
       console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
