@@ -67,6 +67,8 @@ export function startDoor(o: {
         lamps: manager.outputs('door-lamp'),
         lights: manager.outputs('lights'),
         alarmArm: manager.outputs('alarm-arm'),
+        counter: manager.peopleCounter(),
+        cameras: manager.outputs('camera-trigger'),
         speak: config.policies.sounds,
         log: entryLog,
         ops,

@@ -4,11 +4,13 @@ import { addDeviceToConfig } from '../config/add-device.ts';
 import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { EntryLog } from '../door/entry-log.ts';
+import type { OpsLog } from '../door/ops-log.ts';
 import { localTime } from '../door/schedule.ts';
 import type { RequestHandlers } from '../hub/request-router.ts';
 import { centralHandlers } from '../hub/requests/central-handlers.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-setup-handlers.ts';
+import { doorOpsHandlers } from '../hub/requests/door-ops-handlers.ts';
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
@@ -20,6 +22,7 @@ export interface KioskRequestParts {
   readonly central: CentralConnection;
   readonly queue: QueuedCentral;
   readonly entryLog: EntryLog;
+  readonly ops: OpsLog;
   readonly door: DoorController | undefined;
   readonly logDir: string | undefined;
   readonly configFile: string | undefined;
@@ -51,6 +54,7 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     }),
     ...queueHandlers(p.queue),
     ...logHandlers(p.logDir),
+    ...doorOpsHandlers(p.door, p.ops),
     'report.entries': async ({ from, to, identities }: { from: string; to: string; identities: boolean }) => ({
       ...p.entryLog.report(from, to, hourOf),
       identityDays: p.config.door.logRetention.identityDays,

@@ -160,6 +160,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       central,
       queue,
       entryLog,
+      ops: doorParts.ops,
       door,
       logDir: options.logDir,
       configFile: options.configFile,

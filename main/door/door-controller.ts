@@ -2,6 +2,7 @@ import { type Actor, createActor, fromCallback, fromPromise } from 'xstate';
 import type { DoorConfig } from '../../shared/config/door.ts';
 import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
 import type { CardReader, PinPad } from '../../shared/devices/card.ts';
+import type { PeopleCounter } from '../../shared/devices/counter.ts';
 import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/devices/door.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
@@ -15,6 +16,7 @@ import { decideEntry } from './decide.ts';
 import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
 import type { Lockdown, OpsLog } from './ops-log.ts';
+import { PeopleFlow } from './people-flow.ts';
 import { modeAt, nextChangeMemo } from './schedule.ts';
 
 export interface DoorControllerDeps {
@@ -34,6 +36,10 @@ export interface DoorControllerDeps {
   /** Relay outputs switched at closing and opening: `lights` off / on, `alarm-arm` on / off. */
   readonly lights?: readonly RelayOutput[] | undefined;
   readonly alarmArm?: readonly RelayOutput[] | undefined;
+  /** The people counter at the entrance (occupancy, tailgating, lock-up only when empty). */
+  readonly counter?: PeopleCounter | undefined;
+  /** Relay outputs with role `camera-trigger`: pulsed on each entry, tailgate and forced door. */
+  readonly cameras?: readonly RelayOutput[] | undefined;
   readonly log: EntryLog | undefined;
   /** Staff actions, the lockdown and tailgates (same file as the entry log). */
   readonly ops?: OpsLog | undefined;
@@ -57,6 +63,7 @@ export class DoorController implements DoorControl {
   private readonly failures = new Map<string, { count: number; until: number }>();
   private readonly unsubscribes: Unsubscribe[] = [];
   private readonly closing: BranchClosing;
+  private readonly flow: PeopleFlow;
   private readonly nextChange: ReturnType<typeof nextChangeMemo>;
   private lockdown: Lockdown | undefined;
 
@@ -81,7 +88,11 @@ export class DoorController implements DoorControl {
         }),
         contactEvents: fromCallback(({ sendBack }) => {
           if (!d.sensor) return () => {};
-          const emit = (s: string) => sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
+          const emit = (s: string) => {
+            if (s === 'open') this.flow.doorOpened();
+            else this.flow.doorClosed();
+            sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
+          };
           if (d.sensor.current() !== 'unknown') emit(d.sensor.current());
           return d.sensor.onChange((s) => s !== 'unknown' && emit(s));
         }),
@@ -95,6 +106,7 @@ export class DoorController implements DoorControl {
       actions: {
         logGranted: ({ context }) => {
           this.lamps(true);
+          this.flow.granted(context.card === undefined ? undefined : d.log?.cardHash(context.card));
           d.log?.attempt(this.now(), context.card, 'granted');
           d.metrics.doorGranted();
           d.logger.info('door: entry granted');
@@ -105,7 +117,9 @@ export class DoorController implements DoorControl {
           d.metrics.doorDenied(context.reason ?? 'error');
           d.logger.info({ reason: context.reason }, 'door: entry denied');
         },
+        logRemote: () => this.flow.granted(undefined),
         logAlarm: ({ context }) => {
+          if (context.alarm === 'forced') this.flow.forced();
           d.log?.alarm(this.now(), context.alarm ?? 'unknown');
           d.metrics.doorAlarm(context.alarm ?? 'unknown');
           d.logger.warn({ alarm: context.alarm }, 'door alarm');
@@ -124,10 +138,22 @@ export class DoorController implements DoorControl {
     });
     this.nextChange = nextChangeMemo(d.rules.schedule, d.timeZone);
     this.lockdown = d.ops?.lockdown();
+    this.flow = new PeopleFlow({
+      rules: d.rules,
+      counter: d.counter,
+      cameras: d.cameras ?? [],
+      ops: d.ops,
+      metrics: d.metrics,
+      logger: d.logger,
+      now: () => this.now(),
+      mode: () => modeAt(d.rules.schedule, d.timeZone, this.now()),
+      changed: () => this.publish(),
+    });
     this.closing = new BranchClosing({
       ...d,
       now: () => this.now(),
       contact: () => this.actor.getSnapshot().context.contact,
+      occupancy: () => this.flow.value(),
       changed: () => this.publish(),
     });
     this.actor.subscribe({ next: () => this.publish(), error: (e) => d.logger.error({ err: String(e) }, 'door machine failed') });
@@ -148,6 +174,7 @@ export class DoorController implements DoorControl {
   setClock(at: Date | null): void {
     this.clockOffset = at ? at.getTime() - Date.now() : 0;
     this.closing.check();
+    this.flow.tick();
     this.publish();
   }
 
@@ -161,6 +188,7 @@ export class DoorController implements DoorControl {
     const now = this.now();
     const hash = d.log?.cardHash(card) ?? card;
     if (this.lockdown) return { grant: false, reason: 'lockdown' };
+    if (this.flow.overTailgateLimit(hash)) return { grant: false, reason: 'tailgating' };
     const failure = this.failures.get(hash);
     if (failure && failure.until > now.getTime()) return { grant: false, reason: 'locked-out' };
     const decision = await decideEntry({ central: d.central, rules: d.rules, timeZone: d.timeZone, card, pin, at: now, cache: d.cache });
@@ -201,11 +229,11 @@ export class DoorController implements DoorControl {
 
   /** People inside by the people counter; null without one. */
   occupancy(): number | null {
-    return null;
+    return this.flow.value();
   }
 
   lockup(): LockupState {
-    return 'open';
+    return this.closing.lockup();
   }
 
   /** Staff silence the alarm sounding now and the closing's evacuation notice. */
@@ -263,6 +291,7 @@ export class DoorController implements DoorControl {
       ...(next ? { nextChange: { at: next.at.toISOString(), mode: next.mode } } : {}),
       offline: this.deps.central.health() === 'offline',
       lockdown: this.lockdown !== undefined,
+      ...this.flow.view(),
       ...this.closing.view(),
       speak: this.deps.speak ?? false,
     };
@@ -294,6 +323,7 @@ export class DoorController implements DoorControl {
 
   async stop(): Promise<void> {
     this.closing.stop();
+    this.flow.stop();
     for (const off of this.unsubscribes.splice(0)) off();
     this.actor.stop();
     this.lamps(false);

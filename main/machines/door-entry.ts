@@ -59,6 +59,7 @@ export const doorEntryMachine = setup({
     logGranted: () => {},
     logDenied: () => {},
     logAlarm: () => {},
+    logRemote: () => {},
   },
   guards: {
     pinComplete: ({ context }) => context.pin.length > 0,
@@ -131,6 +132,7 @@ export const doorEntryMachine = setup({
           invoke: { src: 'unlock', input: {}, onDone: 'passing', onError: { target: 'denied', actions: assign({ reason: 'error' }) } },
         },
         remote: {
+          entry: 'logRemote',
           invoke: {
             src: 'unlock',
             input: ({ context }) => ({ ms: context.remoteMs }),
