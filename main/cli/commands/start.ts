@@ -50,9 +50,10 @@ export function registerStart(program: Command): void {
         await startElectronHost({ core: kiosk.core, hub: kiosk.hub, logger, dev: flags.dev ?? false, rendererDir: defaultRendererDir });
         return;
       }
-      console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);
+      // Printed before the kiosk line, which tools wait for as the sign that everything is up.
       if (kiosk.metricsUrl) console.log(`OpenBranch metrics: ${kiosk.metricsUrl}/metrics`);
       if (kiosk.staffApiUrl) console.log(`OpenBranch staff API: ${kiosk.staffApiUrl}`);
+      console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);
       console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
