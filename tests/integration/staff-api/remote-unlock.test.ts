@@ -128,6 +128,8 @@ describe('staff API: remote unlock, lockdown, clear', () => {
     expect(board.relays.get(1)).toBe(false);
 
     const status = await cli('status', '--json');
+    // The door's state only: the patron who just tried is not in it.
+    expect(status.out).not.toContain('23000000000017');
     expect(JSON.parse(status.out).status.lockdown).toMatchObject({ who: KARIN, reason: 'Break-in reported by police' });
     expect((await cli('clear', '--reason', 'Police have left')).code).toBe(0);
     expect(staffActions().map((a) => `${a.who}/${a.action}/${a.reason}`)).toEqual([
