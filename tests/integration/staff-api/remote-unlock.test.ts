@@ -79,28 +79,38 @@ describe('staff API: remote unlock, lockdown, clear', () => {
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
     );
 
+  const hexes = () => board.frames.map((f) => f.hex);
+
   it('without valid credentials: 401 and nothing crosses the wire to the relay board', async () => {
-    const before = board.frames.length;
     expect((await post('/v1/unlock', { seconds: 5, reason: 'patron stuck outside' })).status).toBe(401);
     expect((await post('/v1/unlock', { seconds: 5, reason: 'patron stuck outside' }, 'a-wrong-token-0123456789')).status).toBe(401);
     expect((await fetch(`${url}/v1/status`)).status).toBe(401);
     // A later valid status read is answered after the refused requests were handled: they switched nothing.
     const status = await fetch(`${url}/v1/status`, { headers: { Authorization: `Bearer ${TOKEN}` } });
     expect(status.status).toBe(200);
-    expect(board.frames.length).toBe(before);
+    // Only the releases of the start (fail secure) ever reached the board: never an "on".
+    expect(hexes()).not.toContain(ON1);
     expect(board.relays.get(1)).toBe(false);
     expect(staffActions()).toEqual([]);
   });
 
   it('`openbranch remote unlock` opens the lock once for the given time and writes who and why to the entry log', async () => {
-    const before = board.frames.length;
-    const opened = new Promise<number>((r) => board.onFrame((f) => f.hex === ON1 && r(Date.now())));
-    const closed = new Promise<number>((r) => board.onFrame((f) => f.hex === OFF1 && r(Date.now())));
+    // When the relay went on, and when it next went off after that.
+    const pulse = new Promise<{ on: number; off: number }>((resolve) => {
+      let on: number | undefined;
+      board.onFrame((f) => {
+        if (f.hex === ON1) on = Date.now();
+        else if (on !== undefined) resolve({ on, off: Date.now() });
+      });
+    });
     const result = await cli('unlock', '--seconds', '2', '--reason', 'Patron stuck outside, card fails');
     expect(result.out).toContain('unlocked for 2 s');
     expect(result.code).toBe(0);
-    const [on, off] = await Promise.all([opened, closed]);
-    expect(board.frames.slice(before).map((f) => f.hex)).toEqual([ON1, OFF1]);
+    const { on, off } = await pulse;
+    // Once: one "on", followed by an "off" (the start's releases may still be arriving before it).
+    expect(hexes().filter((h) => h === ON1)).toHaveLength(1);
+    expect(hexes().lastIndexOf(OFF1)).toBeGreaterThan(hexes().indexOf(ON1));
+    expect(board.relays.get(1)).toBe(false);
     // The relay held for at least the 2 s asked (a busy machine can only make it longer).
     expect(off - on).toBeGreaterThanOrEqual(1950);
     expect(staffActions()).toEqual([
