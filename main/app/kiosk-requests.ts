@@ -10,7 +10,7 @@ import type { RequestHandlers } from '../hub/request-router.ts';
 import { centralHandlers } from '../hub/requests/central-handlers.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-setup-handlers.ts';
-import { doorOpsHandlers } from '../hub/requests/door-ops-handlers.ts';
+import { doorOpsHandlers, tailgateRows } from '../hub/requests/door-ops-handlers.ts';
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
@@ -59,6 +59,8 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
       ...p.entryLog.report(from, to, hourOf),
       identityDays: p.config.door.logRetention.identityDays,
       ...(identities ? { entries: p.entryLog.entries(from, to) } : {}),
+      tailgates: tailgateRows(p.ops, from, to),
+      staffActions: p.ops.staffActions(from, to),
     }),
     'schedule.show': async () => ({
       timezone: p.config.branch.timezone,

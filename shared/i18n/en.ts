@@ -95,6 +95,7 @@ export const en = {
     nightOps: {
       occupancy_one: '{{count}} person inside now',
       occupancy_other: '{{count}} people inside now',
+      tailgatesInReport: 'Tailgating (more came in than were let in)',
       noCounter: 'No people counter is connected.',
       lockup: {
         open: 'The alarm is not armed (open).',

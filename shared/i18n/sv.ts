@@ -96,6 +96,7 @@ export const sv: Catalog = {
     nightOps: {
       occupancy_one: '{{count}} person inne just nu',
       occupancy_other: '{{count}} personer inne just nu',
+      tailgatesInReport: 'Smitare (fler gick in än som släpptes in)',
       noCounter: 'Ingen personräknare är ansluten.',
       lockup: {
         open: 'Larmet är inte tillkopplat (öppet).',

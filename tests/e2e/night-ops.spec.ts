@@ -84,6 +84,13 @@ test('one grant followed by three entries is a tailgate on the technician screen
   await expect(row.getByRole('cell').nth(2)).toHaveText(/^#[0-9a-f]{8}$/);
   await expect(tech.getByTestId('tailgates')).not.toContainText(ANNA);
   await tech.screenshot({ path: info.outputPath('technician-night-ops.png') });
+  // The morning report lists it too.
+  await tech.getByRole('button', { name: 'Inpasseringsrapport' }).click();
+  // From the simulated day to far ahead: the record's time is the kiosk's (simulated or real) clock.
+  await tech.getByLabel('Från').fill('2026-11-30');
+  await tech.getByLabel('Till').fill('2099-12-31');
+  await tech.getByRole('button', { name: 'Uppdatera' }).click();
+  await expect(tech.getByRole('table', { name: 'Smitare (fler gick in än som släpptes in)' })).toContainText('2');
 });
 
 test('closing with one person inside: the alarm is not armed and the shipped alert fires in a real Prometheus', async ({ page }, info) => {
