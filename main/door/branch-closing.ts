@@ -20,8 +20,10 @@ export interface BranchClosingDeps {
   readonly alarmArm?: readonly RelayOutput[] | undefined;
   /** People inside by the people counter; null without one (then the branch is armed at closing as before). */
   occupancy?(): number | null;
-  /** The kiosk's clock (the simulator panel can set it). */
+  /** The schedule's clock (demo mode's simulator can set it). */
   now(): Date;
+  /** The real time, for the entry log and the evacuation window. */
+  auditNow(): Date;
   contact(): ContactState;
   /** Something on the door screen changed. */
   changed(): void;
@@ -99,7 +101,8 @@ export class BranchClosing {
       const inside = d.occupancy?.() ?? null;
       if (inside !== null && inside > 0) this.startWaiting(now, inside);
       else this.arm('branch closed: lights off, alarm armed');
-      const since = new Date(now.getTime() - d.rules.closing.evacuationWindowMinutes * 60_000);
+      // The entry log holds real times, so "came in within the window" is measured on the real clock.
+      const since = new Date(d.auditNow().getTime() - d.rules.closing.evacuationWindowMinutes * 60_000);
       const check = {
         doorOpen: d.contact() === 'open',
         recentEntries: d.log?.grantsSince(since) ?? 0,
@@ -107,7 +110,7 @@ export class BranchClosing {
       };
       if (check.doorOpen || check.recentEntries > 0) {
         this.evacuation = check;
-        d.log?.alarm(now, 'evacuation');
+        d.log?.alarm(d.auditNow(), 'evacuation');
         d.metrics.doorAlarm('evacuation');
         d.logger.warn(check, 'closing: someone may still be inside');
       }

@@ -21,8 +21,9 @@ export interface PeopleFlowDeps {
   readonly ops: OpsLog | undefined;
   readonly metrics: KioskMetrics;
   readonly logger: Logger;
-  /** The door's clock and the branch's mode by it. */
+  /** The schedule's clock (door cycles, the branch's mode by it) and the real time for records. */
   now(): Date;
+  auditNow(): Date;
   mode(): BranchMode;
   changed(): void;
 }
@@ -75,7 +76,7 @@ export class PeopleFlow {
   overTailgateLimit(cardHash: string): boolean {
     const t = this.d.rules.tailgating;
     if (t.action !== 'count' || !this.d.ops) return false;
-    const since = new Date(this.d.now().getTime() - t.countDays * 86_400_000);
+    const since = new Date(this.d.auditNow().getTime() - t.countDays * 86_400_000);
     return this.d.ops.tailgatesOf(cardHash, since) >= t.countLimit;
   }
 
@@ -121,7 +122,7 @@ export class PeopleFlow {
   private report(tailgate: TailgateEvent | undefined): void {
     if (!tailgate) return;
     const d = this.d;
-    d.ops?.tailgate(tailgate.at, tailgate.cardHash, tailgate.followers);
+    d.ops?.tailgate(d.auditNow(), tailgate.cardHash, tailgate.followers);
     d.metrics.doorTailgate(tailgate.followers);
     d.metrics.doorAlarm('tailgate');
     // The card as the entry log keys it: never the number.

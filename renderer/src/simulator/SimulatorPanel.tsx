@@ -4,6 +4,7 @@ import type { KioskBridge } from '../../../shared/contract/bridge.ts';
 import type { SimulatorAction, SimulatorState } from '../../../shared/contract/simulator.ts';
 import { CounterControls } from './CounterControls.tsx';
 import { PadColumn } from './PadColumn.tsx';
+import './simulator.css';
 
 /**
  * /simulator: present demo cards, place and lift demo items, open the
