@@ -97,15 +97,11 @@ describe('start-up with a bad data file', () => {
     const h = home();
     validDataFile(h.file, 10);
     const before = readFileSync(h.file);
-    const holder = spawn(
-      process.execPath,
-      ['--import', 'tsx', join(import.meta.dirname, 'hold-lock-child.ts'), h.file],
-      {
-        cwd: root,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const holder = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'hold-lock-child.ts'), h.file], {
+      cwd: root,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     cleanups.push(() => killGroup(holder));
     await new Promise<void>((resolve, reject) => {
       holder.stdout?.on('data', (d: Buffer) => d.toString().includes('held') && resolve());
