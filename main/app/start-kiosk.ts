@@ -16,8 +16,10 @@ import { BridgeHub } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
+import { queueStatus } from '../queue/report.ts';
 import { QUEUE_MIGRATIONS } from '../queue/schema.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
+import { cardKeyer, ephemeralCardKey, loadCardSecret } from '../storage/card-key.ts';
 import { DATA_FILE, openDataFile } from '../storage/data-file.ts';
 import { type Db, migrate, openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
@@ -27,9 +29,10 @@ import { rendererDir } from './install-paths.ts';
 import { describeWarning, installWarnings } from './install-warnings.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
-import { startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
+import { pollForMetrics, startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
 import { SessionScreens } from './session-screens.ts';
 import { simulatorPanel } from './simulator-wiring.ts';
+import { startStaffApiOrWarn } from './staff-wiring.ts';
 import { KIOSK_VERSION } from './version.ts';
 
 export interface RunningKiosk {
@@ -46,6 +49,10 @@ export interface RunningKiosk {
   readonly metrics: KioskMetricsRegistry;
   /** The harvested catalogue ("Tips för mig", reservations). */
   readonly catalog: KioskCatalog;
+  /** Where /metrics is served (undefined: disabled or the port was taken). */
+  readonly metricsUrl: string | undefined;
+  /** Where the staff API is served (undefined: not configured). */
+  readonly staffApiUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -85,7 +92,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   // file stops the start before any device, connection or port is opened.
   const db = options.db ?? (options.dataDir ? openDataFile(join(options.dataDir, DATA_FILE)) : openDatabase(':memory:'));
   migrate(db, QUEUE_MIGRATIONS);
-  const entryLog = new EntryLog(db);
+  // Card numbers are stored only as keys under the install's secret, which lives beside the data file.
+  const cardKey = options.dataDir ? cardKeyer(loadCardSecret(options.dataDir)) : ephemeralCardKey();
+  const entryLog = new EntryLog(db, cardKey);
   const warnings = installWarnings(config);
   for (const w of warnings) logger.warn({ code: w.code, devices: w.devices }, describeWarning(w));
   const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id, demo: config.demo, warnings });
@@ -100,8 +109,14 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     db,
     policy: config.offline,
     branchId: config.branch.id,
+    cardKey,
     logger,
     onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
+  });
+  const printer = devices.manager.printer();
+  const stopPolling = pollForMetrics(metrics, {
+    printers: printer ? [printer] : [],
+    openConflicts: () => queueStatus(db).openConflicts,
   });
   const localHour = (at: Date) => {
     const t = localTime(at, config.branch.timezone);
@@ -169,6 +184,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     logger,
   });
   const { door } = doorParts;
+  const staffApi = await startStaffApiOrWarn({ config, door, ops: doorParts.ops, metrics: metrics.metrics, logger });
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
   const simulator = simulatorPanel({ config, devices, demo: central.demo, door, clock: demoClock, region, logger });
   const core: KioskCore = {
@@ -185,6 +201,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       central,
       queue,
       entryLog,
+      ops: doorParts.ops,
       door,
       logDir: options.logDir,
       configFile: options.configFile,
@@ -215,7 +232,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     hub,
     metrics,
     catalog,
+    metricsUrl: metricsServer?.url,
+    staffApiUrl: staffApi?.url,
     stop: async () => {
+      stopPolling();
+      await staffApi?.close();
       await web?.close();
       await catalog.stop();
       await metricsServer?.close();

@@ -31,4 +31,5 @@ export const GROUPS: readonly LazyGroup[] = [
   { name: 'report', description: 'staff reports', load: async () => (await import('./commands/report.ts')).registerReport },
   { name: 'queue', description: 'the offline transaction queue: status, list, replay, conflicts for staff', load: async () => (await import('./commands/queue.ts')).registerQueue },
   { name: 'catalog', description: "the local copy of the region's catalogue (OAI-PMH harvest, status, search)", load: async () => (await import('./commands/catalog.ts')).registerCatalog },
+  { name: 'remote', description: "on-call staff: a branch door's status, unlock once, lock down, clear an alarm (the kiosk's staff API)", load: async () => (await import('./commands/remote.ts')).registerRemote },
 ];

@@ -8,6 +8,7 @@ import { loggingSchema, webSchema } from './hosts.ts';
 import { metricsSchema } from './metrics.ts';
 import { offlineSchema } from './offline.ts';
 import { policiesSchema } from './policies.ts';
+import { staffApiSchema } from './staff-api.ts';
 import { technicianSchema } from './technician.ts';
 
 /**
@@ -38,6 +39,8 @@ export const configSchema = z
     offline: offlineSchema.prefault({}),
     /** The harvested catalogue for "Tips för mig" and reservations (see README "Find and reserve"). */
     catalog: catalogSchema.prefault({}),
+    /** Remote help for on-call staff (see README "Remote help"). */
+    staffApi: staffApiSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

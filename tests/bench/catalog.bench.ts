@@ -9,8 +9,8 @@
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { harvest } from '../../main/catalog/harvester.ts';
 import { queryFor, rankMatches } from '../../main/catalog/recommend.ts';
 import { type CatalogQuery, searchCatalog } from '../../main/catalog/search.ts';
@@ -97,7 +97,9 @@ export default async function (): Promise<void> {
     const seconds = (nowMs() - started) / 1000;
     const cpu = process.cpuUsage(cpuStart);
     const ms = (ns: number) => (ns / 1e6).toFixed(0);
-    console.log(`event-loop delay during the harvest: p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
+    console.log(
+      `event-loop delay during the harvest: p50 ${ms(loop.percentile(50))} ms, p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`,
+    );
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const rate = Math.round(result.stored / seconds);
     console.log(
