@@ -36,9 +36,9 @@ describe('data at rest: modes on disk after a real start', () => {
     mkdirSync(join(h.home, 'logs'), { mode: 0o755 });
     writeFileSync(join(h.home, 'logs', 'openbranch.1.log'), '{}\n', { mode: 0o644 });
     chmodSync(join(h.home, 'logs'), 0o755);
-    // Until the URL is printed, or until it stops at the web host when the renderer is not built:
-    // either way the data file, the secret and the logs have been written.
-    const r = await runStart(h.home, h.config, { stopAt: /^OpenBranch kiosk: /m });
+    // Until the kiosk says where its logs are: the URL comes earlier (before the core is loaded),
+    // this line only once the data file, the secret and the log files have been written.
+    const r = await runStart(h.home, h.config, { stopAt: /^Logs: /m });
     expect(r.stderr).not.toMatch(/storage\./);
     const listed = modes(h.home).filter((l) => !l.startsWith('config.yaml'));
     expect(listed).toEqual(
