@@ -38,19 +38,30 @@ interface Target {
   readonly vectors: Uint8Array[];
   /** Worst cases made by hand (what random mutation rarely hits): each timed alone against the same budget. */
   readonly adversarial: ReadonlyArray<{ readonly name: string; readonly input: Uint8Array; readonly chunk: number }>;
-  /** Runs one input, delivered as these chunks, through a fresh parser or decoder. */
-  run(input: Uint8Array, chunks: readonly Uint8Array[]): void;
+  /** Runs one input, delivered as these chunks, through a fresh parser or decoder; frame parsers say what they found. */
+  run(input: Uint8Array, chunks: readonly Uint8Array[]): Found | undefined;
 }
 
-/** Every answer parse the driver would try on a frame the parser found. */
-function answerParses<F>(protocol: ReaderProtocol<F>): (frame: F) => void {
+/** Frames a parser found in one input, the answer parses tried on them, and how many of those refused the frame (typed). */
+interface Found {
+  frames: number;
+  parses: number;
+  refused: number;
+}
+
+/** Every answer parse the driver would try on a frame the parser found; counts the typed refusals. */
+function answerParses<F>(protocol: ReaderProtocol<F>): (frame: F, found: Found) => void {
   const exchanges = [protocol.inventory(), protocol.readBlocks('E004010012345678', 0, 2), protocol.readAfi('E004010012345678')];
-  return (frame) => {
+  return (frame, found) => {
+    found.frames++;
     for (const x of exchanges)
       try {
-        if (x.answers(frame)) x.parse(frame);
+        if (!x.answers(frame)) continue;
+        found.parses++;
+        x.parse(frame);
       } catch (e) {
         if (!isOpenBranchError(e)) throw e;
+        found.refused++;
       }
   };
 }
@@ -70,7 +81,9 @@ function frameTarget<F>(name: string, protocol: ReaderProtocol<F>, vectors: Uint
     ],
     run: (_, chunks) => {
       const parser = protocol.createParser();
-      for (const c of chunks) for (const e of parser.push(c)) if (e.kind === 'frame') parse(e.frame);
+      const found = { frames: 0, parses: 0, refused: 0 };
+      for (const c of chunks) for (const e of parser.push(c)) if (e.kind === 'frame') parse(e.frame, found);
+      return found;
     },
   };
 }
@@ -88,19 +101,20 @@ const targets: Target[] = [
       const framer = new Sip2Framer();
       for (const c of chunks) for (const frame of framer.push(c)) decodeMessage(frame, { pipeEscape: '&#124;' });
       decodeMessage(input, { encoding: 'latin1' });
+      return undefined;
     },
   },
   {
     name: 'ISO 28560-3 tag decoder',
     vectors: iso28560Part3Vectors(),
     adversarial: [{ name: 'a whole 8 KB tag memory of optional blocks', input: repeated([0x11, 0xff], 8192), chunk: 8192 }],
-    run: (input) => decodeIso28560Part3(input),
+    run: (input) => void decodeIso28560Part3(input),
   },
   {
     name: 'ISO 28560-2 tag decoder',
     vectors: iso28560Part2Vectors(),
     adversarial: [{ name: 'an 8 KB tag memory of data sets', input: repeated([0x1f, 0x7f, 0x01], 8192), chunk: 8192 }],
-    run: (input) => decodeIso28560Part2(input),
+    run: (input) => void decodeIso28560Part2(input),
   },
   frameTarget('FEIG frame parser', feigProtocol({ address: 0xff, framing: 'standard' }), feigVectors(), [0x02, 0x0f, 0xff]),
   frameTarget('3M frame parser', threeMProtocol(), threeMVectors(), [0xd6, 0x03, 0xf0]),
@@ -122,6 +136,7 @@ const targets: Target[] = [
     run: (_, chunks) => {
       const parser = new EscPosParser();
       for (const c of chunks) parser.push(c);
+      return undefined;
     },
   },
 ];
@@ -169,6 +184,7 @@ function timedAlone(target: Target, input: Uint8Array, chunks: readonly Uint8Arr
 function fuzz(target: Target, seed: number) {
   const maker = new InputMaker(seed, target.vectors);
   const counts = { result: 0, typed: 0, untyped: 0 };
+  const frames = { frames: 0, parses: 0, refused: 0 };
   const untyped: string[] = [];
   let slowest: Slow[] = [];
   let spent = 0;
@@ -182,8 +198,13 @@ function fuzz(target: Target, seed: number) {
     const w0 = nowMs();
     const t0 = cpuMs();
     try {
-      target.run(input, chunks);
+      const found = target.run(input, chunks);
       counts.result++;
+      if (found) {
+        frames.frames += found.frames;
+        frames.parses += found.parses;
+        frames.refused += found.refused;
+      }
     } catch (e) {
       if (isOpenBranchError(e)) counts.typed++;
       else {
@@ -210,7 +231,7 @@ function fuzz(target: Target, seed: number) {
     for (let at = 0; at < a.input.length; at += a.chunk) chunks.push(a.input.subarray(at, at + a.chunk));
     return { name: a.name, ...timedAlone(target, a.input, chunks) };
   });
-  return { counts, untyped, spent, reference, bytes, streamWorst: slowest[0]!, worst, adversarial, sink };
+  return { counts, frames, untyped, spent, reference, bytes, streamWorst: slowest[0]!, worst, adversarial, sink };
 }
 
 export default async function (): Promise<void> {
@@ -225,8 +246,12 @@ export default async function (): Promise<void> {
     if (!ok) failures++;
     console.log(`\n${target.name}: ${ok ? 'ok' : 'FAILED'}`);
     console.log(
-      `  outcomes: ${r.counts.result.toLocaleString('en')} results (${pct(r.counts.result)}), ${r.counts.typed.toLocaleString('en')} typed errors (${pct(r.counts.typed)}), ${r.counts.untyped} untyped`,
+      `  inputs: ${r.counts.result.toLocaleString('en')} results (${pct(r.counts.result)}), ${r.counts.typed.toLocaleString('en')} typed errors (${pct(r.counts.typed)}), ${r.counts.untyped} untyped`,
     );
+    if (r.frames.frames > 0)
+      console.log(
+        `  frames found: ${r.frames.frames.toLocaleString('en')}; the driver's answer parsing tried ${r.frames.parses.toLocaleString('en')} times on them and refused ${r.frames.refused.toLocaleString('en')} (typed errors)`,
+      );
     console.log(
       `  CPU time: ${(r.spent / 1000).toFixed(1)} s, ${per(r.spent)} per input (reference, every byte touched once: ${per(r.reference)}); ${(r.bytes / 1e6).toFixed(0)} MB in all`,
     );
