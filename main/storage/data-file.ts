@@ -1,8 +1,8 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, renameSync, statfsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, renameSync, statfsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import { type Db, openDatabase } from './database.ts';
-import { ensurePrivateDir, tightenFile } from './private-files.ts';
+import { ensurePrivateDir, ensurePrivateFile, tightenFile } from './private-files.ts';
 import { fromErrno, fromSqlite, isCorrupt, storageError } from './storage-errors.ts';
 
 /** The kiosk's SQLite file in its data folder: queue, door log, statistics. */
@@ -84,15 +84,16 @@ function checkFreeSpace(dir: string, minimum: number): void {
     );
 }
 
-/** An empty file is a valid SQLite database: creating it ourselves gives it mode 0600, and SQLite gives its WAL the same. */
+/** The file 0600 (created so if new), and SQLite's side files tightened like it. */
 function createPrivateFile(file: string): void {
-  try {
-    if (existsSync(file)) tightenFile(file);
-    else closeSync(openSync(file, 'wx', 0o600));
-    for (const side of SIDE_FILES) if (existsSync(file + side)) tightenFile(file + side);
-  } catch (e) {
-    throw fromErrno(e, file, 'create it');
-  }
+  ensurePrivateFile(file);
+  for (const side of SIDE_FILES)
+    if (existsSync(file + side))
+      try {
+        tightenFile(file + side);
+      } catch (e) {
+        throw fromErrno(e, file + side, 'set its permissions');
+      }
 }
 
 /** `openbranch.sqlite` -> `openbranch.sqlite.corrupt-20261130T041500Z` (its -wal and -shm alike), then the error to report. */
