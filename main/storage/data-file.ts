@@ -51,13 +51,22 @@ export function openDataFile(file: string, options: DataFileOptions = {}): Db {
     db.prepare('INSERT OR REPLACE INTO data_file_check (id, checked_at) VALUES (1, ?)').run((options.now?.() ?? new Date()).toISOString());
     return db;
   } catch (e) {
-    db?.close();
+    closeQuietly(db);
     if (isCorrupt(e)) throw moveAside(file, e, options.now?.() ?? new Date());
     const typed = fromSqlite(e, file);
     // SQLite reports a full disk as SQLITE_FULL only sometimes (growing the WAL index gives IOERR_SHMSIZE).
     if (isOpenBranchError(typed, 'storage.io') && freeBytes(dir) < NEARLY_FULL)
       throw storageError('full', file, `the disk has no room left (${(e as { code?: string }).code})`, { cause: e });
     throw typed;
+  }
+}
+
+/** Closing may checkpoint, which a damaged file can refuse: the error to report is the one already caught. */
+function closeQuietly(db: Db | undefined): void {
+  try {
+    db?.close();
+  } catch {
+    // the first error is the one that matters
   }
 }
 
@@ -102,7 +111,9 @@ function moveAside(file: string, cause: unknown, at: Date): Error {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  const aside = `${file}.corrupt-${stamp}`;
+  // Two damaged files in one second (a restart loop) must not overwrite each other: rename would.
+  let aside = `${file}.corrupt-${stamp}`;
+  for (let n = 2; existsSync(aside); n++) aside = `${file}.corrupt-${stamp}-${n}`;
   const detail = cause instanceof Error ? cause.message.split('\n').join(' ') : String(cause);
   try {
     for (const side of SIDE_FILES) if (existsSync(file + side)) renameSync(file + side, aside + side);
@@ -122,7 +133,7 @@ function moveAside(file: string, cause: unknown, at: Date): Error {
 export function setAsideFiles(dir: string): string[] {
   try {
     return readdirSync(dir)
-      .filter((f) => /\.corrupt-\d{8}T\d{6}Z$/.test(f))
+      .filter((f) => /\.corrupt-\d{8}T\d{6}Z(-\d+)?$/.test(f))
       .map((f) => join(dir, f));
   } catch {
     return [];
