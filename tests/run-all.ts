@@ -30,10 +30,7 @@ if (!only || only === 'unit') {
 }
 if (!only || only === 'e2e') {
   const playwright = [bin('@playwright/test', 'cli.js'), 'test'];
-  // Playwright's compiled-spec cache is per user by default: clones side by side on one machine would
-  // load each other's compiled specs (and their copy of @playwright/test). Each checkout keeps its own.
-  const cache = { PLAYWRIGHT_TRANSFORM_CACHE_DIR: join(out, 'playwright-transform-cache') };
-  failedSteps += run(process.execPath, playwright, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson, ...cache }) === 0 ? 0 : 1;
+  failedSteps += run(process.execPath, playwright, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) === 0 ? 0 : 1;
 }
 
 let passed = 0;
