@@ -4,14 +4,16 @@ import { addDeviceToConfig } from '../config/add-device.ts';
 import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { EntryLog } from '../door/entry-log.ts';
-import { localTime } from '../door/schedule.ts';
 import type { RequestHandlers } from '../hub/request-router.ts';
+import { branchHandlers } from '../hub/requests/branch-handlers.ts';
 import { centralHandlers } from '../hub/requests/central-handlers.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-setup-handlers.ts';
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
+import { reportHandlers } from '../hub/requests/report-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
+import type { TransactionStats } from '../stats/transaction-stats.ts';
 import type { KioskDevices } from './device-wiring.ts';
 
 export interface KioskRequestParts {
@@ -20,6 +22,7 @@ export interface KioskRequestParts {
   readonly central: CentralConnection;
   readonly queue: QueuedCentral;
   readonly entryLog: EntryLog;
+  readonly stats: TransactionStats;
   readonly door: DoorController | undefined;
   readonly logDir: string | undefined;
   readonly configFile: string | undefined;
@@ -35,7 +38,6 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
   });
   const c = p.config.central;
   const sip = p.central.central.client.options;
-  const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), p.config.branch.timezone).minute / 60);
   return {
     ...deviceHandlers(p.devices, p.config),
     ...deviceSetupHandlers({
@@ -45,21 +47,19 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     }),
     ...centralHandlers({
       health: () => p.queue.health(),
-      address: `${c.kind === 'demo' ? 'demo ' : ''}${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,
+      address: `${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,
+      demo: c.kind === 'demo',
       profile: sip.profile.name,
       lastRoundTripMs: () => lastRoundTripMs,
     }),
     ...queueHandlers(p.queue),
     ...logHandlers(p.logDir),
-    'report.entries': async ({ from, to, identities }: { from: string; to: string; identities: boolean }) => ({
-      ...p.entryLog.report(from, to, hourOf),
+    ...reportHandlers({
+      entryLog: p.entryLog,
+      transactions: p.stats,
+      timeZone: p.config.branch.timezone,
       identityDays: p.config.door.logRetention.identityDays,
-      ...(identities ? { entries: p.entryLog.entries(from, to) } : {}),
     }),
-    'schedule.show': async () => ({
-      timezone: p.config.branch.timezone,
-      now: p.door?.view().mode ?? 'n/a',
-      ...p.config.door.schedule,
-    }),
+    ...branchHandlers(p.config, p.door),
   };
 }

@@ -148,6 +148,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       central,
       queue,
       entryLog,
+      stats,
       door,
       logDir: options.logDir,
       configFile: options.configFile,

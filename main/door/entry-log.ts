@@ -93,6 +93,29 @@ export class EntryLog {
     return { identities, entries };
   }
 
+  /**
+   * Attempts and alarms in [start, end), oldest first, for the hourly report
+   * and the technician's list; the card number only with `identities`
+   * (while it is still kept).
+   */
+  between(
+    start: Date,
+    end: Date,
+    options: { readonly identities?: boolean } = {},
+  ): { attempts: EntryRow[]; alarms: Array<{ at: string; kind: string }> } {
+    const range = [start.toISOString(), end.toISOString()];
+    const card = options.identities ? 'card' : 'NULL AS card';
+    return {
+      attempts: this.db
+        .prepare(`SELECT at, outcome, reason, ${card} FROM door_entries WHERE at >= ? AND at < ? ORDER BY at`)
+        .all(...range) as EntryRow[],
+      alarms: this.db.prepare('SELECT at, kind FROM door_alarms WHERE at >= ? AND at < ? ORDER BY at').all(...range) as Array<{
+        at: string;
+        kind: string;
+      }>,
+    };
+  }
+
   alarm(at: Date, kind: string): void {
     this.db.prepare('INSERT INTO door_alarms (at, kind) VALUES (?, ?)').run(at.toISOString(), kind);
   }

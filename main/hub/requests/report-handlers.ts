@@ -1,0 +1,31 @@
+import type { HourlyReportParams } from '../../../shared/contract/technician.ts';
+import type { EntryLog } from '../../door/entry-log.ts';
+import { hourlyReport, periodRange, type TransactionCountSource } from '../../stats/hourly-report.ts';
+import type { RequestHandlers } from '../request-router.ts';
+
+/** The newest attempts a list shows; the CSV export (`openbranch report entries --csv`) has them all. */
+const MAX_ATTEMPTS = 1000;
+
+/**
+ * report.hours (the morning report's charts) and report.entries (the
+ * door's attempts, with who it was while that is kept). Audit times are
+ * the real clock's, so "now" is too.
+ */
+export function reportHandlers(o: {
+  readonly entryLog: EntryLog;
+  readonly transactions: TransactionCountSource;
+  readonly timeZone: string;
+  readonly identityDays: number;
+  readonly now?: () => Date;
+}): Pick<RequestHandlers, 'report.hours' | 'report.entries'> {
+  const now = o.now ?? (() => new Date());
+  return {
+    'report.hours': async (period: HourlyReportParams) =>
+      hourlyReport(period, { timeZone: o.timeZone, now: now(), door: o.entryLog, transactions: o.transactions }),
+    'report.entries': async ({ identities, ...period }: HourlyReportParams & { identities: boolean }) => {
+      const { start, end } = periodRange(period, o.timeZone, now());
+      const { attempts } = o.entryLog.between(start, end, { identities });
+      return { identityDays: o.identityDays, attempts: attempts.slice(-MAX_ATTEMPTS).reverse() };
+    },
+  };
+}
