@@ -1,6 +1,6 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
-import type { CentralConnection } from '../central/index.ts';
 import { addDeviceToConfig } from '../config/add-device.ts';
+import type { CentralConnection, DeviceTester } from '../core/ports.ts';
 import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { EntryLog } from '../door/entry-log.ts';
@@ -14,11 +14,11 @@ import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import { reportHandlers } from '../hub/requests/report-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
 import type { TransactionStats } from '../stats/transaction-stats.ts';
-import type { KioskDevices } from './device-wiring.ts';
+import { installWarnings } from './install-warnings.ts';
 
 export interface KioskRequestParts {
   readonly config: KioskConfig;
-  readonly devices: KioskDevices;
+  readonly devices: DeviceTester;
   readonly central: CentralConnection;
   readonly queue: QueuedCentral;
   readonly entryLog: EntryLog;
@@ -33,13 +33,11 @@ export interface KioskRequestParts {
 /** Every technician/staff request the kiosk answers. */
 export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
   let lastRoundTripMs: number | undefined;
-  p.central.central.client.on('success', ({ ms }) => {
+  p.central.onRoundTrip(({ ms }) => {
     lastRoundTripMs = ms;
   });
-  const c = p.config.central;
-  const sip = p.central.central.client.options;
   return {
-    ...deviceHandlers(p.devices, p.config),
+    ...deviceHandlers(p.devices, p.config, installWarnings(p.config)),
     ...deviceSetupHandlers({
       discover: p.discover ?? (() => listDevices()),
       configFile: p.configFile,
@@ -47,9 +45,9 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     }),
     ...centralHandlers({
       health: () => p.queue.health(),
-      address: `${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,
-      demo: c.kind === 'demo',
-      profile: sip.profile.name,
+      address: p.central.address,
+      demo: p.config.central.kind === 'demo',
+      profile: p.central.profile,
       lastRoundTripMs: () => lastRoundTripMs,
     }),
     ...queueHandlers(p.queue),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, type KioskConfig } from '../../shared/config/schema.ts';
+import { configSchema, EMBEDDED_DEFAULT, type KioskConfig } from '../../shared/config/schema.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
 
 export interface LoadedConfig {
@@ -16,7 +16,7 @@ export interface LoadedConfig {
  * config never starts a half-working kiosk.
  */
 export function loadConfig(file: string | undefined): LoadedConfig {
-  if (file === undefined) return { config: configSchema.parse({}), file };
+  if (file === undefined) return { config: configSchema.parse(EMBEDDED_DEFAULT), file };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

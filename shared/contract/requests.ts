@@ -19,6 +19,17 @@ import {
 } from './technician.ts';
 
 /**
+ * Something about the install a technician must know (simulated devices or
+ * the demo central system outside demo mode); the screen words it through
+ * the catalog (technician.warning.<code>).
+ */
+export const installWarningSchema = z.object({
+  code: z.enum(['config.simulated-device', 'config.demo-central']),
+  devices: z.array(z.string()),
+});
+export type InstallWarning = z.infer<typeof installWarningSchema>;
+
+/**
  * Request/response methods of the bridge, for the technician and staff
  * screens. Each has a params schema (validated in main) and a result
  * schema; `role` says who may call it: anyone, or a connection that has
@@ -28,12 +39,25 @@ export const requestMethods = {
   'technician.login': {
     role: 'anyone',
     params: z.strictObject({ pin: z.string().regex(/^[0-9]{4,12}$/) }),
-    result: z.object({ ok: z.boolean() }),
+    /**
+     * ok: the PIN was right. `refused`: not checked at all, because this
+     * connection had too many wrong PINs (reload the page) or because of
+     * the growing wait after wrong PINs overall (`retryAfterSeconds`).
+     */
+    result: z.object({
+      ok: z.boolean(),
+      refused: z.enum(['connection-locked', 'busy']).optional(),
+      retryAfterSeconds: z.number().int().nonnegative().optional(),
+    }),
   },
   'technician.logout': { role: 'anyone', params: z.strictObject({}), result: z.object({ ok: z.boolean() }) },
   /** Branch, default language and time zone: the technician screen needs them before the PIN. */
   'kiosk.info': { role: 'anyone', params: z.strictObject({}), result: kioskInfoSchema },
-  'devices.list': { role: 'technician', params: z.strictObject({}), result: z.object({ devices: z.array(deviceRowSchema) }) },
+  'devices.list': {
+    role: 'technician',
+    params: z.strictObject({}),
+    result: z.object({ devices: z.array(deviceRowSchema), warnings: z.array(installWarningSchema).optional() }),
+  },
   /** Runs the device's test (the one devices.list names) and says what was done, what came back and what to check next. */
   'devices.test': {
     role: 'technician',

@@ -7,7 +7,7 @@ import { technicianEn } from './technician/en.ts';
  */
 export const en = {
   app: { title: 'OpenBranch', loading: 'Starting…', disconnected: 'The kiosk is restarting. One moment…' },
-  language: { label: 'Language', sv: 'Svenska', en: 'English' },
+  language: { label: 'Language', sv: 'Svenska', en: 'English', fi: 'Suomi', ar: 'العربية' },
   attract: {
     welcome: 'Welcome to {{branch}}',
     start: 'Touch to start',
@@ -181,5 +181,8 @@ export const en = {
   error: { generic: 'Something went wrong. Please try again or ask the staff.' },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** Languages with more plural forms than English (Arabic: zero, two, few, many) add them beside _one and _other. */
+type MorePlurals = { [key: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string };
+/** A catalog's shape with any text in place of the English: the type every other language's catalog has. */
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> } & MorePlurals;
 export type Catalog = Widen<typeof en>;

@@ -5,7 +5,7 @@ import { technicianSv } from './technician/sv.ts';
 /** Svenska. Samma nycklar som en.ts (typen kräver det). */
 export const sv: Catalog = {
   app: { title: 'OpenBranch', loading: 'Startar…', disconnected: 'Automaten startar om. Ett ögonblick…' },
-  language: { label: 'Språk', sv: 'Svenska', en: 'English' },
+  language: { label: 'Språk', sv: 'Svenska', en: 'English', fi: 'Suomi', ar: 'العربية' },
   attract: {
     welcome: 'Välkommen till {{branch}}',
     start: 'Tryck för att börja',

@@ -1,8 +1,9 @@
 import { expect, type Page, test } from '@playwright/test';
 import { hashPin } from '../../main/security/pin.ts';
 import { kioskLogLines, queryKioskDb } from './kiosk-files.ts';
+import { DEMO, pageUrl, place, present, typePin } from './kiosk-pages.ts';
 import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
-import { openTab, signInAsTechnician, simulatorUrl, TABS_SV, technicianUrl, typeTechnicianPin } from './technician-page.ts';
+import { openTab, signInAsTechnician, TABS } from './technician-page.ts';
 
 /**
  * Finding 11 of issue 16, end to end in Chromium against the real
@@ -16,13 +17,13 @@ import { openTab, signInAsTechnician, simulatorUrl, TABS_SV, technicianUrl, type
 let kiosk: KioskProcess;
 test.afterEach(async () => kiosk?.stop());
 
-const ANNA = '23000000000017';
-const PIPPI = '39000000000011';
+const ANNA = DEMO.anna;
+const PIPPI = DEMO.pippi;
 const KOLKATA = 'Asia/Kolkata';
 
 async function simulator(page: Page): Promise<Page> {
   const sim = await page.context().newPage();
-  await sim.goto(simulatorUrl(kiosk));
+  await sim.goto(pageUrl(kiosk, 'simulator'));
   await expect(sim.getByRole('heading', { name: 'Simulator' })).toBeVisible();
   await page.bringToFront();
   return sim;
@@ -31,11 +32,11 @@ async function simulator(page: Page): Promise<Page> {
 test('signs in with the PIN, lists the devices under Swedish headers, and tests each with a clear result', async ({ page }, info) => {
   kiosk = await startKioskProcess();
   const sim = await simulator(page);
-  await page.goto(technicianUrl(kiosk));
+  await page.goto(pageUrl(kiosk, 'technician'));
   await expect(page.getByRole('heading', { name: 'Logga in som tekniker' })).toBeVisible();
-  await typeTechnicianPin(page, '111111');
+  await typePin(page, '111111');
   await expect(page.getByRole('alert')).toHaveText('Fel PIN-kod. Försök igen.');
-  await typeTechnicianPin(page, '246810');
+  await typePin(page, '246810');
   await openTab(page, 'Enheter');
 
   const table = page.getByRole('table', { name: 'Enheter i inställningarna' });
@@ -66,7 +67,7 @@ test('signs in with the PIN, lists the devices under Swedish headers, and tests 
   await table.locator('tr[data-device="pad"]').getByRole('button', { name: 'Läs av plattan' }).click();
   await expect(page.locator('[data-test-result="pad"]')).toContainText('Plattan hittade inga taggar.');
   await expect(page.locator('[data-test-result="pad"]')).toContainText('Lägg ett medium på plattan och testa igen.');
-  await sim.locator(`li[data-item="${PIPPI}"]`).getByRole('button', { name: 'Lägg på' }).click();
+  await place(sim, PIPPI);
   await expect(sim.getByTestId('sim-pad').locator('li')).toHaveCount(1);
   await table.locator('tr[data-device="pad"]').getByRole('button', { name: 'Läs av plattan' }).click();
   await expect(page.locator('[data-test-result="pad"]')).toContainText(`Plattan hittade 1 tagg: ${PIPPI}.`);
@@ -75,7 +76,7 @@ test('signs in with the PIN, lists the devices under Swedish headers, and tests 
   await table.locator('tr[data-device="card"]').getByRole('button', { name: 'Testa kortläsaren' }).click();
   const card = page.locator('[data-test-result="card"]');
   await expect(card).toContainText('Håll ett kort mot läsaren nu.');
-  await sim.locator(`li[data-card="${ANNA}"]`).getByRole('button', { name: 'Visa kort' }).click();
+  await present(sim, ANNA);
   await expect(card).toContainText('Läsaren läste kortet …0017.');
   await expect(card).not.toContainText(ANNA);
   await page.screenshot({ path: info.outputPath('technician-device-tests.png'), fullPage: true });
@@ -83,10 +84,12 @@ test('signs in with the PIN, lists the devices under Swedish headers, and tests 
 
 test('shows times in the branch’s zone, words instead of JSON, and the log as readable lines', async ({ page }, info) => {
   // India is 5.5 hours from UTC: no UTC time can pass for a local one.
-  kiosk = await startKioskProcess({ config: { branch: { timezone: KOLKATA }, technician: { pinHash: await hashPin('246810') } } });
+  kiosk = await startKioskProcess({
+    config: { demo: true, branch: { timezone: KOLKATA }, technician: { pinHash: await hashPin('246810') } },
+  });
   const sim = await simulator(page);
   // A return on the start screen (the queue and the hourly statistics) and a door forced open (an alarm).
-  await sim.locator(`li[data-item="${PIPPI}"]`).getByRole('button', { name: 'Lägg på' }).click();
+  await place(sim, PIPPI);
   await expect(sim.getByTestId('sim-pad').locator('li[data-secured="true"]')).toHaveCount(1);
   await sim.getByRole('button', { name: 'Öppna dörren' }).click();
   await sim.getByRole('button', { name: 'Stäng dörren' }).click();
@@ -132,7 +135,7 @@ test('shows times in the branch’s zone, words instead of JSON, and the log as 
   await page.screenshot({ path: info.outputPath('technician-logs.png'), fullPage: true });
 
   // No tab shows raw JSON or an ISO time.
-  for (const tab of TABS_SV) {
+  for (const tab of TABS.sv) {
     await openTab(page, tab);
     await expect(page.getByRole('tabpanel')).not.toContainText('Hämtar…');
     const text = (await page.getByRole('tabpanel').textContent()) ?? '';
@@ -143,7 +146,7 @@ test('shows times in the branch’s zone, words instead of JSON, and the log as 
 test('tables, charts and buttons fit an upright kiosk and a tablet, and are big enough to touch', async ({ page }, info) => {
   kiosk = await startKioskProcess();
   const sim = await simulator(page);
-  await sim.locator(`li[data-item="${PIPPI}"]`).getByRole('button', { name: 'Lägg på' }).click();
+  await place(sim, PIPPI);
   await expect(sim.getByTestId('sim-pad').locator('li[data-secured="true"]')).toHaveCount(1);
   await signInAsTechnician(page, kiosk);
   for (const [name, size] of [
@@ -151,7 +154,7 @@ test('tables, charts and buttons fit an upright kiosk and a tablet, and are big 
     ['tablet upright', { width: 800, height: 1280 }],
   ] as const) {
     await page.setViewportSize(size);
-    for (const tab of TABS_SV) {
+    for (const tab of TABS.sv) {
       await openTab(page, tab);
       await expect(page.getByRole('tabpanel')).not.toContainText('Hämtar…');
       if (tab === 'Transaktioner') await expect(page.getByRole('row', { name: new RegExp(PIPPI) }).first()).toBeVisible();
@@ -196,7 +199,7 @@ test('the simulator panel speaks one language, its own, whatever the patron pick
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.getByRole('button', { name: /Touch to start/ })).toBeVisible();
   await sim.bringToFront();
-  await sim.locator(`li[data-item="${PIPPI}"]`).getByRole('button', { name: 'Lägg på' }).click();
+  await place(sim, PIPPI);
   await expect(sim.getByTestId('sim-pad').locator('li')).toHaveCount(1);
   expect((await sim.locator('main').textContent()) ?? '').not.toMatch(english);
   await expect(anna).toContainText('Vuxen med meröppetbehörighet');

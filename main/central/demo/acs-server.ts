@@ -4,7 +4,7 @@ import { decodeMessage } from '../sip2/codec/decode.ts';
 import { encodeMessage } from '../sip2/codec/encode.ts';
 import { Sip2Framer } from '../sip2/codec/framer.ts';
 import { fieldValue, type SipMessage } from '../sip2/codec/message.ts';
-import { DEMO_LOGIN } from './data.ts';
+import { DEMO_BRANCHES, DEMO_LOGIN } from './data.ts';
 import { answer } from './handlers.ts';
 import { DemoLibrary } from './library.ts';
 
@@ -30,6 +30,8 @@ export interface DemoAcs {
   readonly host: string;
   readonly state: DemoLibrary;
   readonly login: typeof DEMO_LOGIN;
+  /** The demo region's libraries, branch code -> name (for transport crate labels). */
+  readonly region: Readonly<Record<string, string>>;
   misbehave(mode: Misbehaviour): void;
   /** Requests answered so far (all connections). */
   readonly requests: () => number;
@@ -137,6 +139,7 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
     host,
     state: library,
     login: DEMO_LOGIN,
+    region: Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])),
     misbehave: (m) => {
       mode = m;
     },

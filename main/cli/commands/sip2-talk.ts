@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { configSchema } from '../../../shared/config/schema.ts';
+import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { connectCentral } from '../../central/index.ts';
+import { connectCentral, type Sip2Connection } from '../../central/index.ts';
 import { Sip2Operations } from '../../central/sip2/operations.ts';
 import { loadConfig } from '../../config/load.ts';
 
@@ -34,7 +35,7 @@ export function registerSip2Talk(sip2: Command): void {
       .option('--location <code>')
       .option('--institution <id>')
       .option('--profile <name>', 'koha | generic');
-  const talk = async (flags: TalkFlags, fn: (c: Awaited<ReturnType<typeof connectCentral>>['central']) => Promise<unknown>) => {
+  const talk = async (flags: TalkFlags, fn: (c: CentralSystem, conn: Sip2Connection) => Promise<unknown>) => {
     const base = loadConfig(flags.config).config;
     const config = flags.host
       ? configSchema.parse({
@@ -54,14 +55,14 @@ export function registerSip2Talk(sip2: Command): void {
       : base;
     const conn = await connectCentral(config, silentLogger);
     try {
-      await conn.central.client.connect();
-      console.log(JSON.stringify(await fn(conn.central), null, 2));
+      await conn.connect();
+      console.log(JSON.stringify(await fn(conn.central, conn), null, 2));
     } finally {
       await conn.close();
     }
   };
   common(sip2.command('probe').description('log in and ask the ACS status')).action((f: TalkFlags) =>
-    talk(f, async (c) => ({ health: c.health(), status: await new Sip2Operations(c.client).status() })),
+    talk(f, async (c, conn) => ({ health: c.health(), status: await new Sip2Operations(conn.client).status() })),
   );
   common(sip2.command('patron <card>').option('--pin <pin>').description('patron information')).action(
     (card: string, f: TalkFlags & { pin?: string }) => talk(f, (c) => c.patronInformation(card, f.pin)),

@@ -13,7 +13,8 @@ import {
 } from 'electron';
 import { BRIDGE_CHANNEL, type MainMessage } from '../../../shared/contract/bridge.ts';
 import type { Logger } from '../../../shared/logger.ts';
-import { BridgeHub, type KioskCore } from '../../hub/bridge-hub.ts';
+import type { KioskCore } from '../../core/ports.ts';
+import { BridgeHub } from '../../hub/bridge-hub.ts';
 import { resolveAppFile } from './app-files.ts';
 import { securityHeaders, withSecurityHeaders } from './csp.ts';
 import { isNavigationAllowed, isRequestAllowed, isTrustedSender, permissionDecision, windowOpenDecision } from './guards.ts';

@@ -9,6 +9,7 @@ import { makeFormat } from './format.ts';
 import { TechnicianLogin } from './TechnicianLogin.tsx';
 import { TECHNICIAN_TABS } from './tabs.ts';
 import { TechnicianContext } from './technician-context.tsx';
+import { InstallWarnings } from './ui/InstallWarnings.tsx';
 import { TabBar } from './ui/TabBar.tsx';
 import './technician.css';
 
@@ -79,6 +80,7 @@ export function TechnicianScreen({ bridge }: { bridge: KioskBridge & { onConnect
           />,
         )}
         <main className="tab-body">
+          <InstallWarnings />
           <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`}>
             <h1 className="visually-hidden">{t(`technician.tab.${tab}`)}</h1>
             <Current key={tab} />

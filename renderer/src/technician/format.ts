@@ -1,5 +1,4 @@
-/** Each UI language's locale for dates and numbers. */
-const LOCALES: Readonly<Record<string, string>> = { sv: 'sv-SE', en: 'en-GB', fi: 'fi-FI', ar: 'ar' };
+import { localeOf } from '../../../shared/i18n/index.ts';
 
 export interface Format {
   /** "30 nov. 2026 06:05" in the branch's zone. */
@@ -23,7 +22,7 @@ export interface Format {
  * in the technician's language.
  */
 export function makeFormat(language: string, timeZone: string): Format {
-  const locale = LOCALES[language] ?? language;
+  const locale = localeOf[language as keyof typeof localeOf] ?? language;
   const dateTime = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'medium', timeStyle: 'short' });
   const timestamp = new Intl.DateTimeFormat(locale, { timeZone, dateStyle: 'short', timeStyle: 'medium' });
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' });

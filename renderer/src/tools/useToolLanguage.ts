@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { Language } from '../../../shared/config/branch.ts';
 import { catalogs } from '../../../shared/i18n/index.ts';
+import { applyLanguage } from '../i18n.ts';
 
-const RIGHT_TO_LEFT = new Set(['ar']);
+const isLanguage = (value: string | null | undefined): value is Language => !!value && value in catalogs;
 
 /**
  * A tool screen's language: the one chosen on this device before (kept in
@@ -10,20 +11,17 @@ const RIGHT_TO_LEFT = new Set(['ar']);
  * Sets the page's lang and direction, so screen readers and Arabic
  * layout follow.
  */
-export function useToolLanguage(key: string, branchDefault: string | undefined): [string | undefined, (language: string) => void] {
-  const { i18n } = useTranslation();
+export function useToolLanguage(key: string, branchDefault: string | undefined): [Language | undefined, (language: string) => void] {
   const [chosen, setChosen] = useState(() => {
     const stored = globalThis.localStorage?.getItem(key);
-    return stored && stored in catalogs ? stored : undefined;
+    return isLanguage(stored) ? stored : undefined;
   });
-  const language = chosen ?? branchDefault;
+  const language = chosen ?? (isLanguage(branchDefault) ? branchDefault : undefined);
   useEffect(() => {
-    if (!language) return;
-    if (i18n.language !== language) void i18n.changeLanguage(language);
-    document.documentElement.lang = language;
-    document.documentElement.dir = RIGHT_TO_LEFT.has(language) ? 'rtl' : 'ltr';
-  }, [language, i18n]);
+    if (language) applyLanguage(language);
+  }, [language]);
   const choose = (next: string) => {
+    if (!isLanguage(next)) return;
     globalThis.localStorage?.setItem(key, next);
     setChosen(next);
   };

@@ -1,3 +1,5 @@
+import type { Widen } from '../en.ts';
+
 /**
  * The simulator panel (/simulator) in English, the demo patrons' and items'
  * notes included (by card number and barcode), so the panel never mixes
@@ -79,5 +81,4 @@ export const simulatorEn = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type SimulatorCatalog = Widen<typeof simulatorEn>;

@@ -1,3 +1,5 @@
+import type { Widen } from '../en.ts';
+
 /**
  * The technician screen in English. The other languages' technician
  * catalogs have exactly these keys: their type is derived from this one.
@@ -8,6 +10,14 @@ export const technicianEn = {
   loginHint: 'Enter the technician PIN.',
   pinLength: '{{count}} digits entered',
   wrongPin: 'Wrong PIN. Try again.',
+  warning: {
+    config: {
+      'simulated-device': 'Simulated devices outside demo mode: {{devices}}. They drive no real hardware.',
+      'demo-central': 'The demo library system runs outside demo mode: no real cards or items are checked.',
+    },
+  },
+  loginBusy: 'Too many wrong PINs. Try again in {{seconds}} seconds.',
+  loginLocked: 'Too many wrong PINs on this screen. Reload the page to try again.',
   logout: 'Sign out',
   refresh: 'Refresh',
   loading: 'Loading…',
@@ -330,5 +340,4 @@ export const technicianEn = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type TechnicianCatalog = Widen<typeof technicianEn>;

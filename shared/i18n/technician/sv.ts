@@ -7,6 +7,14 @@ export const technicianSv: TechnicianCatalog = {
   loginHint: 'Ange teknikerns PIN-kod.',
   pinLength: '{{count}} siffror inskrivna',
   wrongPin: 'Fel PIN-kod. Försök igen.',
+  warning: {
+    config: {
+      'simulated-device': 'Simulerade enheter utanför demoläget: {{devices}}. De styr ingen riktig utrustning.',
+      'demo-central': 'Demoversionen av bibliotekssystemet används utanför demoläget: inga riktiga kort eller medier kontrolleras.',
+    },
+  },
+  loginBusy: 'För många felaktiga PIN-koder. Försök igen om {{seconds}} sekunder.',
+  loginLocked: 'För många felaktiga PIN-koder på den här skärmen. Ladda om sidan för att försöka igen.',
   logout: 'Logga ut',
   refresh: 'Uppdatera',
   loading: 'Hämtar…',

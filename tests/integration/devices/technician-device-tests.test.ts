@@ -94,7 +94,7 @@ beforeAll(async () => {
   // The lock releases the relay first thing on open (fail secure): that frame is not the test's.
   await until(() => lockSim.frames.length === 1, 3000);
   router = new RequestRouter(
-    deviceHandlers(devices, config, { pulseMs: 200, switchMs: 50, waitMs: 2000, decodeMs: 2000 }),
+    deviceHandlers(devices, config, [], { pulseMs: 200, switchMs: 50, waitMs: 2000, decodeMs: 2000 }),
     async () => true,
     silentLogger,
   );

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_LOGIN } from '../../../main/central/demo/data.ts';
-import { type CentralConnection, connectCentral, type DemoAcs, type Misbehaviour, startDemoAcs } from '../../../main/central/index.ts';
+import { connectCentral, type DemoAcs, type Misbehaviour, type Sip2Connection, startDemoAcs } from '../../../main/central/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../../../main/queue/queued-central.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { offlineSchema } from '../../../shared/config/offline.ts';
@@ -41,7 +41,7 @@ async function until(check: () => boolean, ms: number, what: string): Promise<vo
   }
 }
 
-async function kiosk(): Promise<{ acs: DemoAcs; connection: CentralConnection; queue: QueuedCentral }> {
+async function kiosk(): Promise<{ acs: DemoAcs; connection: Sip2Connection; queue: QueuedCentral }> {
   const acs = await startDemoAcs({ port: 0 });
   cleanups.push(() => acs.close());
   const config = configSchema.parse({
