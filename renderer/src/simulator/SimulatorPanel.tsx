@@ -5,6 +5,7 @@ import type { SimulatorAction, SimulatorState } from '../../../shared/contract/s
 import { RequestClient } from '../bridge/request-client.ts';
 import { LanguagePicker } from '../tools/LanguagePicker.tsx';
 import { useToolLanguage } from '../tools/useToolLanguage.ts';
+import { useZoom } from '../tools/useZoom.ts';
 import { PadColumn } from './PadColumn.tsx';
 import './simulator.css';
 
@@ -21,6 +22,7 @@ export function SimulatorPanel({ bridge }: { bridge: KioskBridge & { onConnectio
   const [state, setState] = useState<SimulatorState>();
   const [branchLanguage, setBranchLanguage] = useState<string>();
   const [language, setLanguage] = useToolLanguage('openbranch.simulator.language', branchLanguage);
+  useZoom();
   useEffect(() => bridge.onMessage((m) => m.type === 'simulator' && setState(m.state)), [bridge]);
   useEffect(() => {
     const ask = () => void client.call('kiosk.info', {}, 5000).then((reply) => reply.ok && setBranchLanguage(reply.value.language));

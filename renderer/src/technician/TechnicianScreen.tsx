@@ -5,6 +5,7 @@ import type { KioskInfo } from '../../../shared/contract/technician.ts';
 import { RequestClient } from '../bridge/request-client.ts';
 import { LanguagePicker } from '../tools/LanguagePicker.tsx';
 import { useToolLanguage } from '../tools/useToolLanguage.ts';
+import { useZoom } from '../tools/useZoom.ts';
 import { makeFormat } from './format.ts';
 import { TechnicianLogin } from './TechnicianLogin.tsx';
 import { TECHNICIAN_TABS } from './tabs.ts';
@@ -23,6 +24,7 @@ export function TechnicianScreen({ bridge }: { bridge: KioskBridge & { onConnect
   const client = useMemo(() => new RequestClient(bridge), [bridge]);
   const [info, setInfo] = useState<KioskInfo>();
   const [language, setLanguage] = useToolLanguage('openbranch.technician.language', info?.language);
+  useZoom();
   const [loggedIn, setLoggedIn] = useState(false);
   const [tab, setTab] = useState(TECHNICIAN_TABS[0]!.id);
   useEffect(() => {

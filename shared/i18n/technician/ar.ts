@@ -221,6 +221,7 @@ export const technicianAr: TechnicianCatalog = {
   },
   queue: {
     status: 'الحالة',
+    link: 'الاتصال',
     mode: { online: 'متصل', offline: 'لا يوجد اتصال', recovering: 'يعيد الاتصال ويرسل ما ينتظر' },
     backlog: 'ينتظر الإرسال',
     openConflicts: 'تعارضات يجب معالجتها',

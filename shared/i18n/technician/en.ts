@@ -199,6 +199,7 @@ export const technicianEn = {
   },
   queue: {
     status: 'Status',
+    link: 'Connection',
     mode: { online: 'Connected', offline: 'No connection', recovering: 'Reconnecting and sending what waits' },
     backlog: 'Waiting to be sent',
     openConflicts: 'Conflicts to work through',

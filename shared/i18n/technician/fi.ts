@@ -197,6 +197,7 @@ export const technicianFi: TechnicianCatalog = {
   },
   queue: {
     status: 'Tila',
+    link: 'Yhteys',
     mode: { online: 'Yhdistetty', offline: 'Ei yhteyttä', recovering: 'Yhdistää uudelleen ja lähettää odottavat' },
     backlog: 'Odottaa lähettämistä',
     openConflicts: 'Käsiteltävät ristiriidat',

@@ -196,6 +196,7 @@ export const technicianSv: TechnicianCatalog = {
   },
   queue: {
     status: 'Läge',
+    link: 'Förbindelsen',
     mode: { online: 'Ansluten', offline: 'Ingen förbindelse', recovering: 'Ansluter igen och skickar det som väntar' },
     backlog: 'Väntar på att skickas',
     openConflicts: 'Konflikter att gå igenom',

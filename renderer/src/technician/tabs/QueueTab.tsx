@@ -89,7 +89,7 @@ export function QueueTab() {
         <section aria-labelledby="queue-status" className="facts">
           <h2 id="queue-status">{t('technician.queue.status')}</h2>
           <dl>
-            <dt>{t('technician.queue.status')}</dt>
+            <dt>{t('technician.queue.link')}</dt>
             <dd>{t(`technician.queue.mode.${s.mode}`, { defaultValue: s.mode })}</dd>
             <dt>{t('technician.queue.backlog')}</dt>
             <dd>{format.number(s.backlog)}</dd>
@@ -112,6 +112,7 @@ export function QueueTab() {
         {conflicts.value && (
           <DataTable
             caption={t('technician.queue.conflicts')}
+            showCaption={false}
             columns={conflictColumns}
             rows={conflicts.value.rows}
             rowKey={(r) => r.id}
@@ -126,6 +127,7 @@ export function QueueTab() {
         {latest.value && (
           <DataTable
             caption={t('technician.queue.latest')}
+            showCaption={false}
             columns={latestColumns}
             rows={latest.value.rows}
             rowKey={(r) => r.id}

@@ -161,6 +161,7 @@ export function ReportTab() {
         {attempts.value && (
           <DataTable
             caption={t('technician.report.attempts')}
+            showCaption={false}
             columns={attemptColumns}
             rows={attempts.value.attempts.map((a, n) => ({ ...a, n }))}
             rowKey={(a) => String(a.n)}

@@ -16,6 +16,8 @@ type Direction = 'ascending' | 'descending';
 
 export interface DataTableProps<R> {
   readonly caption: string;
+  /** False where a heading right above already names the table (the caption is then for screen readers only). */
+  readonly showCaption?: boolean;
   readonly columns: ReadonlyArray<Column<R>>;
   readonly rows: readonly R[];
   readonly rowKey: (row: R) => string;
@@ -31,7 +33,17 @@ export interface DataTableProps<R> {
  * paged so a long list never runs off the screen. Narrow screens (a
  * tablet or the kiosk upright) show each row as a card with its labels.
  */
-export function DataTable<R>({ caption, columns, rows, rowKey, pageSize = 15, sort: initial, rowProps, empty }: DataTableProps<R>) {
+export function DataTable<R>({
+  caption,
+  showCaption = true,
+  columns,
+  rows,
+  rowKey,
+  pageSize = 15,
+  sort: initial,
+  rowProps,
+  empty,
+}: DataTableProps<R>) {
   const { t } = useTranslation();
   const [sort, setSort] = useState(initial);
   const [page, setPage] = useState(0);
@@ -55,7 +67,7 @@ export function DataTable<R>({ caption, columns, rows, rowKey, pageSize = 15, so
   return (
     <div className="table-frame">
       <table className="data-table">
-        <caption>{caption}</caption>
+        <caption className={showCaption ? undefined : 'visually-hidden'}>{caption}</caption>
         <thead>
           <tr>
             {columns.map((c) => (
