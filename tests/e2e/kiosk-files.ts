@@ -5,7 +5,12 @@ import type { KioskProcess } from './kiosk-process.ts';
 
 /** Reads the running kiosk's SQLite file (read-only; WAL lets it read while the kiosk writes). */
 export function queryKioskDb<T>(kiosk: KioskProcess, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(join(kiosk.home, 'data', 'openbranch.sqlite'), { readonly: true, fileMustExist: true });
+  return queryDataFile(join(kiosk.home, 'data'), sql, ...params);
+}
+
+/** The same for a kiosk started with `dataDir:` in its config. */
+export function queryDataFile<T>(dataDir: string, sql: string, ...params: unknown[]): T[] {
+  const db = new Database(join(dataDir, 'openbranch.sqlite'), { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import { QueueStore } from '../../main/queue/store.ts';
 import { hashPin } from '../../main/security/pin.ts';
-import { kioskLogLines, queryKioskDb } from './kiosk-files.ts';
+import { openDatabase } from '../../main/storage/database.ts';
+import { kioskLogLines, queryDataFile, queryKioskDb } from './kiosk-files.ts';
 import { DEMO, pageUrl, place, present, typePin } from './kiosk-pages.ts';
 import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
 import { openTab, signInAsTechnician, TABS } from './technician-page.ts';
@@ -211,4 +216,41 @@ test('the simulator panel speaks one language, its own, whatever the patron pick
   await expect(sim.getByTestId('sim-lock')).toHaveText('Lock: locked');
   const swedish = /Inne|Lägg på|Visa kort|Utlånad|Spärrad|Vuxen|Dörren|larmad|Lånekort|Medier/;
   expect((await sim.locator('main').textContent()) ?? '').not.toMatch(swedish);
+});
+
+test('a conflict left from an offline night reads as words and is marked handled on disk', async ({ page }) => {
+  // A data folder with what an offline night left: a loan the library system refused at replay (lent to someone else meanwhile).
+  const dataDir = mkdtempSync(join(tmpdir(), 'ob-e2e-data-'));
+  const db = openDatabase(join(dataDir, 'openbranch.sqlite'));
+  const store = new QueueStore(db);
+  const at = Date.parse('2026-11-29T21:40:00Z');
+  const { id } = store.record({ kind: 'checkout', card: ANNA, item: PIPPI, branch: 'VAS', at, attempts: 0, offline: true });
+  store.finish(id, 'conflict', null, { reason: 'checked-out-to-other', message: 'Utlånad till annan låntagare' });
+  db.close();
+  try {
+    kiosk = await startKioskProcess({ config: { demo: true, dataDir, technician: { pinHash: await hashPin('246810') } } });
+    await signInAsTechnician(page, kiosk);
+    await expect(page.getByRole('region', { name: 'Transaktioner' })).toContainText('1 konflikt att gå igenom.');
+    await openTab(page, 'Transaktioner');
+    const row = page.getByRole('table', { name: 'Konflikter att gå igenom' }).locator(`tr[data-conflict="${id}"]`);
+    await expect(row).toContainText('Lån');
+    await expect(row).toContainText('Utlånad till någon annan');
+    await expect(row).toContainText('Utlånad till annan låntagare');
+    await expect(row).toContainText('…0017');
+    await expect(row).not.toContainText(ANNA);
+    // 21:40 UTC is 22:40 in Stockholm in winter.
+    await expect(row).toContainText('29 nov. 2026 22:40');
+    await row.getByRole('button', { name: 'Markera som hanterad' }).click();
+    await expect(row).toContainText(/Hanterad \d+ nov\. 2026 \d\d:\d\d/);
+    const [handled] = queryDataFile<{ handled_at: number | null; handled_by: string | null }>(
+      dataDir,
+      'SELECT handled_at, handled_by FROM queue_transactions WHERE id = ?',
+      id,
+    );
+    expect(handled?.handled_at).toEqual(expect.any(Number));
+    expect(handled?.handled_by).toBe('technician screen');
+  } finally {
+    await kiosk?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 });
