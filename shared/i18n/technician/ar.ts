@@ -93,6 +93,9 @@ export const technicianAr: TechnicianCatalog = {
     conflicts_few: '{{count, num}} تعارضات يجب معالجتها.',
     conflicts_many: '{{count, num}} تعارضاً يجب معالجتها.',
     conflicts_other: '{{count, num}} تعارض يجب معالجتها.',
+    night: 'آخر ٢٤ ساعة',
+    nightFigures:
+      'الدخول: {{entries}} · المرفوضة عند الباب: {{denials}} · الإعارات: {{checkouts}} · الإرجاعات: {{returns}} · الإنذارات: {{alarms}}',
     door: 'الباب وأوقات الدوام',
     open: 'انتقل إلى {{tab}}',
   },

@@ -76,6 +76,9 @@ export const technicianEn = {
     queueWaiting_other: '{{count}} waiting to be sent.',
     conflicts_one: '{{count}} conflict to work through.',
     conflicts_other: '{{count}} conflicts to work through.',
+    night: 'Last 24 hours',
+    nightFigures:
+      'Entries: {{entries}} · Refused at the door: {{denials}} · Loans: {{checkouts}} · Returns: {{returns}} · Alarms: {{alarms}}',
     door: 'Door and opening hours',
     open: 'Go to {{tab}}',
   },

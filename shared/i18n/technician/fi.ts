@@ -74,6 +74,9 @@ export const technicianFi: TechnicianCatalog = {
     queueWaiting_other: '{{count}} odottaa lähettämistä.',
     conflicts_one: '{{count}} käsiteltävä ristiriita.',
     conflicts_other: '{{count}} käsiteltävää ristiriitaa.',
+    night: 'Viimeiset 24 tuntia',
+    nightFigures:
+      'Sisäänkäynnit: {{entries}} · Hylätyt ovella: {{denials}} · Lainat: {{checkouts}} · Palautukset: {{returns}} · Hälytykset: {{alarms}}',
     door: 'Ovi ja aukioloajat',
     open: 'Siirry: {{tab}}',
   },

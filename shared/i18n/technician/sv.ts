@@ -73,6 +73,9 @@ export const technicianSv: TechnicianCatalog = {
     queueWaiting_other: '{{count}} väntar på att skickas.',
     conflicts_one: '{{count}} konflikt att gå igenom.',
     conflicts_other: '{{count}} konflikter att gå igenom.',
+    night: 'Senaste dygnet',
+    nightFigures:
+      'Inpasseringar: {{entries}} · Nekade vid dörren: {{denials}} · Lån: {{checkouts}} · Återlämningar: {{returns}} · Larm: {{alarms}}',
     door: 'Dörren och öppettiderna',
     open: 'Gå till {{tab}}',
   },

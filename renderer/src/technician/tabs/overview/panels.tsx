@@ -73,3 +73,25 @@ export function DoorPanel() {
     </Panel>
   );
 }
+
+/** What happened in the last 24 hours: door entries and refusals, loans and returns, alarms. */
+export function NightPanel() {
+  const { t } = useTranslation();
+  const { format } = useTechnician();
+  const { value } = useRequest('report.hours', { period: 'last-24h' });
+  if (!value) return null;
+  const n = value.totals;
+  return (
+    <Panel title={t('technician.overview.night')} tone={value.alarms.length ? 'warn' : 'info'} tab="report">
+      <p>
+        {t('technician.overview.nightFigures', {
+          entries: format.number(n.entries),
+          denials: format.number(n.denials),
+          checkouts: format.number(n.checkouts),
+          returns: format.number(n.returns),
+          alarms: format.number(value.alarms.length),
+        })}
+      </p>
+    </Panel>
+  );
+}
