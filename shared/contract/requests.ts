@@ -118,7 +118,7 @@ export const requestMethods = {
   'schedule.show': { role: 'technician', params: z.strictObject({}), result: scheduleViewSchema },
   /** Door entries, denials and transactions per local hour, with denials by reason and alarms: the morning report. */
   'report.hours': { role: 'technician', params: hourlyReportParamsSchema, result: hourlyReportSchema },
-  /** The door's attempts in the period, newest first; `identities`: with the card number while it is kept (door.logRetention.identityDays). */
+  /** The door's attempts in the period, newest first; `card`: only that card's ("who was it?", while kept: door.logRetention.identityDays). */
   'report.entries': {
     role: 'technician',
     params: entryAttemptsParamsSchema,

@@ -121,11 +121,15 @@ export type ScheduleView = z.infer<typeof scheduleViewSchema>;
 const last24h = { period: z.literal('last-24h') };
 const day = { period: z.literal('day'), date: z.iso.date() };
 export const hourlyReportParamsSchema = z.discriminatedUnion('period', [z.strictObject(last24h), z.strictObject(day)]);
-/** report.entries: the same periods; `identities` asks for the card numbers still kept. */
-const identities = { identities: z.boolean().default(false) };
+/**
+ * report.entries: the same periods; `card` (typed or scanned by staff)
+ * narrows the list to that card's attempts, found by its keyed hash: the
+ * log holds no card numbers to list.
+ */
+const card = { card: z.string().trim().min(1).max(64).optional() };
 export const entryAttemptsParamsSchema = z.discriminatedUnion('period', [
-  z.strictObject({ ...last24h, ...identities }),
-  z.strictObject({ ...day, ...identities }),
+  z.strictObject({ ...last24h, ...card }),
+  z.strictObject({ ...day, ...card }),
 ]);
 const counts = {
   entries: z.number().int(),
@@ -151,7 +155,7 @@ export type HourlyReportParams = z.infer<typeof hourlyReportParamsSchema>;
 
 export const entryAttemptsSchema = z.object({
   identityDays: z.number().int(),
-  attempts: z.array(z.object({ at: z.string(), outcome: z.string(), reason: z.string().nullable(), card: z.string().nullable() })),
+  attempts: z.array(z.object({ at: z.string(), outcome: z.string(), reason: z.string().nullable() })),
 });
 
 export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;

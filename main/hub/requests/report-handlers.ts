@@ -3,12 +3,12 @@ import type { EntryLog } from '../../door/entry-log.ts';
 import { hourlyReport, periodRange, type TransactionCountSource } from '../../stats/hourly-report.ts';
 import type { RequestHandlers } from '../request-router.ts';
 
-/** The newest attempts a list shows; the CSV export (`openbranch report entries --csv`) has them all. */
+/** The newest attempts a list shows (a busy branch has a few hundred a day). */
 const MAX_ATTEMPTS = 1000;
 
 /**
  * report.hours (the morning report's charts) and report.entries (the
- * door's attempts, with who it was while that is kept). Audit times are
+ * door's attempts, or one card's: "who was it?"). Audit times are
  * the real clock's, so "now" is too.
  */
 export function reportHandlers(o: {
@@ -22,9 +22,9 @@ export function reportHandlers(o: {
   return {
     'report.hours': async (period: HourlyReportParams) =>
       hourlyReport(period, { timeZone: o.timeZone, now: now(), door: o.entryLog, transactions: o.transactions }),
-    'report.entries': async ({ identities, ...period }: HourlyReportParams & { identities: boolean }) => {
+    'report.entries': async ({ card, ...period }: HourlyReportParams & { card?: string | undefined }) => {
       const { start, end } = periodRange(period, o.timeZone, now());
-      const { attempts } = o.entryLog.between(start, end, { identities });
+      const { attempts } = o.entryLog.between(start, end, { card });
       return { identityDays: o.identityDays, attempts: attempts.slice(-MAX_ATTEMPTS).reverse() };
     },
   };

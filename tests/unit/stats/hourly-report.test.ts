@@ -128,20 +128,26 @@ describe('morning report per local hour (report.hours)', () => {
 });
 
 describe('door attempts for the period (report.entries)', () => {
-  it('lists the period’s attempts newest first; card numbers only when asked for', async () => {
+  it('lists the period’s attempts newest first; with a card, only that card’s, found by its keyed hash', async () => {
     const k = kiosk('Europe/Stockholm', '2026-11-30T08:20:00Z');
     k.entryLog.attempt(new Date('2026-11-30T05:01:00Z'), '23000000000017', 'granted');
     k.entryLog.attempt(new Date('2026-11-30T05:45:00Z'), '23000000000025', 'denied', 'blocked');
-    k.entryLog.attempt(new Date('2026-11-28T05:45:00Z'), '23000000000033', 'denied', 'fines');
-    const plain = await k.ask('report.entries', { period: 'day', date: '2026-11-30' });
-    expect(plain).toEqual({
+    k.entryLog.attempt(new Date('2026-11-30T06:10:00Z'), '23000000000017', 'denied', 'wrong-pin');
+    k.entryLog.attempt(new Date('2026-11-28T05:45:00Z'), '23000000000017', 'denied', 'fines');
+    const all = await k.ask('report.entries', { period: 'day', date: '2026-11-30' });
+    expect(all).toEqual({
       identityDays: 30,
       attempts: [
-        { at: '2026-11-30T05:45:00.000Z', outcome: 'denied', reason: 'blocked', card: null },
-        { at: '2026-11-30T05:01:00.000Z', outcome: 'granted', reason: null, card: null },
+        { at: '2026-11-30T06:10:00.000Z', outcome: 'denied', reason: 'wrong-pin' },
+        { at: '2026-11-30T05:45:00.000Z', outcome: 'denied', reason: 'blocked' },
+        { at: '2026-11-30T05:01:00.000Z', outcome: 'granted', reason: null },
       ],
     });
-    const who = await k.ask('report.entries', { period: 'day', date: '2026-11-30', identities: true });
-    expect(who.attempts.map((a) => a.card)).toEqual(['23000000000025', '23000000000017']);
+    const anna = await k.ask('report.entries', { period: 'day', date: '2026-11-30', card: ' 23000000000017 ' });
+    expect(anna.attempts.map((a) => a.at)).toEqual(['2026-11-30T06:10:00.000Z', '2026-11-30T05:01:00.000Z']);
+    expect(JSON.stringify(anna)).not.toContain('23000000000017');
+    // The file holds no card number, only keyed hashes.
+    const stored = k.db.prepare('SELECT * FROM door_entries').all();
+    expect(JSON.stringify(stored)).not.toContain('23000000000017');
   });
 });

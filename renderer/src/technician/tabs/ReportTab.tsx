@@ -1,17 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RequestResult } from '../../../../shared/contract/requests.ts';
 import type { HourlyReport, HourlyReportParams } from '../../../../shared/contract/technician.ts';
 import { dayBefore } from '../format.ts';
 import { useTechnician } from '../technician-context.tsx';
-import { type Column, DataTable } from '../ui/DataTable.tsx';
+import { DataTable } from '../ui/DataTable.tsx';
 import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { type ChartSeries, HourChart } from '../ui/HourChart.tsx';
 import { useRequest } from '../ui/useRequest.ts';
+import { DoorAttempts } from './DoorAttempts.tsx';
 
 type Preset = 'last-24h' | 'yesterday' | 'today' | 'day';
-/** An attempt and its place in the list (two attempts can share a millisecond). */
-type Attempt = RequestResult<'report.entries'>['attempts'][number] & { n: number };
 
 const NAVY = '#0b2a4a';
 const RED = '#a4000f';
@@ -35,13 +33,11 @@ export function ReportTab() {
   const today = format.localDate(new Date());
   const [preset, setPreset] = useState<Preset>('last-24h');
   const [date, setDate] = useState(dayBefore(today));
-  const [identities, setIdentities] = useState(false);
   const period: HourlyReportParams =
     preset === 'last-24h'
       ? { period: 'last-24h' }
       : { period: 'day', date: preset === 'today' ? today : preset === 'yesterday' ? dayBefore(today) : date };
   const report = useRequest('report.hours', period);
-  const attempts = useRequest('report.entries', { ...period, identities });
   const r = report.value;
   const hours = (pick: (h: HourlyReport['hours'][number]) => number[]) =>
     r?.hours.map((h) => ({ label: format.hour(h.hour), values: pick(h) })) ?? [];
@@ -53,17 +49,6 @@ export function ReportTab() {
   });
   const chart = { format: format.number, hourHeader: t('technician.report.hour') };
 
-  const attemptColumns: Column<Attempt>[] = [
-    { id: 'time', header: t('technician.report.column.time'), cell: (a) => format.dateTime(a.at), sortValue: (a) => a.at },
-    {
-      id: 'outcome',
-      header: t('technician.report.column.outcome'),
-      cell: (a) => t(`technician.report.outcome.${a.outcome}`, { defaultValue: a.outcome }),
-      sortValue: (a) => a.outcome,
-    },
-    { id: 'reason', header: t('technician.report.column.reason'), cell: (a) => (a.reason ? denial(a.reason) : '–') },
-    ...(identities ? [{ id: 'card', header: t('technician.report.column.card'), cell: (a: Attempt) => a.card ?? '–' }] : []),
-  ];
   function denial(reason: string) {
     return t(`technician.denial.${reason}`, { defaultValue: reason });
   }
@@ -84,11 +69,11 @@ export function ReportTab() {
             <input type="date" value={date} max={today} onChange={(e) => e.target.value && setDate(e.target.value)} />
           </label>
         )}
-        <button type="button" onClick={() => void Promise.all([report.reload(), attempts.reload()])}>
+        <button type="button" onClick={() => void report.reload()}>
           {t('technician.refresh')}
         </button>
       </fieldset>
-      <ErrorNotice error={report.error ?? attempts.error} />
+      <ErrorNotice error={report.error} />
       {r && (
         <>
           <p className="range" data-testid="report-range">
@@ -152,23 +137,7 @@ export function ReportTab() {
           />
         </>
       )}
-      <section aria-labelledby="report-attempts">
-        <h2 id="report-attempts">{t('technician.report.attempts')}</h2>
-        <label className="choice">
-          <input type="checkbox" checked={identities} onChange={(e) => setIdentities(e.target.checked)} />{' '}
-          {t('technician.report.identities', { days: attempts.value?.identityDays ?? 30 })}
-        </label>
-        {attempts.value && (
-          <DataTable
-            caption={t('technician.report.attempts')}
-            showCaption={false}
-            columns={attemptColumns}
-            rows={attempts.value.attempts.map((a, n) => ({ ...a, n }))}
-            rowKey={(a) => String(a.n)}
-            sort={{ column: 'time', direction: 'descending' }}
-          />
-        )}
-      </section>
+      <DoorAttempts period={period} />
     </>
   );
 }
