@@ -4,11 +4,13 @@ import type { CentralConnection, DeviceTester } from '../core/ports.ts';
 import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { EntryLog } from '../door/entry-log.ts';
+import type { OpsLog } from '../door/ops-log.ts';
 import type { RequestHandlers } from '../hub/request-router.ts';
 import { branchHandlers } from '../hub/requests/branch-handlers.ts';
 import { centralHandlers } from '../hub/requests/central-handlers.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-setup-handlers.ts';
+import { doorOpsHandlers } from '../hub/requests/door-ops-handlers.ts';
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import { reportHandlers } from '../hub/requests/report-handlers.ts';
@@ -23,6 +25,7 @@ export interface KioskRequestParts {
   readonly queue: QueuedCentral;
   readonly entryLog: EntryLog;
   readonly stats: TransactionStats;
+  readonly ops: OpsLog;
   readonly door: DoorController | undefined;
   readonly logDir: string | undefined;
   readonly configFile: string | undefined;
@@ -52,11 +55,13 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     }),
     ...queueHandlers(p.queue),
     ...logHandlers(p.logDir),
+    ...doorOpsHandlers(p.door, p.ops),
     ...reportHandlers({
       entryLog: p.entryLog,
       transactions: p.stats,
       timeZone: p.config.branch.timezone,
       identityDays: p.config.door.logRetention.identityDays,
+      ops: p.ops,
     }),
     ...branchHandlers(p.config, p.door),
   };

@@ -46,7 +46,7 @@ export function periodRange(period: HourlyReportParams, timeZone: string, now: D
 export function hourlyReport(
   period: HourlyReportParams,
   o: { timeZone: string; now: Date; door: DoorLogSource; transactions: TransactionCountSource },
-): HourlyReport {
+): Omit<HourlyReport, 'tailgates' | 'staffActions'> {
   const { start, end } = periodRange(period, o.timeZone, o.now);
   const starts = hourStarts(start, end);
   const hours = starts.map((s) => ({ start: s.toISOString(), hour: Math.floor(localTime(s, o.timeZone).minute / 60), ...zero() }));

@@ -80,7 +80,7 @@ export const requestMethods = {
     role: 'technician',
     params: z.strictObject({
       id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-      kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output']),
+      kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output', 'people-counter']),
       driver: z.string().min(1).max(32),
       port: z.string().max(256).optional(),
       path: z.string().max(256).optional(),
@@ -123,6 +123,20 @@ export const requestMethods = {
     role: 'technician',
     params: entryAttemptsParamsSchema,
     result: entryAttemptsSchema,
+  },
+  /** Night operations: people inside, lock-up, lockdown, the last week's tailgates and staff actions. */
+  'door.status': {
+    role: 'technician',
+    params: z.strictObject({ days: z.number().int().min(1).max(90).default(7) }),
+    result: z.object({
+      occupancy: z.number().int().nullable(),
+      lockup: z.enum(['open', 'waiting', 'armed']),
+      lockdown: z.object({ since: z.string(), who: z.string(), reason: z.string() }).nullable(),
+      tailgates: z.array(z.object({ at: z.string(), followers: z.number().int(), card: z.string().nullable() })),
+      staffActions: z.array(
+        z.object({ at: z.string(), who: z.string(), action: z.string(), reason: z.string(), seconds: z.number().nullable() }),
+      ),
+    }),
   },
   /** The newest log lines (oldest first), parsed; `level`: only lines at this level or worse. */
   'logs.tail': {

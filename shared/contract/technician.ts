@@ -19,7 +19,16 @@ export const kioskInfoSchema = z.object({
 export type KioskInfo = z.infer<typeof kioskInfoSchema>;
 
 /** The one test each kind of device has. */
-export const deviceTestActionSchema = z.enum(['pulse', 'print', 'read-tags', 'read-card', 'read-keypad', 'contact', 'switch']);
+export const deviceTestActionSchema = z.enum([
+  'pulse',
+  'print',
+  'read-tags',
+  'read-card',
+  'read-keypad',
+  'contact',
+  'switch',
+  'count-pass',
+]);
 export type DeviceTestAction = z.infer<typeof deviceTestActionSchema>;
 
 export const deviceRowSchema = z.object({
@@ -48,6 +57,7 @@ export const testDoneSchema = z.enum([
   'waited-keypad',
   'read-contact',
   'switched',
+  'waited-pass',
 ]);
 /** What came back (technician.deviceTest.answer.*). */
 export const testAnswerSchema = z.enum([
@@ -69,6 +79,9 @@ export const testAnswerSchema = z.enum([
   'contact-closed',
   'contact-unknown',
   'relay-off',
+  'pass-in',
+  'pass-out',
+  'no-pass',
 ]);
 /** What to check next (technician.deviceTest.next.*). */
 export const testNextSchema = z.enum([
@@ -88,6 +101,8 @@ export const testNextSchema = z.enum([
   'press-keys',
   'check-contact',
   'check-output',
+  'check-direction',
+  'walk-through',
 ]);
 export const deviceTestResultSchema = z.object({
   ok: z.boolean(),
@@ -149,6 +164,12 @@ export const hourlyReportSchema = z.object({
   totals: z.object(counts),
   denialsByReason: z.array(z.object({ reason: z.string(), count: z.number().int() })),
   alarms: z.array(z.object({ at: z.string(), kind: z.string() })),
+  /** More came in than were let in: when, how many followed, the opening card as the entry log's key, shortened. */
+  tailgates: z.array(z.object({ at: z.string(), followers: z.number().int(), card: z.string().nullable() })),
+  /** What on-call staff did from afar. */
+  staffActions: z.array(
+    z.object({ at: z.string(), who: z.string(), action: z.string(), reason: z.string(), seconds: z.number().nullable() }),
+  ),
 });
 export type HourlyReport = z.infer<typeof hourlyReportSchema>;
 export type HourlyReportParams = z.infer<typeof hourlyReportParamsSchema>;

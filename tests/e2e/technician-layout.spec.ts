@@ -17,7 +17,7 @@ import { openTab, TABS } from './technician-page.ts';
 let kiosk: KioskProcess;
 test.afterEach(async () => kiosk?.stop());
 
-const TAB_IDS = ['overview', 'devices', 'central', 'queue', 'schedule', 'report', 'logs'];
+const TAB_IDS = ['overview', 'devices', 'central', 'queue', 'schedule', 'report', 'night-ops', 'logs'];
 const ORIENTATIONS = [
   ['portrait', { width: 1080, height: 1920 }],
   ['landscape', { width: 1920, height: 1080 }],

@@ -18,8 +18,8 @@ export async function openTab(page: Page, name: string): Promise<void> {
 
 /** The technician screen's tabs by their names in each language. */
 export const TABS = {
-  sv: ['Översikt', 'Enheter', 'Bibliotekssystemet', 'Transaktioner', 'Öppettider', 'Morgonrapport', 'Loggar'],
-  en: ['Overview', 'Devices', 'Library system', 'Transactions', 'Opening hours', 'Morning report', 'Logs'],
-  fi: ['Yleiskuva', 'Laitteet', 'Kirjastojärjestelmä', 'Tapahtumat', 'Aukioloajat', 'Aamuraportti', 'Lokit'],
-  ar: ['نظرة عامة', 'الأجهزة', 'نظام المكتبة', 'المعاملات', 'أوقات الدوام', 'التقرير الصباحي', 'السجلات'],
+  sv: ['Översikt', 'Enheter', 'Bibliotekssystemet', 'Transaktioner', 'Öppettider', 'Morgonrapport', 'Dörr och närvaro', 'Loggar'],
+  en: ['Overview', 'Devices', 'Library system', 'Transactions', 'Opening hours', 'Morning report', 'Door and occupancy', 'Logs'],
+  fi: ['Yleiskuva', 'Laitteet', 'Kirjastojärjestelmä', 'Tapahtumat', 'Aukioloajat', 'Aamuraportti', 'Ovi ja kävijät', 'Lokit'],
+  ar: ['نظرة عامة', 'الأجهزة', 'نظام المكتبة', 'المعاملات', 'أوقات الدوام', 'التقرير الصباحي', 'الباب والحضور', 'السجلات'],
 } as const;

@@ -1,5 +1,6 @@
 import type { DeviceTestAction, DeviceTestResult } from '../../../shared/contract/technician.ts';
 import type { CardReader, PinPad } from '../../../shared/devices/card.ts';
+import type { PassDirection, PeopleCounter } from '../../../shared/devices/counter.ts';
 import type { DoorLock, DoorSensor, RelayOutput } from '../../../shared/devices/door.ts';
 import type { ReceiptPrinter } from '../../../shared/devices/printer.ts';
 import type { ItemPad, LibraryTag, RfidReader } from '../../../shared/devices/rfid.ts';
@@ -26,6 +27,7 @@ export const TEST_OF_KIND: Readonly<Record<DeviceKind, DeviceTestAction>> = {
   keypad: 'read-keypad',
   'door-sensor': 'contact',
   'relay-output': 'switch',
+  'people-counter': 'count-pass',
 };
 
 export interface TestContext {
@@ -115,6 +117,21 @@ const TESTS: Readonly<Record<DeviceTestAction, Test>> = {
       (count) => result({ ok: true, done: 'waited-keypad', answer: 'digits', next: 'check-digits', values: { count } }),
       () =>
         result({ ok: false, done: 'waited-keypad', answer: 'no-digits', next: 'press-keys', values: { seconds: c.timings.waitMs / 1000 } }),
+    ),
+  'count-pass': (device, c) =>
+    waitFor<PassDirection>(
+      (listener) => (device as PeopleCounter).onPass(listener),
+      c.timings.waitMs,
+      (direction) =>
+        result({
+          ok: true,
+          done: 'waited-pass',
+          answer: `pass-${direction}`,
+          next: 'check-direction',
+          values: { seconds: c.timings.waitMs / 1000 },
+        }),
+      () =>
+        result({ ok: false, done: 'waited-pass', answer: 'no-pass', next: 'walk-through', values: { seconds: c.timings.waitMs / 1000 } }),
     ),
   contact: async (device) => {
     const contact = (device as DoorSensor).current();

@@ -6,6 +6,7 @@ import { RequestClient } from '../bridge/request-client.ts';
 import { LanguagePicker } from '../tools/LanguagePicker.tsx';
 import { useToolLanguage } from '../tools/useToolLanguage.ts';
 import { useZoom } from '../tools/useZoom.ts';
+import { CounterControls } from './CounterControls.tsx';
 import { PadColumn } from './PadColumn.tsx';
 import './simulator.css';
 
@@ -83,6 +84,7 @@ export function SimulatorPanel({ bridge }: { bridge: KioskBridge & { onConnectio
               </button>
             </>
           )}
+          <CounterControls state={state} act={act} />
           <h2>{t('simulator.central')}</h2>
           <button
             type="button"

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { CentralTab } from './tabs/CentralTab.tsx';
 import { DevicesTab } from './tabs/devices/DevicesTab.tsx';
 import { LogsTab } from './tabs/LogsTab.tsx';
+import { NightOpsTab } from './tabs/NightOpsTab.tsx';
 import { OverviewTab } from './tabs/overview/OverviewTab.tsx';
 import { QueueTab } from './tabs/QueueTab.tsx';
 import { ReportTab } from './tabs/ReportTab.tsx';
@@ -19,5 +20,6 @@ export const TECHNICIAN_TABS: ReadonlyArray<{ readonly id: string; readonly Tab:
   { id: 'queue', Tab: QueueTab },
   { id: 'schedule', Tab: ScheduleTab },
   { id: 'report', Tab: ReportTab },
+  { id: 'nightOps', Tab: NightOpsTab },
   { id: 'logs', Tab: LogsTab },
 ];

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedHidKeyboard } from '../../../devices/card/simulated-hid-keyboard.ts';
+import { walkLevels } from '../../../devices/counter/simulated-counter.ts';
+import { InputBoardSimulator } from '../../../devices/door/input-board-simulator.ts';
 import { LcusSimulator } from '../../../devices/door/lcus-simulator.ts';
 import { SimulatedUsbRelay } from '../../../devices/door/usbrelay-simulator.ts';
 import { SimulatedHidBus } from '../../../devices/hid/simulated-bus.ts';
@@ -31,6 +33,8 @@ let lockPty: PtyPair;
 let printerPty: PtyPair;
 let padPty: PtyPair;
 let cardPty: PtyPair;
+let counterPty: PtyPair;
+let counterBoard: InputBoardSimulator;
 let lockSim: LcusSimulator;
 let printerSim: EscposSimulator;
 let padLink: SerialLink;
@@ -63,7 +67,9 @@ async function untilSettled<T>(pending: Promise<T>, act: () => unknown): Promise
 }
 
 beforeAll(async () => {
-  [lockPty, printerPty, padPty, cardPty] = await Promise.all([ptyPair(), ptyPair(), ptyPair(), ptyPair()]);
+  [lockPty, printerPty, padPty, cardPty, counterPty] = await Promise.all([ptyPair(), ptyPair(), ptyPair(), ptyPair(), ptyPair()]);
+  counterBoard = new InputBoardSimulator(counterPty.device, { 1: 0, 2: 0 });
+  await counterBoard.start();
   lockSim = new LcusSimulator(lockPty.device);
   await lockSim.start();
   printerSim = new EscposSimulator(printerPty.device);
@@ -83,12 +89,14 @@ beforeAll(async () => {
       { id: 'card', kind: 'card-reader', driver: 'serial', port: cardPty.host, baudRate: 9600, suffix: 'crlf' },
       { id: 'pin', kind: 'keypad', driver: 'hid', vendorId: '05a4', productId: '9759' },
       { id: 'siren', kind: 'relay-output', driver: 'usbrelay', serial: 'QAAMZ', relay: 2, role: 'siren' },
+      { id: 'counter', kind: 'people-counter', driver: 'input-board', port: counterPty.host },
       { id: 'ghost', kind: 'printer', driver: 'escpos', port: `${lockPty.dir}/no-such-port` },
     ],
   });
   devices = await startDevices(config.devices, silentLogger, createRegistry({ hid: bus }));
   await until(
-    () => ['lock', 'printer', 'pad', 'card', 'pin', 'siren'].every((id) => devices.manager.get(id)?.status().state === 'connected'),
+    () =>
+      ['lock', 'printer', 'pad', 'card', 'pin', 'siren', 'counter'].every((id) => devices.manager.get(id)?.status().state === 'connected'),
     5000,
   );
   // The lock releases the relay first thing on open (fail secure): that frame is not the test's.
@@ -106,7 +114,8 @@ afterAll(async () => {
   await cardLink?.close();
   await lockSim?.stop();
   await printerSim?.stop();
-  await Promise.all([lockPty, printerPty, padPty, cardPty].map((p) => p?.dispose()));
+  await counterBoard?.stop();
+  await Promise.all([lockPty, printerPty, padPty, cardPty, counterPty].map((p) => p?.dispose()));
 });
 
 describe('device tests on the technician screen', () => {
@@ -120,6 +129,7 @@ describe('device tests on the technician screen', () => {
       card: 'read-card',
       pin: 'read-keypad',
       siren: 'switch',
+      counter: 'count-pass',
       ghost: 'print',
     });
     expect(rows.find((r) => r.id === 'ghost')?.state).toMatch(/missing|error/);
@@ -187,6 +197,19 @@ describe('device tests on the technician screen', () => {
     // dcttech feature reports (report id 0): FF n switches relay n on, FD n off.
     expect(relay.received.slice(before).map((hex) => hex.slice(0, 6))).toEqual(['00ff02', '00fd02']);
     expect(relay.mask).toBe(0);
+  });
+
+  it('people counter: someone walking out through the two beams (IN lines on the wire) comes back as a pass out', async () => {
+    const walkOut = async () => {
+      for (const { input, level } of walkLevels('out')) await counterBoard.set(input, level);
+    };
+    expect(await untilSettled(test('counter', 'count-pass'), walkOut)).toMatchObject({
+      ok: true,
+      done: 'waited-pass',
+      answer: 'pass-out',
+      next: 'check-direction',
+    });
+    expect(await test('counter', 'count-pass')).toMatchObject({ ok: false, answer: 'no-pass', next: 'walk-through' });
   });
 
   it('a device that is not connected is not touched; its state and the driver’s words come back', async () => {

@@ -8,6 +8,7 @@ import { ErrorNotice } from '../ui/ErrorNotice.tsx';
 import { type ChartSeries, HourChart } from '../ui/HourChart.tsx';
 import { useRequest } from '../ui/useRequest.ts';
 import { DoorAttempts } from './DoorAttempts.tsx';
+import { StaffActionTable, TailgateTable } from './NightOpsTab.tsx';
 
 type Preset = 'last-24h' | 'yesterday' | 'today' | 'day';
 
@@ -135,6 +136,8 @@ export function ReportTab() {
             rowProps={(a) => ({ 'data-alarm': a.kind })}
             empty={t('technician.report.noAlarms')}
           />
+          {r.tailgates.length > 0 && <TailgateTable caption={t('technician.nightOps.tailgatesInReport')} rows={r.tailgates} />}
+          {r.staffActions.length > 0 && <StaffActionTable caption={t('technician.nightOps.staffActions')} rows={r.staffActions} />}
         </>
       )}
       <DoorAttempts period={period} />

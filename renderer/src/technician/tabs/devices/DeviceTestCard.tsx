@@ -3,12 +3,15 @@ import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import type { TestRun } from './DevicesTab.tsx';
 import { useDeviceWords } from './device-words.ts';
 
+/** What the technician does while a test waits for them. */
+const WAIT_HINTS: Readonly<Record<string, string>> = { 'read-card': 'waitCard', 'read-keypad': 'waitKeypad', 'count-pass': 'waitPass' };
+
 /** One device test's outcome: what was done, what came back, what to check next (or what to do while it waits). */
 export function DeviceTestCard({ run }: { run: TestRun }) {
   const { t } = useTranslation();
   const words = useDeviceWords();
   const name = `${words.kind(run.device.kind)} (${run.device.id})`;
-  const waitHint = run.device.test === 'read-card' ? 'waitCard' : run.device.test === 'read-keypad' ? 'waitKeypad' : undefined;
+  const waitHint = WAIT_HINTS[run.device.test ?? ''];
   return (
     <section
       className={`test-card test-${run.state === 'done' ? (run.result.ok ? 'passed' : 'failed') : run.state}`}

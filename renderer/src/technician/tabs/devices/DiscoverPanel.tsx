@@ -18,6 +18,7 @@ const DRIVERS: Record<Kind, { serial: string[]; hid: string[] }> = {
   'relay-output': { serial: ['lcus'], hid: ['usbrelay'] },
   'door-sensor': { serial: ['modem-lines', 'input-board'], hid: [] },
   printer: { serial: ['escpos'], hid: [] },
+  'people-counter': { serial: ['input-board'], hid: [] },
 };
 const ROLES = ['lights', 'alarm-arm', 'door-lamp', 'siren', 'alarm'] as const;
 

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { CentralPanel, DevicesPanel, DoorPanel, NightPanel, QueuePanel } from './panels.tsx';
+import { CentralPanel, DevicesPanel, DoorPanel, NightPanel, OccupancyPanel, QueuePanel } from './panels.tsx';
 
 /**
  * The boxes on the overview, in order. A new one (a warning, occupancy,
@@ -12,6 +12,7 @@ export const OVERVIEW_PANELS: ReadonlyArray<{ readonly id: string; readonly Pane
   { id: 'queue', Panel: QueuePanel },
   { id: 'door', Panel: DoorPanel },
   { id: 'night', Panel: NightPanel },
+  { id: 'occupancy', Panel: OccupancyPanel },
 ];
 
 /** How the kiosk is doing at a glance, each box leading to its tab. */

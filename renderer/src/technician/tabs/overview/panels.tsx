@@ -95,3 +95,18 @@ export function NightPanel() {
     </Panel>
   );
 }
+
+/** People inside now and the alarm's state, where a people counter is installed. */
+export function OccupancyPanel() {
+  const { t } = useTranslation();
+  const { value } = useRequest('door.status', {});
+  if (!value || value.occupancy === null) return null;
+  return (
+    <Panel title={t('technician.tab.nightOps')} tone={value.lockdown || value.lockup === 'waiting' ? 'warn' : 'info'} tab="nightOps">
+      <p>
+        <strong>{t('technician.nightOps.occupancy', { count: value.occupancy })}</strong>
+      </p>
+      <p>{t(`technician.nightOps.lockup.${value.lockup}`)}</p>
+    </Panel>
+  );
+}
