@@ -13,7 +13,10 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 export const median = (samples: readonly number[]): number => percentile(samples, 50);
 
 /** Runs every measurement once per round, the order alternating, and returns the samples per name. */
-export async function interleaved<K extends string>(rounds: number, measure: Record<K, () => Promise<number>>): Promise<Record<K, number[]>> {
+export async function interleaved<K extends string>(
+  rounds: number,
+  measure: Record<K, () => Promise<number>>,
+): Promise<Record<K, number[]>> {
   const names = Object.keys(measure) as K[];
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < rounds; round++) {
@@ -35,13 +38,20 @@ export interface Verdict {
 const verdicts: Verdict[] = [];
 
 /** Prints one comparison line (medians, the ratio and its target) and keeps it for the summary. */
-export function compare(what: string, project: readonly number[], reference: readonly number[], target: number, unit = 'ms', refName = 'reference'): Verdict {
+export function compare(
+  what: string,
+  project: readonly number[],
+  reference: readonly number[],
+  target: number,
+  unit = 'ms',
+  refName = 'reference',
+): Verdict {
   const p = median(project);
   const r = median(reference);
   const ratio = p / r;
   const v = { what, project: p, reference: r, ratio, target, met: ratio <= target };
   verdicts.push(v);
-  const f = (x: number) => (unit === 'MB' ? x.toFixed(1) : x.toFixed(unit === 'ms' ? 1 : 3));
+  const f = (x: number) => x.toFixed(unit === 'ms' || unit === 'MB' || unit === 'µs' ? 1 : 3);
   console.log(
     `${what}: ${f(p)} ${unit} vs ${refName} ${f(r)} ${unit} = ${ratio.toFixed(2)}x (target <= ${target}x: ${v.met ? 'met' : 'NOT met'})` +
       `  [project ${project.map(f).join(' ')}; ${refName} ${reference.map(f).join(' ')}]`,
@@ -96,7 +106,12 @@ export interface Started {
 export function startServer(argv: readonly string[], ready: RegExp, env: NodeJS.ProcessEnv = {}): Promise<Started> {
   return new Promise((done, fail) => {
     const started = nowMs();
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: repoRoot,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     let out = '';
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     const stop = async () => {

@@ -42,7 +42,8 @@ async function commandLines(): Promise<void> {
   const s = await interleaved(ROUNDS, {
     nodeE0: () => timeCommand([node, '-e', '0']),
     help: () => timeCommand([node, bin, '--help']),
-    decide: () => timeCommand([node, bin, 'door', 'decide', '--card', '23000000000017', '--pin', '1234', '--at', '2026-11-30T06:05:00+01:00']),
+    decide: () =>
+      timeCommand([node, bin, 'door', 'decide', '--card', '23000000000017', '--pin', '1234', '--at', '2026-11-30T06:05:00+01:00']),
     decode: () => timeCommand([node, bin, 'sip2', 'decode', LOGIN]),
   });
   compare('openbranch --help', s.help, s.nodeE0, 3, 'ms', 'node -e 0');
@@ -87,7 +88,8 @@ async function attractAndMemory(): Promise<void> {
   const rss = { kiosk: [] as number[], bare: [] as number[] };
   try {
     const s = await interleaved(ROUNDS, {
-      page: async () => (await toScreen(browser, () => startServer([node, 'tests/bench/fixtures/bare-sirv.mjs', renderer], LISTENING), 'Startar…')).ms,
+      page: async () =>
+        (await toScreen(browser, () => startServer([node, 'tests/bench/fixtures/bare-sirv.mjs', renderer], LISTENING), 'Startar…')).ms,
       kiosk: async () => {
         const r = await toScreen(browser, startKiosk, /Tryck för att börja/);
         rss.kiosk.push(r.rss);
