@@ -77,10 +77,10 @@ export class Sip2Client {
     this.log = options.logger.child({ subsystem: 'sip2' });
     this.keepAliveMs = (options.keepAliveSeconds ?? 60) * 1000;
     const encoding = options.encoding ?? 'utf-8';
-    const escape = options.profile.pipeEscape ? { pipeEscape: options.profile.pipeEscape } : {};
-    const base: EncodeOptions = { encoding, terminator: options.profile.terminator, ...escape };
+    const pipe = options.profile.pipeEscape ? { pipeEscape: options.profile.pipeEscape } : {};
+    const base: EncodeOptions = { encoding, terminator: options.profile.terminator, ...pipe };
     this.encodeOptions = (options.errorDetection ?? true) ? Array.from({ length: 10 }, (_, sequence) => ({ ...base, sequence })) : [base];
-    this.decodeOptions = { encoding, ...escape };
+    this.decodeOptions = { encoding, ...pipe };
   }
 
   get state(): ClientState {

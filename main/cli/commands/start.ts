@@ -66,7 +66,9 @@ async function start(flags: StartFlags): Promise<void> {
     hubReady = resolve;
   });
   const port = flags.port ?? config.web.port;
-  const web = inElectron ? undefined : await listenOrExplain(port, flags.port === undefined ? 'web.port' : '--port', hub, logger);
+  const web = inElectron
+    ? undefined
+    : await listenOrExplain(port, flags.port === undefined ? 'web.port' : '--port', hub, config.demo, logger);
   const { DATA_FILE, openDataFile, setAsideFiles } = await import('../../storage/data-file.ts');
   const { ensurePrivateDir } = await import('../../storage/private-files.ts');
   const db = openDataFile(join(paths.data, DATA_FILE));
@@ -120,10 +122,11 @@ async function start(flags: StartFlags): Promise<void> {
 }
 
 /** Binds the web host's port, or stops the start with a message that names the port and where it was set. */
-async function listenOrExplain(port: number, setBy: 'web.port' | '--port', hub: Promise<BridgeHub>, logger: Logger) {
+async function listenOrExplain(port: number, setBy: 'web.port' | '--port', hub: Promise<BridgeHub>, demo: boolean, logger: Logger) {
   const { startWebHost } = await import('../../hosts/web/server.ts');
   try {
-    return await startWebHost({ hub, rendererDir, port, logger });
+    // The simulator panel exists only in demo mode; elsewhere /simulator is 404.
+    return await startWebHost({ hub, rendererDir, port, logger, simulatorPanel: demo });
   } catch (e) {
     if (!isOpenBranchError(e) || e.code !== 'config.port') throw e;
     const why =
