@@ -6,6 +6,7 @@ import { DoorController } from '../door/door-controller.ts';
 import { EntryCache } from '../door/entry-cache.ts';
 import type { EntryLog } from '../door/entry-log.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import type { PinAttempts } from '../security/pin-attempts.ts';
 import type { Db } from '../storage/database.ts';
 import type { KioskDevices } from './device-wiring.ts';
 
@@ -38,6 +39,8 @@ export function startDoor(o: {
   readonly logger: Logger;
   /** Demo mode's settable clock for the opening hours; otherwise the wall clock. */
   readonly clock?: ScheduleClock | undefined;
+  /** The patron PIN attempt limit shared with the self-service screens. */
+  readonly attempts?: PinAttempts | undefined;
 }): DoorParts {
   const { config, devices, entryLog, logger } = o;
   const cache =
@@ -48,6 +51,7 @@ export function startDoor(o: {
     const pruned = entryLog.prune(new Date(), config.door.logRetention);
     if (pruned.identities + pruned.entries > 0) logger.info(pruned, 'entry log pruned (retention)');
     cache?.prune();
+    o.attempts?.prune();
   };
   prune();
   const timer = setInterval(prune, PRUNE_EVERY_MS);
@@ -72,6 +76,7 @@ export function startDoor(o: {
         metrics: o.metrics,
         logger: logger.child({ subsystem: 'door' }),
         ...(o.clock ? { clock: o.clock } : {}),
+        attempts: o.attempts,
       })
     : undefined;
   return {

@@ -14,6 +14,8 @@ import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
+import { InstallKey } from '../security/install-key.ts';
+import { PinAttempts } from '../security/pin-attempts.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
 import { openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
@@ -84,6 +86,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   watchForMetrics(metrics, devices.manager, central.central);
   const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
   const stats = new TransactionStats(db);
+  const installKey = options.dataDir ? InstallKey.load(join(options.dataDir, 'openbranch.key')) : InstallKey.ephemeral();
+  // One PIN attempt limit for the self-service screens and the door.
+  const pinAttempts = new PinAttempts(db, config.policies.pinAttempts, installKey.cardKey);
   // Loans, returns and renewals go through the queue: on disk before they are sent or shown as done.
   const queue = createQueuedCentral({
     central: central.central,
@@ -117,6 +122,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       receipt: config.policies.receipt,
     },
     language: () => shell?.view().language ?? config.branch.language,
+    pinAttempts: { limit: pinAttempts, timeZone: config.branch.timezone },
     logger: logger.child({ subsystem: 'session' }),
   });
   shell = new KioskShell({ config, logger, screens });
@@ -131,6 +137,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const doorParts = startDoor({
     config,
     clock: demoClock,
+    attempts: pinAttempts,
     devices,
     central: central.central,
     db,

@@ -9,12 +9,13 @@ import type { Logger } from '../../shared/logger.ts';
 import type { DoorControl } from '../hub/bridge-hub.ts';
 import { type DoorDecision, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import type { PinAttempts, PinVerdict } from '../security/pin-attempts.ts';
 import { BranchClosing } from './branch-closing.ts';
 import { decideEntry } from './decide.ts';
 import { type ScheduleClock, wallClock } from './door-clock.ts';
 import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
-import { modeAt, nextChangeMemo } from './schedule.ts';
+import { clockTimeAfter, modeAt, nextChangeMemo } from './schedule.ts';
 
 export interface DoorControllerDeps {
   readonly rules: DoorConfig;
@@ -42,6 +43,8 @@ export interface DoorControllerDeps {
   readonly clock?: ScheduleClock;
   /** The time written to the entry log and alarms: always the real time (tests fix it). */
   readonly auditNow?: () => Date;
+  /** The patron PIN attempt limit shared with the self-service screens (undefined: none, tests only). */
+  readonly attempts?: PinAttempts | undefined;
 }
 
 /**
@@ -56,7 +59,6 @@ export class DoorController implements DoorControl {
   private readonly clock: ScheduleClock;
   private readonly auditNow: () => Date;
   private lockState: LockState = 'locked';
-  private readonly failures = new Map<string, { count: number; until: number }>();
   private readonly unsubscribes: Unsubscribe[] = [];
   private readonly closing: BranchClosing;
   private readonly nextChange: ReturnType<typeof nextChangeMemo>;
@@ -160,22 +162,19 @@ export class DoorController implements DoorControl {
     return this.closing.onAnnouncement(listener);
   }
 
+  /** The shared PIN attempt limit around the decision: counted before the PIN is checked, online or from the cache. */
   private async decide(card: string, pin: string): Promise<DoorDecision> {
     const d = this.deps;
-    const now = this.now();
-    const hash = d.log?.cardHash(card) ?? card;
-    const failure = this.failures.get(hash);
-    if (failure && failure.until > now.getTime()) return { grant: false, reason: 'locked-out' };
-    const decision = await decideEntry({ central: d.central, rules: d.rules, timeZone: d.timeZone, card, pin, at: now, cache: d.cache });
-    const reason = decision.grant ? undefined : decision.reason;
-    if (reason === 'wrong-pin') {
-      const count = (failure?.count ?? 0) + 1;
-      this.failures.set(hash, { count, until: count >= d.rules.pinTries ? now.getTime() + d.rules.lockoutMinutes * 60_000 : 0 });
-      return { grant: false, reason: count >= d.rules.pinTries ? 'locked-out' : 'wrong-pin' };
-    }
-    // A right PIN clears the count; a failure to check says nothing about the PIN.
-    if (reason === undefined || !['empty-pin', 'offline', 'error'].includes(reason)) this.failures.delete(hash);
-    return decision;
+    const ask = () => decideEntry({ central: d.central, rules: d.rules, timeZone: d.timeZone, card, pin, at: this.now(), cache: d.cache });
+    if (!d.attempts || pin === '') return ask();
+    const guarded = await d.attempts.guard(card, ask, pinVerdict);
+    if (!guarded.ok) return this.lockedOut(guarded.retryAt);
+    // The wrong PIN that reached the limit already says so, and until when.
+    return guarded.lockedUntil ? this.lockedOut(guarded.lockedUntil) : guarded.value;
+  }
+
+  private lockedOut(until: Date): DoorDecision {
+    return { grant: false, reason: 'locked-out', retryAt: clockTimeAfter(until, this.deps.timeZone) };
   }
 
   private lamps(on: boolean): void {
@@ -219,6 +218,7 @@ export class DoorController implements DoorControl {
       step,
       mode: modeAt(this.deps.rules.schedule, this.deps.timeZone, now),
       ...(c.reason && step === 'denied' ? { reason: c.reason } : {}),
+      ...(c.retryAt && step === 'denied' ? { retryAt: c.retryAt } : {}),
       pinLength: c.pin.length,
       ...(c.alarm ? { alarm: c.alarm } : {}),
       contact: c.contact,
@@ -265,4 +265,14 @@ export class DoorController implements DoorControl {
   private publish(): void {
     this.views.emit('view', this.view());
   }
+}
+
+/** What a door decision showed about the PIN: only a PIN the system (or the cache) compared counts either way. */
+function pinVerdict(decision: DoorDecision): PinVerdict {
+  if (decision.grant) return 'right';
+  if (decision.reason === 'wrong-pin') return 'wrong';
+  // Not compared: no PIN, an unknown card, the system unreachable and the patron not cached, an error.
+  if (['empty-pin', 'unknown-patron', 'offline', 'error'].includes(decision.reason)) return 'unchecked';
+  // Every other refusal (hours, permission, blocks, ...) comes after a PIN found right.
+  return 'right';
 }

@@ -1,13 +1,17 @@
 import { and, assign, fromCallback, fromPromise, not, setup, stateIn } from 'xstate';
 import type { ContactState } from '../../shared/devices/door.ts';
 
-/** The outcome of the decision actor: grant, or deny with a reason code. */
-export type DoorDecision = { readonly grant: true; readonly staff: boolean } | { readonly grant: false; readonly reason: string };
+/** The outcome of the decision actor: grant, or deny with a reason code (and, for a card locked out, when it may try again: local HH:MM). */
+export type DoorDecision =
+  | { readonly grant: true; readonly staff: boolean }
+  | { readonly grant: false; readonly reason: string; readonly retryAt?: string };
 
 export interface DoorEntryContext {
   readonly card: string | undefined;
   readonly pin: string;
   readonly reason: string | undefined;
+  /** With reason `locked-out`: when the card may try again (local HH:MM). */
+  readonly retryAt: string | undefined;
   readonly alarm: 'held-open' | 'forced' | undefined;
   readonly contact: ContactState;
   readonly timing: { readonly pinTimeoutMs: number; readonly heldOpenMs: number; readonly resultMs: number; readonly maxPinLength: number };
@@ -59,14 +63,22 @@ export const doorEntryMachine = setup({
 }).createMachine({
   id: 'door',
   type: 'parallel',
-  context: ({ input }) => ({ card: undefined, pin: '', reason: undefined, alarm: undefined, contact: 'unknown', timing: input.timing }),
+  context: ({ input }) => ({
+    card: undefined,
+    pin: '',
+    reason: undefined,
+    retryAt: undefined,
+    alarm: undefined,
+    contact: 'unknown',
+    timing: input.timing,
+  }),
   invoke: { src: 'contactEvents' },
   states: {
     entry: {
       initial: 'idle',
       states: {
         idle: {
-          entry: assign({ card: undefined, pin: '', reason: undefined }),
+          entry: assign({ card: undefined, pin: '', reason: undefined, retryAt: undefined }),
           on: { 'card.read': { target: 'pin', actions: assign({ card: ({ event }) => event.number }) } },
         },
         pin: {
@@ -96,7 +108,10 @@ export const doorEntryMachine = setup({
             input: ({ context }) => ({ card: context.card ?? '', pin: context.pin }),
             onDone: [
               { guard: ({ event }) => event.output.grant, target: 'granted' },
-              { target: 'denied', actions: assign({ reason: ({ event }) => (event.output.grant ? undefined : event.output.reason) }) },
+              {
+                target: 'denied',
+                actions: assign(({ event }) => (event.output.grant ? {} : { reason: event.output.reason, retryAt: event.output.retryAt })),
+              },
             ],
             onError: { target: 'denied', actions: assign({ reason: 'error' }) },
           },

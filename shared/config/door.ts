@@ -55,9 +55,11 @@ export const doorSchema = z.object({
     .prefault({}),
   /** Seconds to type the PIN after the card. */
   pinTimeoutSeconds: z.number().int().min(5).default(30),
-  /** Wrong PINs before the card is locked out, and for how long. */
-  pinTries: z.number().int().min(1).default(3),
-  lockoutMinutes: z.number().int().min(1).default(15),
+  /** Moved: the PIN attempt limit is shared with the self-service screens (policies.pinAttempts). */
+  pinTries: z.never({ error: 'moved to policies.pinAttempts.wrong (one limit for the door and the self-service screens)' }).optional(),
+  lockoutMinutes: z
+    .never({ error: 'moved to policies.pinAttempts.windowMinutes (one limit for the door and the self-service screens)' })
+    .optional(),
   /** Patron categories that always get in, at any hour (staff). */
   staffCategories: z.array(z.string()).default(['STAFF']),
   /** Meröppet permission: a patron attribute the central system sends (value Y/1/true), or membership of a category. */

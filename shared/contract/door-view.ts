@@ -11,6 +11,8 @@ export const doorViewSchema = z.object({
   mode: z.enum(['staffed', 'unstaffed', 'closed']),
   /** Denial reason code; the screen says it through the catalog (door.reason.<code>). */
   reason: z.string().optional(),
+  /** With reason `locked-out`: when the card may try again (HH:MM, the branch's time). */
+  retryAt: z.string().optional(),
   /** Digits typed so far (count only: the PIN itself never leaves main). */
   pinLength: z.number().int().nonnegative().default(0),
   /** Alarm kind while an alarm is active. */

@@ -160,7 +160,7 @@ export const en = {
       fines: 'You have fees above the limit. Please contact the library.',
       'wrong-pin': 'Wrong PIN. Please try again.',
       'empty-pin': 'Please type your PIN.',
-      'locked-out': 'Too many wrong PINs. Try again later.',
+      'locked-out': 'Too many wrong PINs for this card. Try again at {{time}}.',
       'unknown-patron': 'This card is not known to the library.',
       offline: 'We cannot check your card right now. Please try again later.',
       timeout: 'It took too long. Please start again.',
@@ -235,6 +235,7 @@ export const en = {
   reason: {
     'wrong-pin': 'Wrong PIN. Please try again.',
     'empty-pin': 'Please enter your PIN.',
+    'locked-out': 'Too many wrong PINs for this card. Try again at {{time}}.',
     'unknown-patron': 'This card is not known to the library.',
     'card-invalid': 'This card is not valid.',
     'card-lost': 'This card is reported lost.',

@@ -161,7 +161,7 @@ export const sv: Catalog = {
       fines: 'Du har avgifter över gränsen. Kontakta biblioteket.',
       'wrong-pin': 'Fel PIN-kod. Försök igen.',
       'empty-pin': 'Skriv din PIN-kod.',
-      'locked-out': 'För många felaktiga PIN-koder. Försök igen senare.',
+      'locked-out': 'För många felaktiga PIN-koder för det här kortet. Försök igen klockan {{time}}.',
       'unknown-patron': 'Kortet är okänt för biblioteket.',
       offline: 'Vi kan inte kontrollera ditt kort just nu. Försök igen senare.',
       timeout: 'Det tog för lång tid. Börja om.',
@@ -236,6 +236,7 @@ export const sv: Catalog = {
   reason: {
     'wrong-pin': 'Fel PIN-kod. Försök igen.',
     'empty-pin': 'Skriv din PIN-kod.',
+    'locked-out': 'För många felaktiga PIN-koder för det här kortet. Försök igen klockan {{time}}.',
     'unknown-patron': 'Kortet är okänt för biblioteket.',
     'card-invalid': 'Kortet är inte giltigt.',
     'card-lost': 'Kortet är anmält förlorat.',

@@ -101,7 +101,9 @@ export function DoorTerminal({ bridge }: { bridge: KioskBridge }) {
               <span aria-hidden="true">✗ </span>
               {t('door.denied')}
             </h1>
-            <p data-testid="door-reason">{t(`door.reason.${view.reason ?? 'error'}`, { defaultValue: t('door.reason.error') })}</p>
+            <p data-testid="door-reason">
+              {t(`door.reason.${view.reason ?? 'error'}`, { defaultValue: t('door.reason.error'), time: view.retryAt ?? '' })}
+            </p>
           </div>
         )}
         {view.step === 'alarm' && (

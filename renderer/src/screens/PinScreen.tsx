@@ -11,7 +11,7 @@ export function PinScreen({ view }: { view: KioskView }) {
   const { send } = useKiosk();
   const [pin, setPin] = useState('');
   const [empty, setEmpty] = useState(false);
-  const { error } = sessionData(view);
+  const { error, retryAt } = sessionData(view);
   const submit = () => {
     if (pin.length === 0) return setEmpty(true);
     send({ type: 'pin.entered', pin });
@@ -26,7 +26,7 @@ export function PinScreen({ view }: { view: KioskView }) {
       </output>
       {(empty || error) && (
         <p role="alert" className="error-text">
-          {empty ? t('pin.empty') : t(`reason.${error}`, { defaultValue: t('error.generic') })}
+          {empty ? t('pin.empty') : t(`reason.${error}`, { defaultValue: t('error.generic'), time: retryAt ?? '' })}
         </p>
       )}
       <Keypad

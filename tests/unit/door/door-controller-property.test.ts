@@ -104,7 +104,7 @@ describe('door controller: property over patrons, PINs, hours and network failur
         const cache = new EntryCache(db, 14, new EntryLog(db).cardKey);
         const clock = new DemoClock();
         const door = new DoorController({
-          rules: doorSchema.parse({ staffCategories: ['STAFF'], pinTries: 100 }),
+          rules: doorSchema.parse({ staffCategories: ['STAFF'] }),
           timeZone: 'Europe/Stockholm',
           central,
           lock,
