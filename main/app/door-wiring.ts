@@ -1,11 +1,13 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { CacheRefresh } from '../door/cache-refresh.ts';
 import type { ScheduleClock } from '../door/door-clock.ts';
 import { DoorController } from '../door/door-controller.ts';
 import { EntryCache } from '../door/entry-cache.ts';
 import type { EntryLog } from '../door/entry-log.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import type { InstallKey } from '../security/install-key.ts';
 import type { PinAttempts } from '../security/pin-attempts.ts';
 import type { Db } from '../storage/database.ts';
 import type { KioskDevices } from './device-wiring.ts';
@@ -19,6 +21,8 @@ export const isDoorReader = (config: KioskConfig, reader: { readonly id: string 
 export interface DoorParts {
   readonly door: DoorController | undefined;
   readonly entryLog: EntryLog;
+  /** The offline entry cache's background re-check (undefined without offline entry). */
+  readonly refresh: CacheRefresh | undefined;
   stop(): Promise<void>;
 }
 
@@ -41,12 +45,18 @@ export function startDoor(o: {
   readonly clock?: ScheduleClock | undefined;
   /** The patron PIN attempt limit shared with the self-service screens. */
   readonly attempts?: PinAttempts | undefined;
+  /** Keys the offline entry cache's cards (HMAC) and seals them for the background re-check. */
+  readonly installKey: InstallKey;
+  /** The door cannot be kept running: end the process (the lock is released first). */
+  readonly fatal?: (reason: string) => void;
 }): DoorParts {
   const { config, devices, entryLog, logger } = o;
   const cache =
-    config.door.enabled && config.door.offlineEntry.enabled
-      ? new EntryCache(o.db, config.door.offlineEntry.days, entryLog.cardKey)
-      : undefined;
+    config.door.enabled && config.door.offlineEntry.enabled ? new EntryCache(o.db, config.door.offlineEntry.days, o.installKey) : undefined;
+  const refresh = cache
+    ? new CacheRefresh(cache, o.central, config.door, config.branch.timezone, logger.child({ subsystem: 'door' }))
+    : undefined;
+  refresh?.start();
   const prune = () => {
     const pruned = entryLog.prune(new Date(), config.door.logRetention);
     if (pruned.identities + pruned.entries > 0) logger.info(pruned, 'entry log pruned (retention)');
@@ -77,13 +87,16 @@ export function startDoor(o: {
         logger: logger.child({ subsystem: 'door' }),
         ...(o.clock ? { clock: o.clock } : {}),
         attempts: o.attempts,
+        ...(o.fatal ? { fatal: o.fatal } : {}),
       })
     : undefined;
   return {
     door,
     entryLog,
+    refresh,
     stop: async () => {
       clearInterval(timer);
+      refresh?.stop();
       await door?.stop();
     },
   };

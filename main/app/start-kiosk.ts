@@ -44,6 +44,8 @@ export interface RunningKiosk {
   readonly screens: SessionScreens;
   readonly door: DoorController | undefined;
   readonly metrics: KioskMetricsRegistry;
+  /** Switches the door lock off now, whatever is under way (a fatal error). */
+  failSafe(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +62,8 @@ export interface StartOptions {
   readonly configFile?: string;
   /** Folder of the rotated log files, for the technician's log tab. */
   readonly logDir?: string;
+  /** A fault the kiosk cannot recover from (the door machine keeps dying): end the process so the supervisor restarts it. */
+  readonly onFatal?: (reason: string) => void;
 }
 
 const deviceViews = (manager: DeviceManager): DeviceView[] =>
@@ -138,6 +142,8 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     config,
     clock: demoClock,
     attempts: pinAttempts,
+    installKey,
+    ...(options.onFatal ? { fatal: options.onFatal } : {}),
     devices,
     central: central.central,
     db,
@@ -191,6 +197,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     web,
     hub,
     metrics,
+    failSafe: async () => {
+      await door?.failSafe();
+    },
     stop: async () => {
       await web?.close();
       await metricsServer?.close();

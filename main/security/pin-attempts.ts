@@ -27,10 +27,16 @@ export type PinAdmission = { readonly ok: true; settle(verdict: PinVerdict): voi
  * nor a restart get past it. A wrong PIN stays counted for the window; a
  * right one clears the card's count; a check that could not be made is
  * taken back. Cards are kept as keyed hashes, never as numbers; times are
- * on the steady clock, which nothing on the bridge can move.
+ * on the steady clock, which nothing on the bridge can move. When the disk
+ * refuses the write (full, read-only) the attempt is counted in memory
+ * instead: the limit still holds, and the door stays in service.
  */
 export class PinAttempts {
   private readonly windowMs: number;
+  /** Attempts the disk would not take, by card key. */
+  private readonly unsaved = new Map<string, number[]>();
+  /** A right PIN whose clearing the disk would not take: saved attempts up to this row id no longer count. */
+  private readonly clearedUpTo = new Map<string, number | bigint>();
 
   constructor(
     private readonly db: Db,
@@ -38,6 +44,8 @@ export class PinAttempts {
     /** Keyed hash of a card number (the install key's HMAC). */
     private readonly cardKey: (card: string) => string,
     private readonly now: () => number = steadyNow,
+    /** The disk refused an attempt (it is counted in memory): for the log and metrics. */
+    private readonly onFault: (error: unknown) => void = () => {},
   ) {
     migrate(db, MIGRATIONS);
     this.windowMs = policy.windowMinutes * 60_000;
@@ -46,14 +54,18 @@ export class PinAttempts {
   /** Counts an attempt for this card before its PIN is checked, or refuses it with the time it may try again. */
   begin(card: string): PinAdmission {
     const key = this.cardKey(card);
-    const admit = this.db.transaction((): PinAdmission => {
-      const now = this.now();
-      const retryAt = this.retryAtFor(key, now);
-      if (retryAt) return { ok: false, retryAt };
-      const id = this.db.prepare('INSERT INTO pin_attempts (card_key, at) VALUES (?, ?)').run(key, now).lastInsertRowid;
-      return { ok: true, settle: (verdict) => this.settle(key, id, verdict) };
-    });
-    return admit.immediate();
+    const now = this.now();
+    const retryAt = this.retryAtFor(key, now);
+    if (retryAt) return { ok: false, retryAt };
+    // Synchronous from the count to the write: two attempts cannot both see room for one.
+    let id: number | bigint | undefined;
+    try {
+      id = this.db.prepare('INSERT INTO pin_attempts (card_key, at) VALUES (?, ?)').run(key, now).lastInsertRowid;
+    } catch (e) {
+      this.onFault(e);
+      this.unsaved.set(key, [...(this.unsaved.get(key) ?? []), now]);
+    }
+    return { ok: true, settle: (verdict) => this.settle(key, id, now, verdict) };
   }
 
   /** When this card may try again, if it is refused now. */
@@ -87,23 +99,73 @@ export class PinAttempts {
 
   /** Drops attempts older than the window (run with the other retention jobs). */
   prune(): number {
-    return this.db.prepare('DELETE FROM pin_attempts WHERE at <= ?').run(this.now() - this.windowMs).changes;
+    const cutoff = this.now() - this.windowMs;
+    for (const [key, times] of this.unsaved) {
+      const kept = times.filter((t) => t > cutoff);
+      if (kept.length === 0) this.unsaved.delete(key);
+      else this.unsaved.set(key, kept);
+    }
+    return this.db.prepare('DELETE FROM pin_attempts WHERE at <= ?').run(cutoff).changes;
   }
 
   private retryAtFor(key: string, now: number): Date | undefined {
-    const times = (
-      this.db.prepare('SELECT at FROM pin_attempts WHERE card_key = ? AND at > ? ORDER BY at').all(key, now - this.windowMs) as {
-        at: number;
-      }[]
-    ).map((r) => r.at);
+    const since = now - this.windowMs;
+    const times = [...this.savedTimes(key, since), ...(this.unsaved.get(key) ?? []).filter((t) => t > since)].sort((a, b) => a - b);
     if (times.length < this.policy.wrong) return undefined;
     // The count falls below the limit when the attempt that reached it leaves the window.
     return new Date(times[times.length - this.policy.wrong]! + this.windowMs);
   }
 
-  private settle(key: string, id: number | bigint, verdict: PinVerdict): void {
-    if (verdict === 'right') this.db.prepare('DELETE FROM pin_attempts WHERE card_key = ?').run(key);
-    else if (verdict === 'unchecked') this.db.prepare('DELETE FROM pin_attempts WHERE id = ?').run(id);
-    else this.db.prepare('UPDATE pin_attempts SET settled = 1 WHERE id = ?').run(id);
+  private savedTimes(key: string, since: number): number[] {
+    try {
+      return (
+        this.db
+          .prepare('SELECT at FROM pin_attempts WHERE card_key = ? AND at > ? AND id > ?')
+          .all(key, since, this.clearedUpTo.get(key) ?? 0) as {
+          at: number;
+        }[]
+      ).map((r) => r.at);
+    } catch (e) {
+      this.onFault(e);
+      return [];
+    }
+  }
+
+  private settle(key: string, id: number | bigint | undefined, at: number, verdict: PinVerdict): void {
+    if (verdict === 'wrong') {
+      if (id !== undefined) this.quietly(() => this.db.prepare('UPDATE pin_attempts SET settled = 1 WHERE id = ?').run(id));
+      return;
+    }
+    if (verdict === 'right') {
+      this.unsaved.delete(key);
+      if (!this.quietly(() => this.db.prepare('DELETE FROM pin_attempts WHERE card_key = ?').run(key))) {
+        // The disk keeps the rows: remember up to which one they no longer count (all of them if even that cannot be read).
+        let last: number | bigint = Number.MAX_SAFE_INTEGER;
+        this.quietly(() => {
+          last = (this.db.prepare('SELECT MAX(id) AS id FROM pin_attempts WHERE card_key = ?').get(key) as { id: number | null }).id ?? 0;
+        });
+        this.clearedUpTo.set(key, last);
+      }
+      return;
+    }
+    if (id !== undefined) {
+      this.quietly(() => this.db.prepare('DELETE FROM pin_attempts WHERE id = ?').run(id));
+      return;
+    }
+    // Take back this one attempt (others may share its millisecond).
+    const times = [...(this.unsaved.get(key) ?? [])];
+    times.splice(times.indexOf(at), times.includes(at) ? 1 : 0);
+    this.unsaved.set(key, times);
+  }
+
+  /** A write that may fail on a refusing disk (then false); the count errs on the safe side (an attempt stays counted). */
+  private quietly(write: () => unknown): boolean {
+    try {
+      write();
+      return true;
+    } catch (e) {
+      this.onFault(e);
+      return false;
+    }
   }
 }

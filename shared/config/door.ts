@@ -75,7 +75,30 @@ export const doorSchema = z.object({
    * rules as they stood then, the hours as now). Off: the door says it
    * cannot check right now.
    */
-  offlineEntry: z.object({ enabled: z.boolean().default(true), days: z.number().int().min(0).max(90).default(14) }).prefault({}),
+  offlineEntry: z
+    .object({
+      enabled: z.boolean().default(true),
+      days: z.number().int().min(0).max(90).default(14),
+      /**
+       * While online, each cached patron is asked about again every
+       * `everyMinutes` (at most `perMinute` look-ups a minute, so the
+       * library system is never flooded): a card blocked or withdrawn in
+       * the library system is refused at the door within that time, even if
+       * the network goes down afterwards.
+       */
+      refresh: z
+        .object({
+          everyMinutes: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 60)
+            .default(30),
+          perMinute: z.number().int().min(1).max(600).default(60),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   schedule: scheduleSchema.default({
     mon: weekday,
     tue: weekday,

@@ -137,6 +137,8 @@ export const en = {
     hint: 'Hold your card to the reader, then type your PIN.',
     closedHint: 'The library is closed now.',
     checking: 'Checking…',
+    outOfOrder: 'The door is out of order',
+    outOfOrderHint: 'We cannot open the door right now. Please try again later, or come back during staffed hours.',
     granted: 'Welcome! The door is open.',
     denied: 'The door cannot be opened',
     evacuation: {
@@ -161,6 +163,7 @@ export const en = {
       'wrong-pin': 'Wrong PIN. Please try again.',
       'empty-pin': 'Please type your PIN.',
       'locked-out': 'Too many wrong PINs for this card. Try again at {{time}}.',
+      'out-of-order': 'The door is out of order right now. Please try again later, or come back during staffed hours.',
       'unknown-patron': 'This card is not known to the library.',
       offline: 'We cannot check your card right now. Please try again later.',
       timeout: 'It took too long. Please start again.',

@@ -138,6 +138,8 @@ export const sv: Catalog = {
     hint: 'Håll kortet mot läsaren och skriv sedan din PIN-kod.',
     closedHint: 'Biblioteket är stängt nu.',
     checking: 'Kontrollerar…',
+    outOfOrder: 'Dörren är ur funktion',
+    outOfOrderHint: 'Vi kan inte öppna dörren just nu. Försök igen senare, eller kom tillbaka när biblioteket har personal.',
     granted: 'Välkommen! Dörren är öppen.',
     denied: 'Dörren kan inte öppnas',
     evacuation: {
@@ -162,6 +164,7 @@ export const sv: Catalog = {
       'wrong-pin': 'Fel PIN-kod. Försök igen.',
       'empty-pin': 'Skriv din PIN-kod.',
       'locked-out': 'För många felaktiga PIN-koder för det här kortet. Försök igen klockan {{time}}.',
+      'out-of-order': 'Dörren är ur funktion just nu. Försök igen senare, eller kom tillbaka när biblioteket har personal.',
       'unknown-patron': 'Kortet är okänt för biblioteket.',
       offline: 'Vi kan inte kontrollera ditt kort just nu. Försök igen senare.',
       timeout: 'Det tog för lång tid. Börja om.',

@@ -14,8 +14,8 @@ import { SimulatedRelayBoard } from '../../devices/door/simulated-board.ts';
 import { connectCentral } from '../../main/central/index.ts';
 import { DoorController } from '../../main/door/door-controller.ts';
 import { EntryCache } from '../../main/door/entry-cache.ts';
-import { EntryLog } from '../../main/door/entry-log.ts';
 import { noopMetrics } from '../../main/metrics/kiosk-metrics.ts';
+import { InstallKey } from '../../main/security/install-key.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { configSchema } from '../../shared/config/schema.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
@@ -58,7 +58,7 @@ export default async function (): Promise<void> {
   const config = configSchema.parse({ central: { kind: 'demo', latencyMs: 50, port: 0 } });
   const dir = mkdtempSync(join(tmpdir(), 'ob-door-bench-'));
   const db = openDatabase(join(dir, 'openbranch.sqlite'));
-  const cache = new EntryCache(db, 14, new EntryLog(db).cardKey);
+  const cache = new EntryCache(db, 14, InstallKey.ephemeral());
   const conn = await connectCentral(config, silentLogger);
   await conn.central.client.connect();
   try {

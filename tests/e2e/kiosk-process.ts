@@ -9,6 +9,10 @@ export interface KioskProcess {
   readonly port: number;
   readonly home: string;
   readonly output: () => string;
+  /** Resolves with the exit code (null when ended by a signal) when the process ends. */
+  readonly exited: Promise<number | null>;
+  /** Sends a signal to the kiosk process. */
+  signal(name: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -35,6 +39,7 @@ export async function startKioskProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
   const url = await new Promise<string>((resolveUrl, reject) => {
@@ -57,6 +62,8 @@ export async function startKioskProcess(
     port: Number(new URL(url).port),
     home,
     output: () => out,
+    exited,
+    signal: (name) => void child.kill(name),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

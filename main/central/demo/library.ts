@@ -64,6 +64,13 @@ export class DemoLibrary {
     return this.patrons.get(card);
   }
 
+  /** What library staff do in Koha: block a card, change a PIN, withdraw the meröppet permission (demo and tests). */
+  updatePatron(card: string, changes: Partial<Omit<DemoPatron, 'cardNumber'>>): void {
+    const p = this.patrons.get(card);
+    if (!p) throw new Error(`no demo patron ${card}`);
+    this.patrons.set(card, { ...p, ...changes });
+  }
+
   item(id: string): DemoItem | undefined {
     return this.items.get(id);
   }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { electronAvailable, launchElectron } from '../../app/electron-launcher.ts';
-import { defaultRendererDir, startKiosk } from '../../app/start-kiosk.ts';
+import { exitOnFatal } from '../../app/fatal.ts';
+import { defaultRendererDir, type RunningKiosk, startKiosk } from '../../app/start-kiosk.ts';
 import { technicianPinVerifier } from '../../app/technician-access.ts';
 import { loadConfig } from '../../config/load.ts';
 import { kioskPaths } from '../../config/paths.ts';
@@ -35,6 +36,9 @@ export function registerStart(program: Command): void {
         for (const f of warnAboutConfigPermissions(file, logger))
           console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
       const inElectron = process.versions.electron !== undefined && !flags.web;
+      // From here on a fault nobody catches switches the lock off and ends the process (exit 70) for systemd to restart it.
+      let running: RunningKiosk | undefined;
+      const fatal = exitOnFatal({ logger, failSafe: async () => running?.failSafe(), flush });
       const kiosk = await startKiosk({
         config,
         logger,
@@ -43,7 +47,9 @@ export function registerStart(program: Command): void {
         ...(file ? { configFile: file } : {}),
         ...(inElectron ? {} : { web: { port: flags.port ?? config.web.port } }),
         verifyTechnicianPin: await technicianPinVerifier(config, file),
+        onFatal: (reason) => fatal.fatal(reason),
       });
+      running = kiosk;
       if (inElectron) {
         // Loaded only inside Electron's own process: tests and the web host never import electron.
         const { startElectronHost } = await import('../../hosts/electron/index.ts');
@@ -57,6 +63,7 @@ export function registerStart(program: Command): void {
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      fatal.dispose();
       await kiosk.stop();
       logger.info('stopped');
       await flush();

@@ -89,6 +89,12 @@ export function DoorTerminal({ bridge }: { bridge: KioskBridge }) {
           </>
         )}
         {view.step === 'checking' && <h1 aria-live="polite">{t('door.checking')}</h1>}
+        {view.step === 'out-of-order' && (
+          <div role="alert" className="door-denied" data-testid="door-out-of-order">
+            <h1>{t('door.outOfOrder')}</h1>
+            <p>{t('door.outOfOrderHint')}</p>
+          </div>
+        )}
         {view.step === 'granted' && (
           <h1 aria-live="polite" className="door-granted">
             <span aria-hidden="true">✓ </span>

@@ -6,6 +6,7 @@ import { LcusSimulator } from '../../../devices/door/lcus-simulator.ts';
 import { type RunningKiosk, startKiosk } from '../../../main/app/start-kiosk.ts';
 import { DEMO_LOGIN } from '../../../main/central/demo/data.ts';
 import { type DemoAcs, startDemoAcs } from '../../../main/central/index.ts';
+import { centralSchema, type Sip2Config } from '../../../shared/config/central.ts';
 import { configSchema, type KioskConfigInput } from '../../../shared/config/schema.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { type PtyPair, ptyPair } from '../devices/fixtures/pty.ts';
@@ -30,6 +31,8 @@ export interface Branch {
   readonly bridge: BridgeClient;
   /** The LCUS relay board at the far end of the lock's serial port. */
   readonly board: LcusSimulator;
+  /** The lock's serial line (unplug and replug it). */
+  readonly pty: PtyPair;
   /** The SIP2 line between the kiosk and the library system. */
   readonly tap: Sip2Tap;
   readonly acs: DemoAcs;
@@ -61,12 +64,9 @@ export async function startBranch(cleanups: Cleanups, extra: Partial<KioskConfig
   const board = new LcusSimulator(pty.device);
   await board.start();
   cleanups.add(() => board.stop());
-  const acs = await startDemoAcs({ port: 0 });
-  cleanups.add(() => acs.close());
-  const tap = await Sip2Tap.start(acs);
-  cleanups.add(() => tap.close());
+  const { acs, tap, central } = await tappedAcs(cleanups);
   const config = configSchema.parse({
-    central: { kind: 'sip2', host: tap.host, port: tap.port, ...DEMO_LOGIN, location: 'VAS', timeoutMs: 2000 },
+    central,
     devices: [
       { id: 'door-lock', kind: 'door-lock', driver: 'lcus', port: pty.host, relay: 1 },
       { id: 'door-contact', kind: 'door-sensor', driver: 'simulated' },
@@ -98,6 +98,7 @@ export async function startBranch(cleanups: Cleanups, extra: Partial<KioskConfig
       kiosk,
       bridge,
       board,
+      pty,
       tap,
       acs,
       dir,
@@ -134,4 +135,27 @@ export function connected(kiosk: RunningKiosk): Promise<void> {
       resolve();
     });
   });
+}
+
+/** Open for patrons without staff around the clock, every day: the hours never get in a test's way. */
+export const ALWAYS_UNSTAFFED = (() => {
+  const day = [{ from: '00:00', to: '24:00', mode: 'unstaffed' as const }];
+  return { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day, exceptions: [] };
+})();
+
+/** The demo ACS (standing in for Koha) behind a SIP2 tap, and the `central` config section that reaches it through the tap. */
+export async function tappedAcs(cleanups: Cleanups): Promise<{ acs: DemoAcs; tap: Sip2Tap; central: Sip2Config }> {
+  const acs = await startDemoAcs({ port: 0 });
+  cleanups.add(() => acs.close());
+  const tap = await Sip2Tap.start(acs);
+  cleanups.add(() => tap.close());
+  const central = centralSchema.parse({
+    kind: 'sip2',
+    host: tap.host,
+    port: tap.port,
+    ...DEMO_LOGIN,
+    location: 'VAS',
+    timeoutMs: 2000,
+  }) as Sip2Config;
+  return { acs, tap, central };
 }

@@ -92,6 +92,41 @@ describe('patron PIN attempts (counted on disk before the check)', () => {
     expect(after.attempts.begin('1001').ok).toBe(false);
   });
 
+  it('a disk that refuses writes: attempts are counted in memory and the limit still holds', async () => {
+    const t = limit();
+    const faults: unknown[] = [];
+    const attempts = new PinAttempts(t.db, POLICY, InstallKey.ephemeral().cardKey, t.now, (e) => faults.push(e));
+    await wrong(attempts);
+    t.db.pragma('query_only = ON');
+    for (let i = 0; i < 4; i++) expect(await wrong(attempts)).toMatchObject({ ok: true });
+    expect(attempts.begin('1001').ok).toBe(false);
+    expect(faults.length).toBeGreaterThan(0);
+    // A right PIN clears the count even while the disk keeps the old rows.
+    const other = '2002';
+    for (let i = 0; i < 2; i++) await wrong(attempts, other);
+    t.db.pragma('query_only = OFF');
+    for (let i = 0; i < 2; i++) await wrong(attempts, other);
+    t.db.pragma('query_only = ON');
+    await attempts.guard(
+      other,
+      async () => 'right' as PinVerdict,
+      (v) => v,
+    );
+    for (let i = 0; i < 3; i++) await wrong(attempts, other);
+    expect(attempts.begin(other).ok).toBe(true); // 3 since the right PIN, not 7
+  });
+
+  it('wrong PINs in the same millisecond as a right one still count (found by the door property test)', async () => {
+    const t = limit();
+    await t.attempts.guard(
+      '1001',
+      async () => 'right' as PinVerdict,
+      (v) => v,
+    );
+    for (let i = 0; i < 5; i++) await wrong(t.attempts);
+    expect(t.attempts.begin('1001').ok).toBe(false);
+  });
+
   it('prunes attempts older than the window', async () => {
     const t = limit();
     await wrong(t.attempts);
