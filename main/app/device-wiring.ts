@@ -1,4 +1,5 @@
 import type { SimulatedCardReader } from '../../devices/card/simulated-card-reader.ts';
+import type { SimulatedPeopleCounter } from '../../devices/counter/simulated-counter.ts';
 import type { SimulatedDoorSensor } from '../../devices/door/simulated-sensor.ts';
 import { nodeHidBinding } from '../../devices/hid/node-hid-binding.ts';
 import type { SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
@@ -14,6 +15,7 @@ import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import type { CardReader } from '../../shared/devices/card.ts';
 import type { RfidReader } from '../../shared/devices/rfid.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { DeviceTester } from '../core/ports.ts';
 import { registerBuiltinDrivers, type Transports } from '../devices/builtin-drivers.ts';
 import { DeviceManager } from '../devices/manager.ts';
 import { DriverRegistry } from '../devices/registry.ts';
@@ -24,9 +26,10 @@ export interface SimulatedDevices {
   readonly card: SimulatedCardReader | undefined;
   readonly sensor: SimulatedDoorSensor | undefined;
   readonly printer: SimulatedPrinter | undefined;
+  readonly counter: SimulatedPeopleCounter | undefined;
 }
 
-export interface KioskDevices {
+export interface KioskDevices extends DeviceTester {
   readonly manager: DeviceManager;
   /** The item pad of the first RFID reader, if any. */
   readonly pad: ReaderItemPad | undefined;
@@ -73,6 +76,7 @@ export async function startDevices(configs: readonly DeviceConfig[], logger: Log
     card: simulatedOf<SimulatedCardReader>('card-reader'),
     sensor: simulatedOf<SimulatedDoorSensor>('door-sensor'),
     printer: simulatedOf<SimulatedPrinter>('printer'),
+    counter: simulatedOf<SimulatedPeopleCounter>('people-counter'),
   };
   await Promise.all(rfidCards.map((c) => c.open()));
 
@@ -81,6 +85,9 @@ export async function startDevices(configs: readonly DeviceConfig[], logger: Log
     pad,
     cardReaders: [...manager.cardReaders(), ...rfidCards],
     simulated,
+    reports: () => manager.reports(),
+    get: (id) => manager.get(id),
+    padItems: () => pad?.items() ?? [],
     stop: async () => {
       pad?.stop();
       await Promise.all(rfidCards.map((c) => c.close()));

@@ -6,6 +6,7 @@ import type { ScheduleClock } from '../door/door-clock.ts';
 import { DoorController } from '../door/door-controller.ts';
 import { EntryCache } from '../door/entry-cache.ts';
 import type { EntryLog } from '../door/entry-log.ts';
+import { OpsLog } from '../door/ops-log.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
 import type { InstallKey } from '../security/install-key.ts';
 import type { PinAttempts } from '../security/pin-attempts.ts';
@@ -23,6 +24,7 @@ export interface DoorParts {
   readonly entryLog: EntryLog;
   /** The offline entry cache's background re-check (undefined without offline entry). */
   readonly refresh: CacheRefresh | undefined;
+  readonly ops: OpsLog;
   stop(): Promise<void>;
 }
 
@@ -57,8 +59,10 @@ export function startDoor(o: {
     ? new CacheRefresh(cache, o.central, config.door, config.branch.timezone, logger.child({ subsystem: 'door' }))
     : undefined;
   refresh?.start();
+  const ops = new OpsLog(o.db);
   const prune = () => {
     const pruned = entryLog.prune(new Date(), config.door.logRetention);
+    ops.prune(new Date(), config.door.logRetention.days);
     if (pruned.identities + pruned.entries > 0) logger.info(pruned, 'entry log pruned (retention)');
     cache?.prune();
     o.attempts?.prune();
@@ -80,8 +84,11 @@ export function startDoor(o: {
         lamps: manager.outputs('door-lamp'),
         lights: manager.outputs('lights'),
         alarmArm: manager.outputs('alarm-arm'),
+        counter: manager.peopleCounter(),
+        cameras: manager.outputs('camera-trigger'),
         speak: config.policies.sounds,
         log: entryLog,
+        ops,
         cache,
         metrics: o.metrics,
         logger: logger.child({ subsystem: 'door' }),
@@ -94,6 +101,7 @@ export function startDoor(o: {
     door,
     entryLog,
     refresh,
+    ops,
     stop: async () => {
       clearInterval(timer);
       refresh?.stop();

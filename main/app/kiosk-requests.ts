@@ -1,26 +1,28 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
-import type { CentralConnection } from '../central/index.ts';
 import { addDeviceToConfig } from '../config/add-device.ts';
+import type { CentralConnection, DeviceTester } from '../core/ports.ts';
 import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { EntryLog } from '../door/entry-log.ts';
+import type { OpsLog } from '../door/ops-log.ts';
 import { localTime } from '../door/schedule.ts';
 import type { RequestHandlers } from '../hub/request-router.ts';
 import { centralHandlers } from '../hub/requests/central-handlers.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-setup-handlers.ts';
+import { doorOpsHandlers, tailgateRows } from '../hub/requests/door-ops-handlers.ts';
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
-import type { KioskDevices } from './device-wiring.ts';
 import { installWarnings } from './install-warnings.ts';
 
 export interface KioskRequestParts {
   readonly config: KioskConfig;
-  readonly devices: KioskDevices;
+  readonly devices: DeviceTester;
   readonly central: CentralConnection;
   readonly queue: QueuedCentral;
   readonly entryLog: EntryLog;
+  readonly ops: OpsLog;
   readonly door: DoorController | undefined;
   readonly logDir: string | undefined;
   readonly configFile: string | undefined;
@@ -31,11 +33,9 @@ export interface KioskRequestParts {
 /** Every technician/staff request the kiosk answers. */
 export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
   let lastRoundTripMs: number | undefined;
-  p.central.central.client.on('success', ({ ms }) => {
+  p.central.onRoundTrip(({ ms }) => {
     lastRoundTripMs = ms;
   });
-  const c = p.config.central;
-  const sip = p.central.central.client.options;
   const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), p.config.branch.timezone).minute / 60);
   return {
     ...deviceHandlers(p.devices, p.config, installWarnings(p.config)),
@@ -46,16 +46,20 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     }),
     ...centralHandlers({
       health: () => p.queue.health(),
-      address: `${c.kind === 'demo' ? 'demo ' : ''}${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,
-      profile: sip.profile.name,
+      address: p.central.address,
+      profile: p.central.profile,
       lastRoundTripMs: () => lastRoundTripMs,
     }),
     ...queueHandlers(p.queue),
     ...logHandlers(p.logDir),
-    'report.entries': async ({ from, to, identities }: { from: string; to: string; identities: boolean }) => ({
+    ...doorOpsHandlers(p.door, p.ops),
+    // "Who was it": staff enter (or a keyboard-wedge reader types) a card; its attempts are found by keyed hash.
+    'report.entries': async ({ from, to, card }: { from: string; to: string; card?: string | undefined }) => ({
       ...p.entryLog.report(from, to, hourOf),
       identityDays: p.config.door.logRetention.identityDays,
-      ...(identities ? { entries: p.entryLog.entries(from, to) } : {}),
+      ...(card ? { entries: p.entryLog.entriesOf(card, from, to) } : {}),
+      tailgates: tailgateRows(p.ops, from, to),
+      staffActions: p.ops.staffActions(from, to),
     }),
     'schedule.show': async () => ({
       timezone: p.config.branch.timezone,

@@ -1,36 +1,39 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { DEMO_BRANCHES } from '../central/demo/data.ts';
-import { type CentralConnection, connectCentral } from '../central/index.ts';
+import { connectCentral, type Sip2Connection } from '../central/index.ts';
+import type { KioskCore } from '../core/ports.ts';
 import type { DeviceManager } from '../devices/manager.ts';
 import { DemoClock } from '../door/door-clock.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import { EntryLog } from '../door/entry-log.ts';
 import { localTime } from '../door/schedule.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
-import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
+import { BridgeHub } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
+import { queueStatus } from '../queue/report.ts';
+import { QUEUE_MIGRATIONS } from '../queue/schema.ts';
 import { InstallKey } from '../security/install-key.ts';
 import { PinAttempts } from '../security/pin-attempts.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
-import { openDatabase } from '../storage/database.ts';
+import { loadCardSecret } from '../storage/card-key.ts';
+import { DATA_FILE, openDataFile } from '../storage/data-file.ts';
+import { type Db, migrate, openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
+import { rendererDir } from './install-paths.ts';
 import { describeWarning, installWarnings } from './install-warnings.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
-import { startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
+import { pollForMetrics, startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
 import { SessionScreens } from './session-screens.ts';
 import { simulatorPanel } from './simulator-wiring.ts';
+import { startStaffApiOrWarn } from './staff-wiring.ts';
 import { KIOSK_VERSION } from './version.ts';
-
-/** dist/renderer next to the sources (repo checkout) or inside the package. */
-export const defaultRendererDir = resolve(import.meta.dirname, '../../dist/renderer');
 
 export interface RunningKiosk {
   readonly core: KioskCore;
@@ -38,7 +41,7 @@ export interface RunningKiosk {
   readonly devices: KioskDevices;
   readonly web: WebHost | undefined;
   readonly hub: BridgeHub;
-  readonly central: CentralConnection;
+  readonly central: Sip2Connection;
   /** The central system as the self-service flows see it: behind the write-ahead queue. */
   readonly queue: QueuedCentral;
   readonly screens: SessionScreens;
@@ -46,6 +49,10 @@ export interface RunningKiosk {
   readonly metrics: KioskMetricsRegistry;
   /** Switches the door lock off now, whatever is under way (a fatal error). */
   failSafe(): Promise<void>;
+  /** Where /metrics is served (undefined: disabled or the port was taken). */
+  readonly metricsUrl: string | undefined;
+  /** Where the staff API is served (undefined: not configured). */
+  readonly staffApiUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -56,6 +63,8 @@ export interface StartOptions {
   readonly rendererDir?: string;
   /** Folder of the kiosk's SQLite file; default: in memory (tests). */
   readonly dataDir?: string;
+  /** The data file, already opened and checked by the caller (openDataFile); wins over `dataDir`. */
+  readonly db?: Db;
   /** Checks the technician PIN; default refuses every PIN. */
   readonly verifyTechnicianPin?: (pin: string) => Promise<boolean>;
   /** The config file in use (undefined: embedded default), where the technician adds devices. */
@@ -81,16 +90,23 @@ const deviceViews = (manager: DeviceManager): DeviceView[] =>
  */
 export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const { config, logger } = options;
+  // The data file first, tables brought forward included: a damaged, locked, unwritable or too new
+  // file stops the start before any device, connection or port is opened.
+  const db = options.db ?? (options.dataDir ? openDataFile(join(options.dataDir, DATA_FILE)) : openDatabase(':memory:'));
+  migrate(db, QUEUE_MIGRATIONS);
+  // Card numbers are stored only as keys under the install's secret, which lives beside the data file.
+  // The same secret seals the card numbers the door's offline cache re-checks in the background.
+  const installKey = options.dataDir ? new InstallKey(loadCardSecret(options.dataDir)) : InstallKey.ephemeral();
+  const cardKey = installKey.cardKey;
+  const entryLog = new EntryLog(db, cardKey);
   const warnings = installWarnings(config);
   for (const w of warnings) logger.warn({ code: w.code, devices: w.devices }, describeWarning(w));
   const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id, demo: config.demo, warnings });
   const devices = await startDevices(config.devices, logger);
   const metricsServer = await startMetricsOrWarn(metrics, config, logger);
   const central = await connectCentral(config, logger);
-  watchForMetrics(metrics, devices.manager, central.central);
-  const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
+  watchForMetrics(metrics, devices.manager, central);
   const stats = new TransactionStats(db);
-  const installKey = options.dataDir ? InstallKey.load(join(options.dataDir, 'openbranch.key')) : InstallKey.ephemeral();
   // One PIN attempt limit for the self-service screens and the door.
   const pinAttempts = new PinAttempts(db, config.policies.pinAttempts, installKey.cardKey);
   // Loans, returns and renewals go through the queue: on disk before they are sent or shown as done.
@@ -99,14 +115,20 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     db,
     policy: config.offline,
     branchId: config.branch.id,
+    cardKey,
     logger,
     onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
+  });
+  const printer = devices.manager.printer();
+  const stopPolling = pollForMetrics(metrics, {
+    printers: printer ? [printer] : [],
+    openConflicts: () => queueStatus(db).openConflicts,
   });
   const localHour = (at: Date) => {
     const t = localTime(at, config.branch.timezone);
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
   };
-  const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
+  const region = { ...central.demo?.region, ...config.branch.region };
   let shell: KioskShell | undefined;
   const screens = new SessionScreens({
     central: queue,
@@ -147,11 +169,12 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     devices,
     central: central.central,
     db,
-    entryLog: new EntryLog(db),
+    entryLog,
     metrics: metrics.metrics,
     logger,
   });
-  const { door, entryLog } = doorParts;
+  const { door } = doorParts;
+  const staffApi = await startStaffApiOrWarn({ config, door, ops: doorParts.ops, metrics: metrics.metrics, logger });
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
   const simulator = simulatorPanel({ config, devices, demo: central.demo, door, clock: demoClock, region, logger });
   const core: KioskCore = {
@@ -168,6 +191,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       central,
       queue,
       entryLog,
+      ops: doorParts.ops,
       door,
       logDir: options.logDir,
       configFile: options.configFile,
@@ -179,7 +203,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const web = options.web
     ? await startWebHost({
         hub,
-        rendererDir: options.rendererDir ?? defaultRendererDir,
+        rendererDir: options.rendererDir ?? rendererDir,
         port: options.web.port,
         logger,
         simulatorPanel: simulator !== undefined,
@@ -200,7 +224,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     failSafe: async () => {
       await door?.failSafe();
     },
+    metricsUrl: metricsServer?.url,
+    staffApiUrl: staffApi?.url,
     stop: async () => {
+      stopPolling();
+      await staffApi?.close();
       await web?.close();
       await metricsServer?.close();
       screens.stop();

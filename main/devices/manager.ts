@@ -1,21 +1,17 @@
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import type { CardReader, PinPad } from '../../shared/devices/card.ts';
+import type { PeopleCounter } from '../../shared/devices/counter.ts';
 import type { DoorLock, DoorSensor, RelayOutput } from '../../shared/devices/door.ts';
 import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
 import type { Device, DeviceKind, DeviceStatus } from '../../shared/devices/status.ts';
 import { toOpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { DeviceReport } from '../core/ports.ts';
 import { type Backoff, backoffDelay, defaultBackoff } from './backoff.ts';
 import type { DriverRegistry } from './registry.ts';
 
-/** One line of the technician's device list, and the payload of every status event. */
-export interface DeviceReport {
-  readonly id: string;
-  readonly kind: DeviceKind;
-  readonly driver: string;
-  readonly status: DeviceStatus;
-}
+export type { DeviceReport } from '../core/ports.ts';
 
 interface Entry {
   readonly config: DeviceConfig;
@@ -139,6 +135,10 @@ export class DeviceManager {
 
   doorSensor(): DoorSensor | undefined {
     return this.ofKind<DoorSensor>('door-sensor')[0];
+  }
+
+  peopleCounter(): PeopleCounter | undefined {
+    return this.ofKind<PeopleCounter>('people-counter')[0];
   }
 
   printer(): ReceiptPrinter | undefined {

@@ -2,13 +2,15 @@ import { type Actor, createActor } from 'xstate';
 import type { DoorConfig } from '../../shared/config/door.ts';
 import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
 import type { CardReader, PinPad } from '../../shared/devices/card.ts';
+import type { PeopleCounter } from '../../shared/devices/counter.ts';
 import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/devices/door.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
+import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
-import type { DoorControl } from '../hub/bridge-hub.ts';
-import { type DoorEntryEvent, type DoorTiming, doorEntryMachine } from '../machines/door-entry.ts';
-import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import type { DoorControl } from '../core/ports.ts';
+import { type DoorDecision, type DoorEntryEvent, type DoorTiming, doorEntryMachine } from '../machines/door-entry.ts';
+import type { KioskMetrics, LockupState } from '../metrics/kiosk-metrics.ts';
 import type { PinAttempts } from '../security/pin-attempts.ts';
 import { BranchClosing } from './branch-closing.ts';
 import { type ScheduleClock, wallClock } from './door-clock.ts';
@@ -19,7 +21,9 @@ import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
 import { EntryRecorder, type RetryTimer } from './entry-recorder.ts';
 import { guardedDecision } from './guarded-decision.ts';
-import { nextChangeMemo } from './schedule.ts';
+import type { Lockdown, OpsLog } from './ops-log.ts';
+import { PeopleFlow } from './people-flow.ts';
+import { modeAt, nextChangeMemo } from './schedule.ts';
 import type { Ticker } from './ticker.ts';
 
 export interface DoorControllerDeps {
@@ -39,7 +43,13 @@ export interface DoorControllerDeps {
   /** Relay outputs switched at closing and opening: `lights` off / on, `alarm-arm` on / off. */
   readonly lights?: readonly RelayOutput[] | undefined;
   readonly alarmArm?: readonly RelayOutput[] | undefined;
+  /** The people counter at the entrance (occupancy, tailgating, lock-up only when empty). */
+  readonly counter?: PeopleCounter | undefined;
+  /** Relay outputs with role `camera-trigger`: pulsed on each entry, tailgate and forced door. */
+  readonly cameras?: readonly RelayOutput[] | undefined;
   readonly log: EntryLog | undefined;
+  /** Staff actions, the lockdown and tailgates (same file as the entry log). */
+  readonly ops?: OpsLog | undefined;
   /** Offline entry: patrons who entered recently (undefined: the door says it cannot check while offline). */
   readonly cache?: EntryCache | undefined;
   readonly metrics: KioskMetrics;
@@ -84,6 +94,8 @@ export class DoorController implements DoorControl {
   private lockAvailable: boolean;
   private readonly unsubscribes: Unsubscribe[] = [];
   private readonly closing: BranchClosing;
+  private readonly flow: PeopleFlow;
+  private lockdown: Lockdown | undefined;
   private readonly watchdog: DoorWatchdog;
   private readonly nextChange: ReturnType<typeof nextChangeMemo>;
   private stopped = false;
@@ -104,7 +116,9 @@ export class DoorController implements DoorControl {
         metrics: d.metrics,
         logger: d.logger,
         auditNow: this.auditNow,
-        decide: (card, pin) => guardedDecision(d, card, pin, this.now()),
+        decide: (card, pin) => this.decide(card, pin),
+        cardHash: (card) => d.log?.cardHash(card),
+        flow: () => this.flow,
         lockChanged: (state) => {
           this.lockState = state;
           this.publish();
@@ -120,12 +134,26 @@ export class DoorController implements DoorControl {
     };
     this.lockAvailable = d.lock?.status().state === 'connected';
     this.nextChange = nextChangeMemo(d.rules.schedule, d.timeZone);
+    this.lockdown = d.ops?.lockdown();
+    this.flow = new PeopleFlow({
+      rules: d.rules,
+      counter: d.counter,
+      cameras: d.cameras ?? [],
+      ops: d.ops,
+      metrics: d.metrics,
+      logger: d.logger,
+      now: () => this.now(),
+      auditNow: this.auditNow,
+      mode: () => modeAt(d.rules.schedule, d.timeZone, this.now()),
+      changed: () => this.publish(),
+    });
     this.closing = new BranchClosing({
       ...d,
       recorder: this.recorder,
       now: () => this.now(),
       auditNow: this.auditNow,
       contact: () => this.current.getSnapshot().context.contact,
+      occupancy: () => this.flow.value(),
       changed: () => this.publish(),
     });
     this.current = this.spawn();
@@ -146,6 +174,7 @@ export class DoorController implements DoorControl {
       this.unsubscribes.push(
         this.clock.onJump(() => {
           this.closing.check();
+          this.flow.tick();
           this.publish();
         }),
       );
@@ -183,6 +212,46 @@ export class DoorController implements DoorControl {
     return this.closing.onAnnouncement(listener);
   }
 
+  /**
+   * On-call staff open the lock once for `ms` (staff API). Refused while the
+   * door is locked down, deciding or already open: staff see why and retry.
+   */
+  remoteUnlock(ms: number): void {
+    if (!this.deps.lock) throw new OpenBranchError('door.no-lock', 'this door has no lock configured');
+    if (this.lockdown) throw new OpenBranchError('door.locked-down', 'the door is locked down: clear the lockdown first');
+    const entry = (this.current.getSnapshot().value as { entry: string }).entry;
+    if (!['idle', 'pin', 'denied'].includes(entry)) throw new OpenBranchError('door.busy', `the door is busy (${entry}); try again`);
+    this.send({ type: 'remote.unlock', ms });
+  }
+
+  /** Lock down (no entries at all until cleared) or clear it; kept on disk so a restart does not lift it. */
+  setLockdown(value: Lockdown | undefined): void {
+    this.lockdown = value;
+    this.deps.ops?.setLockdown(value && { since: new Date(value.since), who: value.who, reason: value.reason });
+    if (value) this.releaseLock('lockdown');
+    this.publish();
+  }
+
+  lockdownState(): Lockdown | undefined {
+    return this.lockdown;
+  }
+
+  /** People inside by the people counter; null without one. */
+  occupancy(): number | null {
+    return this.flow.value();
+  }
+
+  lockup(): LockupState {
+    return this.closing.lockup();
+  }
+
+  /** Staff silence the alarm sounding now and the closing's evacuation notice. */
+  clearAlarm(): void {
+    this.send({ type: 'alarm.clear' });
+    this.closing.clear();
+    this.publish();
+  }
+
   /** Switches the lock off now, whatever the machine is doing (fatal errors, shutdown). */
   async failSafe(): Promise<void> {
     this.lockState = 'locked';
@@ -195,6 +264,8 @@ export class DoorController implements DoorControl {
       lock: this.lockState,
       lockAvailable: this.lockAvailable,
       offline: this.deps.central.health() === 'offline',
+      lockdown: this.lockdown !== undefined,
+      flow: this.flow.view(),
       closing: this.closing.view(),
       speak: this.deps.speak ?? false,
     });
@@ -224,10 +295,19 @@ export class DoorController implements DoorControl {
     this.watchdog.stop();
     this.recorder.stop();
     this.closing.stop();
+    this.flow.stop();
     for (const off of this.unsubscribes.splice(0)) off();
     this.current.stop();
     for (const lamp of this.deps.lamps ?? []) void lamp.set(false).catch(() => undefined);
     await this.deps.lock?.release().catch(() => undefined);
+  }
+
+  /** Before the PIN limit and the central system: a locked-down door, and (policy `count`) a card that let others in too often. */
+  private decide(card: string, pin: string): Promise<DoorDecision> {
+    if (this.lockdown) return Promise.resolve({ grant: false, reason: 'lockdown' });
+    const hash = this.deps.log?.cardHash(card) ?? card;
+    if (this.flow.overTailgateLimit(hash)) return Promise.resolve({ grant: false, reason: 'tailgating' });
+    return guardedDecision(this.deps, card, pin, this.now());
   }
 
   private send(event: DoorEntryEvent): void {
@@ -284,6 +364,8 @@ export class DoorController implements DoorControl {
   private publish(): void {
     // Not while stopping, nor while the first machine is still being started (it publishes its first snapshot).
     if (this.stopped || this.current === undefined) return;
-    this.views.emit('view', this.view());
+    const view = this.view();
+    this.deps.metrics.doorState({ open: view.contact === 'open', alarm: view.alarm, lockdown: view.lockdown });
+    this.views.emit('view', view);
   }
 }

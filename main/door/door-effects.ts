@@ -4,6 +4,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { DoorDecision, DoorEntryContext, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
 import type { EntryRecorder } from './entry-recorder.ts';
+import type { PeopleFlow } from './people-flow.ts';
 
 /** What the door machine's actors and actions act on. */
 export interface DoorEffectPorts {
@@ -19,6 +20,10 @@ export interface DoorEffectPorts {
   /** The real time, for the entry log. */
   auditNow(): Date;
   decide(card: string, pin: string): Promise<DoorDecision>;
+  /** The card as the entry log keys it (for the tailgating count). */
+  cardHash(card: string): string | undefined;
+  /** Who comes in behind whom: told of grants, the door opening and closing, a forced door. */
+  flow(): Pick<PeopleFlow, 'granted' | 'doorOpened' | 'doorClosed' | 'forced'>;
   /** The lock was switched (for the door screen). */
   lockChanged(state: LockState): void;
 }
@@ -87,7 +92,11 @@ export function doorEffects(p: DoorEffectPorts): Provided {
       contactEvents: fromCallback(({ sendBack }) => {
         if (!p.sensor) return () => {};
         const sensor = p.sensor;
-        const emit = (s: string) => sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
+        const emit = (s: string) => {
+          if (s === 'open') p.flow().doorOpened();
+          else p.flow().doorClosed();
+          sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
+        };
         if (sensor.current() !== 'unknown') emit(sensor.current());
         return sensor.onChange((s) => s !== 'unknown' && emit(s));
       }),
@@ -99,6 +108,7 @@ export function doorEffects(p: DoorEffectPorts): Provided {
     actions: {
       logGranted: guarded('logGranted', (c) => {
         outputs(p.lamps, true);
+        p.flow().granted(c.card === undefined ? undefined : p.cardHash(c.card));
         p.recorder.attempt(p.auditNow(), c.card, 'granted');
         p.metrics.doorGranted();
         p.logger.info('door: entry granted');
@@ -114,7 +124,9 @@ export function doorEffects(p: DoorEffectPorts): Provided {
         p.metrics.doorAlarm('unlock-failed');
         p.logger.error('door: entry granted but the lock did not open');
       }),
+      logRemote: guarded('logRemote', () => p.flow().granted(undefined)),
       logAlarm: guarded('logAlarm', (c) => {
+        if (c.alarm === 'forced') p.flow().forced();
         p.recorder.alarm(p.auditNow(), c.alarm ?? 'unknown');
         p.metrics.doorAlarm(c.alarm ?? 'unknown');
         p.logger.warn({ alarm: c.alarm }, 'door alarm');

@@ -9,7 +9,10 @@ export interface DoorViewParts {
   readonly lock: LockState;
   readonly lockAvailable: boolean;
   readonly offline: boolean;
-  readonly closing: Pick<DoorView, 'announcement' | 'evacuation'>;
+  readonly lockdown: boolean;
+  /** Occupancy and the tailgating warning (people counter). */
+  readonly flow: Partial<DoorView>;
+  readonly closing: Partial<DoorView>;
   readonly speak: boolean;
 }
 
@@ -52,6 +55,8 @@ export function projectDoorView(snap: { value: unknown; context: DoorEntryContex
     lockAvailable: parts.lockAvailable,
     ...(next ? { nextChange: { at: next.at.toISOString(), mode: next.mode } } : {}),
     offline: parts.offline,
+    lockdown: parts.lockdown,
+    ...parts.flow,
     ...parts.closing,
     speak: parts.speak,
   };

@@ -1,35 +1,9 @@
 import { MAX_MESSAGE_BYTES, type MainMessage, type RendererMessage, rendererMessageSchema } from '../../shared/contract/bridge.ts';
-import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
-import type { SimulatorAction, SimulatorState } from '../../shared/contract/simulator.ts';
-import type { UiEvent } from '../../shared/contract/ui-events.ts';
-import type { KioskView } from '../../shared/contract/view.ts';
 import type { Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { KioskCore } from '../core/ports.ts';
 import { RefusalLog } from './refusal-log.ts';
 import type { RequestRouter, Session } from './request-router.ts';
-
-/** The kiosk as the hosts see it: a view to draw and a sink for validated UI events. */
-export interface KioskCore {
-  view(): KioskView;
-  onView(listener: (view: KioskView) => void): Unsubscribe;
-  dispatch(event: UiEvent): void;
-  /** Present only in demo mode (`demo: true`, the embedded default). */
-  readonly simulator?: SimulatorControl;
-  /** Present where this install runs the door controller. */
-  readonly door?: DoorControl;
-}
-
-export interface SimulatorControl {
-  state(): SimulatorState;
-  onState(listener: (state: SimulatorState) => void): Unsubscribe;
-  act(action: SimulatorAction): void;
-}
-
-export interface DoorControl {
-  view(): DoorView;
-  onView(listener: (view: DoorView) => void): Unsubscribe;
-  dispatch(event: DoorEvent): void;
-}
 
 export interface BridgeConnection {
   /** Raw data from the renderer: a JSON string (WebSocket) or a structured-clone value (Electron IPC). */

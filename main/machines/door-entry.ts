@@ -1,4 +1,4 @@
-import { and, assign, fromCallback, fromPromise, not, setup, stateIn } from 'xstate';
+import { and, assign, fromCallback, fromPromise, not, or, setup, stateIn } from 'xstate';
 import type { ContactState } from '../../shared/devices/door.ts';
 
 /** The outcome of the decision actor: grant, or deny with a reason code (and, for a card locked out, when it may try again: local HH:MM). */
@@ -29,6 +29,8 @@ export interface DoorEntryContext {
   readonly outOfOrder: boolean;
   /** Counts every entry into a step (re-entries too): the watchdog's sign that the door is moving. */
   readonly steps: number;
+  /** Length of the staff's remote unlock in progress. */
+  readonly remoteMs: number | undefined;
   readonly timing: DoorTiming;
 }
 
@@ -44,7 +46,11 @@ export type DoorEntryEvent =
   /** The lock relay's device status changed (missing, error, connected again). */
   | { readonly type: 'lock.status'; readonly available: boolean }
   /** The controller's watchdog: this entry has stayed in one step far longer than any step may. */
-  | { readonly type: 'watchdog.reset' };
+  | { readonly type: 'watchdog.reset' }
+  /** On-call staff open the door once, from afar (staff API). */
+  | { readonly type: 'remote.unlock'; readonly ms: number }
+  /** Staff silence a sounding alarm; it sounds again if the door then stays open too long. */
+  | { readonly type: 'alarm.clear' };
 
 const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
 const DEFAULT_UNLOCK_TIMEOUT_MS = 35_000;
@@ -75,7 +81,8 @@ export const doorEntryMachine = setup({
   },
   actors: {
     decide: fromPromise<DoorDecision, { card: string; pin: string }>(() => Promise.reject(new Error('not provided'))),
-    unlock: fromPromise<void, void>(() => Promise.reject(new Error('not provided'))),
+    /** Pulses the lock: the branch's pulse time, or `ms` for a remote unlock. */
+    unlock: fromPromise<void, { ms?: number | undefined }>(() => Promise.reject(new Error('not provided'))),
     lock: fromPromise<void, void>(async () => {}),
     contactEvents: fromCallback<DoorEntryEvent>(() => () => {}),
     alarmOutput: fromCallback<DoorEntryEvent, { kind: string }>(() => () => {}),
@@ -86,6 +93,7 @@ export const doorEntryMachine = setup({
     logDenied: () => {},
     logAlarm: () => {},
     logUnlockFailed: () => {},
+    logRemote: () => {},
     /** A step failed (the decision, the pulse, the release): logged and counted, the door carries on. */
     logFault: (_, _params: { step: string; error: unknown }) => {},
     stepped: assign({ steps: ({ context }) => context.steps + 1 }),
@@ -106,6 +114,7 @@ export const doorEntryMachine = setup({
     contact: 'unknown',
     outOfOrder: false,
     steps: 0,
+    remoteMs: undefined,
     timing: input.timing,
   }),
   invoke: { src: 'contactEvents' },
@@ -116,10 +125,16 @@ export const doorEntryMachine = setup({
       on: {
         // Whatever step it is stuck in: back to idle through `denied`, which releases the lock.
         'watchdog.reset': { target: '.denied', actions: assign({ reason: 'error', pin: '' }) },
+        // Staff open the door from afar; a patron's PIN in progress is dropped (it was not checked yet).
+        'remote.unlock': {
+          guard: or([stateIn('#door.entry.idle'), stateIn('#door.entry.pin'), stateIn('#door.entry.denied')]),
+          target: '.remote',
+          actions: assign({ remoteMs: ({ event }) => event.ms, pin: '' }),
+        },
       },
       states: {
         idle: {
-          entry: ['stepped', assign({ card: undefined, pin: '', reason: undefined, retryAt: undefined })],
+          entry: ['stepped', assign({ card: undefined, pin: '', reason: undefined, retryAt: undefined, remoteMs: undefined })],
           on: {
             'card.read': [
               // Nothing to open: say so at once rather than ask for a PIN.
@@ -180,6 +195,20 @@ export const doorEntryMachine = setup({
           entry: ['stepped', 'logGranted'],
           invoke: {
             src: 'unlock',
+            input: {},
+            onDone: 'passing',
+            onError: {
+              target: 'unlockFailed',
+              actions: { type: 'logFault', params: ({ event }) => ({ step: 'unlock', error: event.error }) },
+            },
+          },
+          after: { unlockTimeout: 'unlockFailed' },
+        },
+        remote: {
+          entry: ['stepped', 'logRemote'],
+          invoke: {
+            src: 'unlock',
+            input: ({ context }) => ({ ms: context.remoteMs }),
             onDone: 'passing',
             onError: {
               target: 'unlockFailed',
@@ -235,7 +264,7 @@ export const doorEntryMachine = setup({
             'door.opened': [
               // Opened with no grant in progress: forced.
               {
-                guard: and([not(stateIn('#door.entry.passing')), not(stateIn('#door.entry.granted'))]),
+                guard: and([not(stateIn('#door.entry.passing')), not(stateIn('#door.entry.granted')), not(stateIn('#door.entry.remote'))]),
                 target: 'forced',
                 actions: assign({ contact: 'open', alarm: 'forced' }),
               },
@@ -244,9 +273,14 @@ export const doorEntryMachine = setup({
           },
         },
         open: { after: { heldOpen: { target: 'held', actions: assign({ alarm: 'held-open' }) } } },
-        held: { entry: 'logAlarm', invoke: { src: 'alarmOutput', input: () => ({ kind: 'held-open' }) } },
+        held: {
+          entry: 'logAlarm',
+          invoke: { src: 'alarmOutput', input: () => ({ kind: 'held-open' }) },
+          on: { 'alarm.clear': { target: 'open', actions: assign({ alarm: undefined }) } },
+        },
         forced: {
           entry: 'logAlarm',
+          on: { 'alarm.clear': { target: 'open', actions: assign({ alarm: undefined }) } },
           invoke: { src: 'alarmOutput', input: () => ({ kind: 'forced' }) },
           after: { heldOpen: { target: 'forced', reenter: true } },
         },

@@ -1,7 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../shared/logger.ts';
+import { listenOn } from '../net/listen.ts';
+import { allowedHosts, hostAllowed } from './host-check.ts';
 import type { KioskMetricsRegistry } from './registry.ts';
 
 export interface MetricsServerOptions {
@@ -10,6 +11,8 @@ export interface MetricsServerOptions {
   /** 0 picks a free port (tests). */
   readonly port: number;
   readonly token?: string | undefined;
+  /** Host names besides this machine's own that requests may name (the name Prometheus scrapes it by). */
+  readonly allowedHosts?: readonly string[];
   readonly logger: Logger;
 }
 
@@ -29,11 +32,15 @@ export function isAuthorized(header: string | undefined, token: string | undefin
 
 /**
  * GET /metrics (Prometheus text format) and GET /health (JSON, the same as
- * `openbranch status --json`). Read-only; nothing else is served.
+ * `openbranch status --json`). Read-only; nothing else is served; a
+ * request naming a host that is not this kiosk gets 421.
  */
-export function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
+export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   const log = options.logger.child({ subsystem: 'metrics' });
+  let allowed = new Set<string>();
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Like the web host: a Host that is not ours is a page elsewhere reaching in through DNS rebinding.
+    if (!hostAllowed(req, allowed)) return reply(res, 421, 'text/plain', 'misdirected request\n');
     if (req.method !== 'GET') return reply(res, 405, 'text/plain', 'method not allowed\n');
     if (!isAuthorized(req.headers.authorization, options.token)) {
       res.setHeader('WWW-Authenticate', 'Bearer');
@@ -50,24 +57,10 @@ export function startMetricsServer(options: MetricsServerOptions): Promise<Metri
       if (!res.headersSent) reply(res, 500, 'text/plain', 'error\n');
     });
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
-      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-      const url = `http://${host}:${port}`;
-      log.info({ url, token: options.token !== undefined }, 'metrics endpoint listening');
-      resolve({
-        url,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  const listening = await listenOn(server, options.host, options.port);
+  allowed = allowedHosts(options.host, Number(new URL(listening.url).port), options.allowedHosts);
+  log.info({ url: listening.url, token: options.token !== undefined }, 'metrics endpoint listening');
+  return listening;
 }
 
 function reply(res: ServerResponse, status: number, type: string, body: string): void {

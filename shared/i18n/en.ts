@@ -4,7 +4,7 @@
  */
 export const en = {
   app: { title: 'OpenBranch', loading: 'Starting…', disconnected: 'The kiosk is restarting. One moment…' },
-  language: { label: 'Language', sv: 'Svenska', en: 'English' },
+  language: { label: 'Language', sv: 'Svenska', en: 'English', fi: 'Suomi', ar: 'العربية' },
   attract: {
     welcome: 'Welcome to {{branch}}',
     start: 'Touch to start',
@@ -63,6 +63,10 @@ export const en = {
     open: 'Open door',
     close: 'Close door',
     contact: 'Contact: {{state}}',
+    counter: 'People counter',
+    occupancy: 'Inside: {{count}}',
+    walkIn: 'Someone walks in',
+    walkOut: 'Someone walks out',
     lock: 'Lock: {{state}}',
     alarm: 'ALARM',
     goOffline: 'Cut the network',
@@ -94,14 +98,37 @@ export const en = {
     entriesPerHour: 'Entries per hour',
     denialsByReason: 'Denials by reason',
     alarms: 'Alarms',
-    identities: 'Show who (card number, kept {{days}} days)',
-    attempts: 'Attempts',
+    whoWasIt: 'Who was it? Type the card number or scan the card (kept {{days}} days)',
+    attempts: "This card's attempts",
+    nightOps: {
+      occupancy_one: '{{count}} person inside now',
+      occupancy_other: '{{count}} people inside now',
+      tailgatesInReport: 'Tailgating (more came in than were let in)',
+      noCounter: 'No people counter is connected.',
+      lockup: {
+        open: 'The alarm is not armed (open).',
+        waiting: 'Closed, but the people counter says someone is still inside: the alarm waits.',
+        armed: 'The alarm is armed.',
+      },
+      lockdown: 'Entrance locked down since {{since}} by {{who}}: {{reason}}',
+      tailgates: 'Tailgating (more came in than were let in), last week',
+      when: 'When',
+      followers: 'People who followed',
+      card: 'Card that opened',
+      noCard: 'no card',
+      staffActions: 'On-call staff actions from afar',
+      who: 'Who',
+      action: 'Action',
+      reason: 'Why',
+      actions: { unlock: 'Unlocked for {{seconds}} s', lockdown: 'Locked the entrance down', clear: 'Cleared the alarm and lockdown' },
+    },
     tab: {
       devices: 'Devices',
       central: 'Library system',
       queue: 'Queue',
       schedule: 'Schedule and rules',
       report: 'Entry report',
+      nightOps: 'Door and occupancy',
       logs: 'Logs',
     },
     discover: {
@@ -146,6 +173,8 @@ export const en = {
       recent_one: 'Closed: {{count}} person came in during the last {{minutes}} minutes and may still be inside.',
       recent_other: 'Closed: {{count}} people came in during the last {{minutes}} minutes and may still be inside.',
     },
+    pleaseLeave: 'The library has closed. Please make your way out now.',
+    tailgate: "Please don't let anyone in on your card: everyone shows their own card.",
     closingIn: 'The library closes in {{minutes}} minutes.',
     mode: { staffed: 'Open, staff on site', unstaffed: 'Open without staff', closed: 'Closed' },
     lock: { locked: 'Door locked', unlocked: 'Door unlocked' },
@@ -164,6 +193,8 @@ export const en = {
       'empty-pin': 'Please type your PIN.',
       'locked-out': 'Too many wrong PINs for this card. Try again at {{time}}.',
       'out-of-order': 'The door is out of order right now. Please try again later, or come back during staffed hours.',
+      lockdown: "The door has been locked by staff for now. Call the library's on-call number if you need help.",
+      tailgating: 'Your card has been used to let others in too many times. Please contact the library.',
       'unknown-patron': 'This card is not known to the library.',
       offline: 'We cannot check your card right now. Please try again later.',
       timeout: 'It took too long. Please start again.',
@@ -268,5 +299,7 @@ export const en = {
   error: { generic: 'Something went wrong. Please try again or ask the staff.' },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** Languages with more plural forms than English (Arabic: zero, two, few, many) add them beside _one and _other. */
+type MorePlurals = { [key: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string };
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> } & MorePlurals;
 export type Catalog = Widen<typeof en>;

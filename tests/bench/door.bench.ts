@@ -60,7 +60,7 @@ export default async function (): Promise<void> {
   const db = openDatabase(join(dir, 'openbranch.sqlite'));
   const cache = new EntryCache(db, 14, InstallKey.ephemeral());
   const conn = await connectCentral(config, silentLogger);
-  await conn.central.client.connect();
+  await conn.connect();
   try {
     const online: number[] = [];
     for (let i = 0; i < RUNS; i++) online.push(await oneEntry(conn.central, cache, config.door));

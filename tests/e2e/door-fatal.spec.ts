@@ -62,7 +62,7 @@ for (const [signal, bug] of [
     await expect(page.getByRole('heading', { name: /Välkommen! Dörren är öppen./ })).toBeVisible();
     await until(() => board.relays.get(1) === true, 15_000, 'relay on');
 
-    kiosk.signal(signal);
+    process.kill(kiosk.pid, signal);
     expect(await kiosk.exited).toBe(70);
     const frames = board.frames.map((f) => f.hex);
     expect(frames.slice(frames.lastIndexOf(ON1))).toEqual([ON1, OFF1]);

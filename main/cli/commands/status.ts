@@ -8,7 +8,7 @@ import { configPathFrom, readKioskConfig } from '../../security/cli-config.ts';
 export const STATUS_EXIT = { ok: 0, degraded: 1, unreachable: 3 } as const;
 
 /** Where the local kiosk's /health is: a wildcard listen address is asked on loopback. */
-export function healthUrl(metrics: MetricsConfig): string {
+export function healthUrl(metrics: Pick<MetricsConfig, 'enabled' | 'host' | 'port'>): string {
   const host = metrics.host === '0.0.0.0' ? '127.0.0.1' : metrics.host === '::' ? '::1' : metrics.host;
   return `http://${host.includes(':') ? `[${host}]` : host}:${metrics.port}/health`;
 }
@@ -58,5 +58,6 @@ function printHealth(h: KioskHealth): void {
   for (const d of h.devices) console.log(`device ${d.id} (${d.kind}): ${d.state}${d.reason ? ` (${d.reason})` : ''}`);
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   console.log(`door: ${h.door.grants} granted, ${sum(h.door.denials)} denied, ${sum(h.door.alarms)} alarms`);
+  console.log(`people inside: ${h.door.occupancy}; lock-up: ${h.door.lockup}${h.door.lockdown ? '; LOCKED DOWN by staff' : ''}`);
   if (h.lastError) console.log(`last error: ${h.lastError.code} at ${h.lastError.at}`);
 }

@@ -9,6 +9,7 @@ interface EntryReport {
   denialsByReason?: Array<{ reason: string; count: number }>;
   alarms?: Array<Record<string, unknown>>;
   entries?: Array<Record<string, unknown>>;
+  tailgates?: Array<Record<string, unknown>>;
   identityDays?: number;
   [key: string]: unknown;
 }
@@ -20,11 +21,12 @@ export function ReportTab({ client }: { client: RequestClient }) {
   const { t } = useTranslation();
   const [from, setFrom] = useState(today());
   const [to, setTo] = useState(today());
-  const [identities, setIdentities] = useState(false);
+  const [card, setCard] = useState('');
   const [report, setReport] = useState<EntryReport>();
   const [error, setError] = useState<string>();
   const load = async () => {
-    const reply = await client.call('report.entries', { from, to, identities });
+    // Only the card typed here is looked up (by its keyed hash); the log holds no card numbers to list.
+    const reply = await client.call('report.entries', { from, to, ...(card.trim() ? { card: card.trim() } : {}) });
     if (reply.ok) setReport(reply.value as EntryReport);
     else setError(reply.error.message);
   };
@@ -37,8 +39,8 @@ export function ReportTab({ client }: { client: RequestClient }) {
         {t('technician.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </label>
       <label>
-        <input type="checkbox" checked={identities} onChange={(e) => setIdentities(e.target.checked)} />{' '}
-        {t('technician.identities', { days: report?.identityDays ?? 30 })}
+        {t('technician.whoWasIt', { days: report?.identityDays ?? 30 })}{' '}
+        <input type="text" inputMode="numeric" autoComplete="off" value={card} onChange={(e) => setCard(e.target.value)} />
       </label>
       <button type="button" onClick={() => void load()}>
         {t('technician.refresh')}
@@ -54,6 +56,7 @@ export function ReportTab({ client }: { client: RequestClient }) {
         <BarChart title={t('technician.denialsByReason')} bars={report.denialsByReason.map((d) => ({ label: d.reason, value: d.count }))} />
       )}
       {report?.alarms && <DataTable caption={t('technician.alarms')} rows={report.alarms} />}
+      {report?.tailgates && <DataTable caption={t('technician.nightOps.tailgatesInReport')} rows={report.tailgates} />}
       {report?.entries && <DataTable caption={t('technician.attempts')} rows={report.entries} />}
     </div>
   );

@@ -37,7 +37,7 @@ async function door(refresh: { everyMinutes: number; perMinute: number }) {
   const config = configSchema.parse({ central, door: { offlineEntry: { refresh } } });
   const conn = await connectCentral(config, silentLogger);
   cleanups.add(() => conn.close());
-  await conn.central.client.connect();
+  await conn.connect();
   const time = manualTicker(MORNING.getTime());
   const db = openDatabase(files.file());
   cleanups.add(() => void db.close());

@@ -13,15 +13,8 @@ import { doorSchema } from '../../../shared/config/door.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { until } from '../../support/patience.ts';
 import { patron } from './patron.ts';
-
-const until = async (ok: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 const central: CentralSystem = {
   health: () => 'online',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IdleScreens } from '../../../main/app/idle-screens.ts';
 import { KioskShell } from '../../../main/app/kiosk-shell.ts';
-import { BridgeHub, type KioskCore } from '../../../main/hub/bridge-hub.ts';
+import type { KioskCore } from '../../../main/core/ports.ts';
+import { BridgeHub } from '../../../main/hub/bridge-hub.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import type { MainMessage } from '../../../shared/contract/bridge.ts';
 import type { UiEvent } from '../../../shared/contract/ui-events.ts';
