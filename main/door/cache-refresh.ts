@@ -61,21 +61,24 @@ export class CacheRefresh {
     if (this.central.health() === 'offline') return { checked, dropped };
     const now = this.clock.now();
     const today = localTime(new Date(now), this.timeZone).date;
-    for (const card of this.cache.due(now - everyMinutes * MINUTE, perMinute)) {
-      try {
-        const patron = await this.central.patronInformation(card, undefined, { brief: true });
-        checked++;
-        if (standingDenial(patron, this.rules, today) !== undefined) {
-          this.cache.forget(card);
-          dropped++;
-        } else {
-          this.cache.update(card, { denial: undefined, staff: isStaff(patron, this.rules) });
+    const results: { card: string; stands: boolean; staff: boolean }[] = [];
+    try {
+      for (const card of this.cache.due(now - everyMinutes * MINUTE, perMinute)) {
+        try {
+          const patron = await this.central.patronInformation(card, undefined, { brief: true });
+          const stands = standingDenial(patron, this.rules, today) === undefined;
+          results.push({ card, stands, staff: isStaff(patron, this.rules) });
+          if (!stands) this.cache.forget(card); // at once: a refusal must not wait for the rest of the round
+        } catch (e) {
+          // The link went: the rest wait for the next round. Anything else: this patron is asked again next round.
+          if (isTransient(e)) break;
+          this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'entry cache re-check failed for one patron');
         }
-      } catch (e) {
-        // The link went: the rest wait for the next round. Anything else: this patron is asked again next round.
-        if (isTransient(e)) break;
-        this.logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'entry cache re-check failed for one patron');
       }
+    } finally {
+      this.cache.confirm(results.filter((r) => r.stands));
+      checked = results.length;
+      dropped = results.filter((r) => !r.stands).length;
     }
     if (dropped > 0) this.logger.info({ checked, dropped }, 'entry cache re-checked: patrons the library system no longer allows dropped');
     return { checked, dropped };

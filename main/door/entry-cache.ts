@@ -127,6 +127,21 @@ export class EntryCache {
     return { found: true, pinOk, entry: { denial: row.denial ?? undefined, staff: row.staff === 1 } };
   }
 
+  /**
+   * The patrons a background re-check found still standing keep their place
+   * with their standing refreshed: one transaction (one sync to disk) for the
+   * whole round. A disk that refuses it only means they are asked again soon.
+   */
+  confirm(standing: readonly { readonly card: string; readonly staff: boolean }[]): void {
+    try {
+      this.db.transaction(() => {
+        for (const s of standing) this.update(s.card, { denial: undefined, staff: s.staff });
+      })();
+    } catch {
+      // Not re-checked as far as the disk knows: due again next round.
+    }
+  }
+
   /** Cached patrons last checked at or before `before`, oldest first: the card numbers the background re-check asks about. */
   due(before: number, limit: number): string[] {
     const rows = this.db

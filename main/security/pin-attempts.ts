@@ -4,7 +4,7 @@ import { steadyNow } from './steady-clock.ts';
 const MIGRATIONS = {
   subsystem: 'pin-attempts',
   steps: [
-    `CREATE TABLE pin_attempts (id INTEGER PRIMARY KEY, card_key TEXT NOT NULL, at INTEGER NOT NULL, settled INTEGER NOT NULL DEFAULT 0);
+    `CREATE TABLE pin_attempts (id INTEGER PRIMARY KEY, card_key TEXT NOT NULL, at INTEGER NOT NULL);
      CREATE INDEX pin_attempts_card ON pin_attempts (card_key, at);`,
   ],
 };
@@ -132,30 +132,30 @@ export class PinAttempts {
   }
 
   private settle(key: string, id: number | bigint | undefined, at: number, verdict: PinVerdict): void {
-    if (verdict === 'wrong') {
-      if (id !== undefined) this.quietly(() => this.db.prepare('UPDATE pin_attempts SET settled = 1 WHERE id = ?').run(id));
-      return;
-    }
+    // A wrong PIN: the row written before the check already counts it.
+    if (verdict === 'wrong') return;
     if (verdict === 'right') {
       this.unsaved.delete(key);
-      if (!this.quietly(() => this.db.prepare('DELETE FROM pin_attempts WHERE card_key = ?').run(key))) {
-        // The disk keeps the rows: remember up to which one they no longer count (all of them if even that cannot be read).
-        let last: number | bigint = Number.MAX_SAFE_INTEGER;
-        this.quietly(() => {
-          last = (this.db.prepare('SELECT MAX(id) AS id FROM pin_attempts WHERE card_key = ?').get(key) as { id: number | null }).id ?? 0;
-        });
-        this.clearedUpTo.set(key, last);
-      }
-      return;
-    }
-    if (id !== undefined) {
+      this.clear(key);
+    } else if (id !== undefined) {
       this.quietly(() => this.db.prepare('DELETE FROM pin_attempts WHERE id = ?').run(id));
-      return;
+    } else {
+      // Take back this one attempt (others may share its millisecond).
+      const times = [...(this.unsaved.get(key) ?? [])];
+      times.splice(times.indexOf(at), times.includes(at) ? 1 : 0);
+      this.unsaved.set(key, times);
     }
-    // Take back this one attempt (others may share its millisecond).
-    const times = [...(this.unsaved.get(key) ?? [])];
-    times.splice(times.indexOf(at), times.includes(at) ? 1 : 0);
-    this.unsaved.set(key, times);
+  }
+
+  /** A right PIN: the card's count starts again. */
+  private clear(key: string): void {
+    if (this.quietly(() => this.db.prepare('DELETE FROM pin_attempts WHERE card_key = ?').run(key))) return;
+    // The disk keeps the rows: remember up to which one they no longer count (all of them if even that cannot be read).
+    let last: number | bigint = Number.MAX_SAFE_INTEGER;
+    this.quietly(() => {
+      last = (this.db.prepare('SELECT MAX(id) AS id FROM pin_attempts WHERE card_key = ?').get(key) as { id: number | null }).id ?? 0;
+    });
+    this.clearedUpTo.set(key, last);
   }
 
   /** A write that may fail on a refusing disk (then false); the count errs on the safe side (an attempt stays counted). */

@@ -64,6 +64,11 @@ export class DemoLibrary {
     return this.patrons.get(card);
   }
 
+  /** A patron library staff registered (tests and benchmarks that need more than the demo's eight). */
+  addPatron(patron: DemoPatron): void {
+    this.patrons.set(patron.cardNumber, patron);
+  }
+
   /** What library staff do in Koha: block a card, change a PIN, withdraw the meröppet permission (demo and tests). */
   updatePatron(card: string, changes: Partial<Omit<DemoPatron, 'cardNumber'>>): void {
     const p = this.patrons.get(card);
