@@ -39,6 +39,14 @@ export interface FinishDetail {
   readonly dueDate?: string | undefined;
 }
 
+/** A transaction replay sent and how it ended, written with the next batch's attempts. */
+export interface Ended {
+  readonly row: QueueRow;
+  readonly state: FinalState;
+  readonly outcome: QueueOutcome | null;
+  readonly detail?: FinishDetail;
+}
+
 export interface NewTransaction {
   readonly kind: QueueKind;
   readonly card?: string | undefined;
@@ -85,6 +93,11 @@ export class QueueStore {
       offline: db.prepare('UPDATE queue_transactions SET offline = 1, due_date = ?, updated_at = ? WHERE id = ?'),
       unknown: db.prepare("UPDATE queue_transactions SET state = 'unknown', updated_at = ? WHERE id = ?"),
       next: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE ${WAITS_FOR_REPLAY} AND seq > ? ORDER BY seq LIMIT 1`),
+      upcoming: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE ${WAITS_FOR_REPLAY} ORDER BY seq LIMIT ?`),
+      touch: db.prepare('UPDATE queue_transactions SET updated_at = ? WHERE id = ?'),
+      uncount: db.prepare(
+        "UPDATE queue_transactions SET attempts = attempts - 1, updated_at = ? WHERE id = ? AND state = 'pending' AND attempts > 0",
+      ),
       backlog: db.prepare(`SELECT COUNT(*) AS n FROM queue_transactions WHERE ${WAITS_FOR_REPLAY}`),
       oldest: db.prepare(`SELECT MIN(created_at) AS t FROM queue_transactions WHERE ${WAITS_FOR_REPLAY}`),
       waiting: db.prepare(`SELECT 1 FROM queue_transactions WHERE item = ? AND ${WAITS_FOR_REPLAY} LIMIT 1`),
@@ -172,26 +185,49 @@ export class QueueStore {
   }
 
   /**
-   * Replay's write: finishes one transaction and, in the same commit (one
-   * flush to disk instead of two), counts the attempt of the next one when
-   * it is a fresh offline transaction about to be sent. Returns the next
-   * one as it now stands, and whether its attempt was counted here. A crash
-   * before that send leaves it "maybe sent": the next replay asks first.
+   * Replay's group commit: in one commit (one flush), writes the outcomes of
+   * the transactions just sent and counts the attempts of the next batch:
+   * up to `batch` fresh offline transactions in original order, stopping
+   * before one that needs a check first (unknown, or maybe sent) and before
+   * a second transaction for an item already in the batch, so after a crash
+   * each item's state at the central system says whether its one
+   * transaction in the batch happened. Returns the batch as it now stands;
+   * when it is empty, `next` is the transaction that needs the check.
    */
-  finishAndAttemptNext(
-    row: QueueRow,
-    state: FinalState,
-    outcome: QueueOutcome | null,
-    detail: FinishDetail = {},
-  ): { next: QueueRow | undefined; attempted: boolean } {
+  commitReplay(ended: readonly Ended[], batch: number): { batch: QueueRow[]; next: QueueRow | undefined } {
     return this.db
       .transaction(() => {
-        this.finish(row.id, state, outcome, detail);
-        const next = this.nextToReplay();
-        if (next === undefined || next.state !== 'pending' || next.attempts > 0) return { next, attempted: false };
+        for (const e of ended) this.finish(e.row.id, e.state, e.outcome, e.detail);
+        if (batch <= 0) return { batch: [], next: undefined };
+        const rows = (this.s.upcoming.all(batch) as RawRow[]).map(toRow);
         const now = this.now();
-        this.s.attempt.run(now, next.id);
-        return { next: { ...next, attempts: 1, updatedAt: now }, attempted: true };
+        const items = new Set<string>();
+        const counted: QueueRow[] = [];
+        for (const r of rows) {
+          if (r.state !== 'pending' || r.attempts > 0 || items.has(r.item)) break;
+          items.add(r.item);
+          this.s.attempt.run(now, r.id);
+          counted.push({ ...r, attempts: 1, updatedAt: now });
+        }
+        return { batch: counted, next: counted.length === 0 ? rows[0] : undefined };
+      })
+      .immediate();
+  }
+
+  /**
+   * A replay round stops inside a batch: the outcomes so far are written;
+   * the transaction whose send failed is "maybe sent" from now (its settle
+   * time counts from the failure, not from the batch's start); the ones
+   * after it were never sent and lose the attempt counted for them.
+   */
+  stopReplay(ended: readonly Ended[], failed: QueueRow | undefined, unsent: readonly QueueRow[]): void {
+    this.db
+      .transaction(() => {
+        for (const e of ended) this.finish(e.row.id, e.state, e.outcome, e.detail);
+        const now = this.now();
+        if (failed) this.s.touch.run(now, failed.id);
+        // Only while still pending: another replayer that took the lease over may have settled it meanwhile.
+        for (const r of unsent) this.s.uncount.run(now, r.id);
       })
       .immediate();
   }
