@@ -119,7 +119,7 @@ async function settle(row: QueueRow, store: QueueStore, central: CentralSystem, 
     }
   }
   // Counted before the send (durably), so a crash after it leaves "maybe sent" on record.
-  store.attempt(row.id);
+  store.attempt(row);
   return send(row, central, paced, counts);
 }
 

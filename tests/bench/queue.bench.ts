@@ -100,7 +100,7 @@ export async function recordAgainstBareInsert(dir: string): Promise<void> {
         pairedOps(
           () => {
             const row = store.record({ ...tx, at: Date.now() });
-            store.finish(row.id, 'done', 'ok', { dueDate: '2026-12-24' });
+            store.finish(row, 'done', 'ok', { dueDate: '2026-12-24' });
           },
           () => {},
         ).a,
