@@ -13,7 +13,7 @@ export class InputBoardSensor implements DoorSensor {
   readonly kind = 'door-sensor';
   readonly driver = 'input-board';
   private readonly tracker = new StatusTracker();
-  private readonly changes = new Emitter<{ change: ContactState }>();
+  private readonly changes = new Emitter<{ change: ContactState; exit: undefined }>();
   private state: ContactState = 'unknown';
   private link: SerialLink | undefined;
   private readonly log: Logger;
@@ -40,10 +40,19 @@ export class InputBoardSensor implements DoorSensor {
     }
     this.link = link;
     const parser = new InputBoardParser();
+    const button = this.config.exitButton;
+    // Pressed as the board last reported it (on a fresh connection: not yet known, so a button held at connect is no press).
+    let pressed: boolean | undefined;
     link.onData((chunk) => {
       for (const item of parser.push(chunk)) {
         if (item.type === 'discarded') this.log.debug({ line: item.line }, 'input board line discarded');
         else if (item.input === this.config.input) this.set(String(item.level) === this.config.openWhen ? 'open' : 'closed');
+        else if (button && item.input === button.input) {
+          const now = String(item.level) === button.pressedWhen;
+          // A press is the edge into "pressed"; the board repeating a level is not a second press.
+          if (now && pressed === false) this.changes.emit('exit', undefined);
+          pressed = now;
+        }
       }
     });
     link.onLost((reason) => {
@@ -75,6 +84,10 @@ export class InputBoardSensor implements DoorSensor {
 
   onChange(listener: (state: ContactState) => void): Unsubscribe {
     return this.changes.on('change', listener);
+  }
+
+  onExitRequest(listener: () => void): Unsubscribe {
+    return this.changes.on('exit', () => listener());
   }
 
   status(): DeviceStatus {

@@ -36,5 +36,5 @@ test('five wrong PINs at the screen: refused there and at the door, with the tim
   await setClock(sim, '2026-11-30T06:05:00+01:00');
   await enter(door, ANNA, '1234');
   await expect(door.getByTestId('door-reason')).toHaveText(message);
-  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: locked');
+  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: låst');
 });
