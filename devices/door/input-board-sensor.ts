@@ -15,6 +15,7 @@ export class InputBoardSensor implements DoorSensor {
   private readonly tracker = new StatusTracker();
   private readonly changes = new Emitter<{ change: ContactState; exit: undefined }>();
   private state: ContactState = 'unknown';
+  private button: 'pressed' | 'released' | 'unknown' = 'unknown';
   private link: SerialLink | undefined;
   private readonly log: Logger;
 
@@ -41,23 +42,25 @@ export class InputBoardSensor implements DoorSensor {
     this.link = link;
     const parser = new InputBoardParser();
     const button = this.config.exitButton;
-    // Pressed as the board last reported it (on a fresh connection: not yet known, so a button held at connect is no press).
-    let pressed: boolean | undefined;
+    // On a fresh connection the button is not known yet: one held down at connect is no press.
+    this.button = 'unknown';
     link.onData((chunk) => {
       for (const item of parser.push(chunk)) {
         if (item.type === 'discarded') this.log.debug({ line: item.line }, 'input board line discarded');
         else if (item.input === this.config.input) this.set(String(item.level) === this.config.openWhen ? 'open' : 'closed');
         else if (button && item.input === button.input) {
-          const now = String(item.level) === button.pressedWhen;
-          // A press is the edge into "pressed"; the board repeating a level is not a second press.
-          if (now && pressed === false) this.changes.emit('exit', undefined);
-          pressed = now;
+          const now = String(item.level) === button.pressedWhen ? 'pressed' : 'released';
+          // A press is the edge from released into pressed; the board repeating a level is not a second press.
+          const press = now === 'pressed' && this.button === 'released';
+          this.button = now;
+          if (press) this.changes.emit('exit', undefined);
         }
       }
     });
     link.onLost((reason) => {
       if (this.link !== link) return;
       this.link = undefined;
+      this.button = 'unknown';
       this.set('unknown');
       this.tracker.set('missing', `port lost: ${reason}`);
     });
@@ -84,6 +87,11 @@ export class InputBoardSensor implements DoorSensor {
 
   onChange(listener: (state: ContactState) => void): Unsubscribe {
     return this.changes.on('change', listener);
+  }
+
+  /** The exit button as the board last reported it (for the technician's device test and tests). */
+  exitButton(): 'pressed' | 'released' | 'unknown' {
+    return this.button;
   }
 
   onExitRequest(listener: () => void): Unsubscribe {

@@ -22,6 +22,8 @@ import { ptyPair, until } from './fixtures/pty.ts';
  * is no forced door. What crossed the wire to the lock is the relay
  * board's command list; the alarms are what the entry log holds.
  */
+/** Longest wait for an event (the events come at once; a loaded CI machine may still take seconds). */
+const WAIT = 30_000;
 const CONTACT = 1;
 const BUTTON = 3;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -67,8 +69,9 @@ async function door(options: { exitButton?: { input: number; pressedWhen?: '0' |
   cleanups.push(() => controller.stop());
   // The door listens before the board connects (as after a reconnect): what the board reports at connect reaches it.
   await sensor.open();
-  await until(() => sensor.current() === 'closed', 5000, 'the contact reported closed');
-  await waitFor(controller.actor, (s) => (s.value as { contact: string }).contact === 'closed', { timeout: 5000 });
+  await until(() => sensor.current() === 'closed', WAIT, 'the contact reported closed');
+  await until(() => sensor.exitButton() === (options.held ? 'pressed' : 'released'), WAIT, 'the button reported');
+  await waitFor(controller.actor, (s) => (s.value as { contact: string }).contact === 'closed', { timeout: WAIT });
   const state = () => controller.actor.getSnapshot().value as { entry: string; contact: string; egress: string };
   const alarms = () => log.between(new Date(0), new Date(Date.now() + 86_400_000)).alarms.map((a) => a.kind);
   const press = async () => {
@@ -77,12 +80,12 @@ async function door(options: { exitButton?: { input: number; pressedWhen?: '0' |
   };
   const opens = async () => {
     await inputs.set(CONTACT, 1);
-    await until(() => sensor.current() === 'open', 5000, 'the contact reported open');
-    await waitFor(controller.actor, (s) => (s.value as { contact: string }).contact !== 'closed', { timeout: 5000 });
+    await until(() => sensor.current() === 'open', WAIT, 'the contact reported open');
+    await waitFor(controller.actor, (s) => (s.value as { contact: string }).contact !== 'closed', { timeout: WAIT });
   };
   const closes = async () => {
     await inputs.set(CONTACT, 0);
-    await waitFor(controller.actor, (s) => (s.value as { contact: string }).contact === 'closed', { timeout: 5000 });
+    await waitFor(controller.actor, (s) => (s.value as { contact: string }).contact === 'closed', { timeout: WAIT });
   };
   return { controller, board, state, alarms, press, opens, closes, inputs };
 }
@@ -91,15 +94,15 @@ describe('exit button (request to exit) on the door contact input board', () => 
   it('a press pulses the lock and the door opening from inside is no forced door', async () => {
     const t = await door();
     await t.press();
-    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'leaving', { timeout: 5000 });
-    await until(() => t.board.commands.includes('1:on'), 5000, 'the lock pulsed');
+    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'leaving', { timeout: WAIT });
+    await until(() => t.board.commands.includes('1:on'), WAIT, 'the lock pulsed');
     await t.opens();
     expect(t.state().contact).toBe('open');
     expect(t.controller.view().alarm).toBeUndefined();
     await t.closes();
     expect(t.alarms()).toEqual([]);
     // The pulse ends with the relay off: the door is locked again.
-    await until(() => t.board.commands.at(-1) === '1:off', 5000, 'the lock released');
+    await until(() => t.board.commands.at(-1) === '1:off', WAIT, 'the lock released');
     expect(t.state().entry).toBe('idle');
   });
 
@@ -112,9 +115,9 @@ describe('exit button (request to exit) on the door contact input board', () => 
     expect(t.board.commands).not.toContain('1:on');
 
     await t.press();
-    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'leaving', { timeout: 5000 });
+    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'leaving', { timeout: WAIT });
     // Nobody went out: the window ends, and the door opening after it is forced again.
-    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'none', { timeout: 10_000 });
+    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'none', { timeout: WAIT });
     await t.opens();
     expect(t.state().contact).toBe('forced');
   });
@@ -123,7 +126,7 @@ describe('exit button (request to exit) on the door contact input board', () => 
     const t = await door();
     t.controller.setLockdown({ since: new Date().toISOString(), who: 'jour', reason: 'test' });
     await t.press();
-    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'leaving', { timeout: 5000 });
+    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'leaving', { timeout: WAIT });
     await t.opens();
     expect(t.state().contact).toBe('open');
     expect(t.board.commands).not.toContain('1:on');
@@ -138,8 +141,8 @@ describe('exit button (request to exit) on the door contact input board', () => 
     // Released, then pressed for real: now it is one.
     await t.inputs.set(BUTTON, 0);
     await t.inputs.set(BUTTON, 1);
-    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'leaving', { timeout: 5000 });
-    await until(() => t.board.commands.filter((c) => c === '1:on').length === 1, 5000, 'one pulse');
+    await waitFor(t.controller.actor, (s) => (s.value as { egress: string }).egress === 'leaving', { timeout: WAIT });
+    await until(() => t.board.commands.filter((c) => c === '1:on').length === 1, WAIT, 'one pulse');
   });
 
   it('config: the exit button cannot share the door contact input', () => {
