@@ -13,8 +13,9 @@ export class InputBoardSensor implements DoorSensor {
   readonly kind = 'door-sensor';
   readonly driver = 'input-board';
   private readonly tracker = new StatusTracker();
-  private readonly changes = new Emitter<{ change: ContactState }>();
+  private readonly changes = new Emitter<{ change: ContactState; exit: undefined }>();
   private state: ContactState = 'unknown';
+  private button: 'pressed' | 'released' | 'unknown' = 'unknown';
   private link: SerialLink | undefined;
   private readonly log: Logger;
 
@@ -40,15 +41,26 @@ export class InputBoardSensor implements DoorSensor {
     }
     this.link = link;
     const parser = new InputBoardParser();
+    const button = this.config.exitButton;
+    // On a fresh connection the button is not known yet: one held down at connect is no press.
+    this.button = 'unknown';
     link.onData((chunk) => {
       for (const item of parser.push(chunk)) {
         if (item.type === 'discarded') this.log.debug({ line: item.line }, 'input board line discarded');
         else if (item.input === this.config.input) this.set(String(item.level) === this.config.openWhen ? 'open' : 'closed');
+        else if (button && item.input === button.input) {
+          const now = String(item.level) === button.pressedWhen ? 'pressed' : 'released';
+          // A press is the edge from released into pressed; the board repeating a level is not a second press.
+          const press = now === 'pressed' && this.button === 'released';
+          this.button = now;
+          if (press) this.changes.emit('exit', undefined);
+        }
       }
     });
     link.onLost((reason) => {
       if (this.link !== link) return;
       this.link = undefined;
+      this.button = 'unknown';
       this.set('unknown');
       this.tracker.set('missing', `port lost: ${reason}`);
     });
@@ -75,6 +87,15 @@ export class InputBoardSensor implements DoorSensor {
 
   onChange(listener: (state: ContactState) => void): Unsubscribe {
     return this.changes.on('change', listener);
+  }
+
+  /** The exit button as the board last reported it (for the technician's device test and tests). */
+  exitButton(): 'pressed' | 'released' | 'unknown' {
+    return this.button;
+  }
+
+  onExitRequest(listener: () => void): Unsubscribe {
+    return this.changes.on('exit', () => listener());
   }
 
   status(): DeviceStatus {

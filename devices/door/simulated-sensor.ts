@@ -8,7 +8,7 @@ export class SimulatedDoorSensor implements DoorSensor {
   readonly kind = 'door-sensor';
   readonly driver = 'simulated';
   private readonly tracker = new StatusTracker();
-  private readonly changes = new Emitter<{ change: ContactState }>();
+  private readonly changes = new Emitter<{ change: ContactState; exit: undefined }>();
   private state: ContactState = 'closed';
 
   constructor(readonly id: string) {}
@@ -25,6 +25,15 @@ export class SimulatedDoorSensor implements DoorSensor {
     if (next === this.state) return;
     this.state = next;
     this.changes.emit('change', next);
+  }
+
+  /** The simulator's exit button inside the door. */
+  pressExit(): void {
+    this.changes.emit('exit', undefined);
+  }
+
+  onExitRequest(listener: () => void): Unsubscribe {
+    return this.changes.on('exit', () => listener());
   }
 
   current(): ContactState {

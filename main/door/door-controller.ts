@@ -123,6 +123,7 @@ export class DoorController implements DoorControl {
           this.lockState = state;
           this.publish();
         },
+        exitUnlocks: () => d.rules.exitButton.unlock && this.lockdown === undefined,
       }),
     );
     this.timing = {
@@ -130,6 +131,7 @@ export class DoorController implements DoorControl {
       heldOpenMs: d.rules.heldOpenSeconds * 1000,
       resultMs: RESULT_MS,
       maxPinLength: 12,
+      exitWindowMs: d.rules.exitButton.windowSeconds * 1000,
       ...d.timing,
     };
     this.lockAvailable = d.lock?.status().state === 'connected';

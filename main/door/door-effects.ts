@@ -26,6 +26,8 @@ export interface DoorEffectPorts {
   flow(): Pick<PeopleFlow, 'granted' | 'doorOpened' | 'doorClosed' | 'forced'>;
   /** The lock was switched (for the door screen). */
   lockChanged(state: LockState): void;
+  /** Whether the exit button pulses the lock now (configured so, and no lockdown). */
+  exitUnlocks(): boolean;
 }
 
 type Provided = Parameters<typeof doorEntryMachine.provide>[0];
@@ -59,6 +61,16 @@ export function doorEffects(p: DoorEffectPorts): Provided {
       await new Promise((r) => setTimeout(r, 200));
     }
   };
+  const pulse = async () => {
+    if (!p.lock) throw new Error('no door lock configured');
+    p.lockChanged('unlocked');
+    try {
+      await p.lock.pulse(p.pulseMs);
+    } finally {
+      p.lockChanged('locked');
+      outputs(p.lamps, false);
+    }
+  };
   const guarded =
     (name: string, run: (context: DoorEntryContext) => void) =>
     ({ context }: { context: DoorEntryContext }) => {
@@ -72,15 +84,9 @@ export function doorEffects(p: DoorEffectPorts): Provided {
   return {
     actors: {
       decide: fromPromise(({ input }) => p.decide(input.card, input.pin)),
-      unlock: fromPromise(async () => {
-        if (!p.lock) throw new Error('no door lock configured');
-        p.lockChanged('unlocked');
-        try {
-          await p.lock.pulse(p.pulseMs);
-        } finally {
-          p.lockChanged('locked');
-          outputs(p.lamps, false);
-        }
+      unlock: fromPromise(() => pulse()),
+      exitUnlock: fromPromise(async () => {
+        if (p.exitUnlocks()) await pulse();
       }),
       lock: fromPromise(async () => {
         try {
@@ -98,7 +104,12 @@ export function doorEffects(p: DoorEffectPorts): Provided {
           sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
         };
         if (sensor.current() !== 'unknown') emit(sensor.current());
-        return sensor.onChange((s) => s !== 'unknown' && emit(s));
+        const offContact = sensor.onChange((s) => s !== 'unknown' && emit(s));
+        const offExit = sensor.onExitRequest?.(() => sendBack({ type: 'exit.request' }));
+        return () => {
+          offContact();
+          offExit?.();
+        };
       }),
       alarmOutput: fromCallback(() => {
         outputs(p.alarmOutputs, true);
@@ -125,6 +136,10 @@ export function doorEffects(p: DoorEffectPorts): Provided {
         p.logger.error('door: entry granted but the lock did not open');
       }),
       logRemote: guarded('logRemote', () => p.flow().granted(undefined)),
+      logExit: guarded('logExit', () => {
+        p.metrics.doorExit();
+        p.logger.info('door: exit button pressed; the door may open from inside without an alarm');
+      }),
       logAlarm: guarded('logAlarm', (c) => {
         if (c.alarm === 'forced') p.flow().forced();
         p.recorder.alarm(p.auditNow(), c.alarm ?? 'unknown');

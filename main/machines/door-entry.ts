@@ -15,6 +15,8 @@ export interface DoorTiming {
   readonly checkTimeoutMs?: number;
   /** Longest a lock pulse may take before it counts as failed (default 35 s: the longest pulse plus a margin). */
   readonly unlockTimeoutMs?: number;
+  /** After the exit button is pressed, how long the door may open from inside without a forced-door alarm (default 10 s). */
+  readonly exitWindowMs?: number;
 }
 
 export interface DoorEntryContext {
@@ -50,10 +52,13 @@ export type DoorEntryEvent =
   /** On-call staff open the door once, from afar (staff API). */
   | { readonly type: 'remote.unlock'; readonly ms: number }
   /** Staff silence a sounding alarm; it sounds again if the door then stays open too long. */
-  | { readonly type: 'alarm.clear' };
+  | { readonly type: 'alarm.clear' }
+  /** Someone inside pressed the exit button (request to exit). */
+  | { readonly type: 'exit.request' };
 
 const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
 const DEFAULT_UNLOCK_TIMEOUT_MS = 35_000;
+const DEFAULT_EXIT_WINDOW_MS = 10_000;
 
 /**
  * Door entry: card -> PIN -> decide -> grant (pulse the lock, watch the
@@ -78,12 +83,15 @@ export const doorEntryMachine = setup({
     result: ({ context }) => context.timing.resultMs,
     checkTimeout: ({ context }) => context.timing.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
     unlockTimeout: ({ context }) => context.timing.unlockTimeoutMs ?? DEFAULT_UNLOCK_TIMEOUT_MS,
+    exitWindow: ({ context }) => context.timing.exitWindowMs ?? DEFAULT_EXIT_WINDOW_MS,
   },
   actors: {
     decide: fromPromise<DoorDecision, { card: string; pin: string }>(() => Promise.reject(new Error('not provided'))),
     /** Pulses the lock: the branch's pulse time, or `ms` for a remote unlock. */
     unlock: fromPromise<void, { ms?: number | undefined }>(() => Promise.reject(new Error('not provided'))),
     lock: fromPromise<void, void>(async () => {}),
+    /** Pulses the lock for someone leaving by the exit button (not during a lockdown: then the handle inside is the way out). */
+    exitUnlock: fromPromise<void, void>(async () => {}),
     contactEvents: fromCallback<DoorEntryEvent>(() => () => {}),
     alarmOutput: fromCallback<DoorEntryEvent, { kind: string }>(() => () => {}),
   },
@@ -94,6 +102,7 @@ export const doorEntryMachine = setup({
     logAlarm: () => {},
     logUnlockFailed: () => {},
     logRemote: () => {},
+    logExit: () => {},
     /** A step failed (the decision, the pulse, the release): logged and counted, the door carries on. */
     logFault: (_, _params: { step: string; error: unknown }) => {},
     stepped: assign({ steps: ({ context }) => context.steps + 1 }),
@@ -262,9 +271,14 @@ export const doorEntryMachine = setup({
         closed: {
           on: {
             'door.opened': [
-              // Opened with no grant in progress: forced.
+              // Opened with no grant in progress and nobody leaving by the exit button: forced.
               {
-                guard: and([not(stateIn('#door.entry.passing')), not(stateIn('#door.entry.granted')), not(stateIn('#door.entry.remote'))]),
+                guard: and([
+                  not(stateIn('#door.entry.passing')),
+                  not(stateIn('#door.entry.granted')),
+                  not(stateIn('#door.entry.remote')),
+                  not(stateIn('#door.egress.leaving')),
+                ]),
                 target: 'forced',
                 actions: assign({ contact: 'open', alarm: 'forced' }),
               },
@@ -283,6 +297,25 @@ export const doorEntryMachine = setup({
           on: { 'alarm.clear': { target: 'open', actions: assign({ alarm: undefined }) } },
           invoke: { src: 'alarmOutput', input: () => ({ kind: 'forced' }) },
           after: { heldOpen: { target: 'forced', reenter: true } },
+        },
+      },
+    },
+    // The exit button (request to exit): whatever a patron outside is doing,
+    // someone inside may leave. The lock is pulsed (for doors without a
+    // mechanical free exit) and, for the exit window, the door opening is
+    // not a forced door. A pulse that fails is logged; the window holds.
+    egress: {
+      initial: 'none',
+      states: {
+        none: { on: { 'exit.request': 'leaving' } },
+        leaving: {
+          entry: 'logExit',
+          invoke: {
+            src: 'exitUnlock',
+            onError: { actions: { type: 'logFault', params: ({ event }) => ({ step: 'exit-unlock', error: event.error }) } },
+          },
+          after: { exitWindow: 'none' },
+          on: { 'exit.request': { target: 'leaving', reenter: true } },
         },
       },
     },

@@ -25,6 +25,8 @@ export interface DoorSensor extends Device {
   readonly kind: 'door-sensor';
   current(): ContactState;
   onChange(listener: (state: ContactState) => void): Unsubscribe;
+  /** The exit button beside the door was pressed (a sensor whose board has one wired). */
+  onExitRequest?(listener: () => void): Unsubscribe;
 }
 
 /** A plain relay output: siren, alarm panel, lights. */

@@ -13,11 +13,18 @@ export const modemSensorSchema = z.looseObject({
 });
 
 /** `driver: input-board`: a microcontroller sending `IN<n>=<0|1>` lines (see devices/door/codec/input-board.ts). */
-export const inputBoardSensorSchema = z.looseObject({
-  ...serialOptions,
-  input: z.number().int().min(1).max(64).default(1),
-  openWhen: z.enum(['0', '1']).default('1'),
-});
+export const inputBoardSensorSchema = z
+  .looseObject({
+    ...serialOptions,
+    input: z.number().int().min(1).max(64).default(1),
+    openWhen: z.enum(['0', '1']).default('1'),
+    /** The exit button inside the door (request to exit) on another input of the same board; see `door.exitButton`. */
+    exitButton: z.object({ input: z.number().int().min(1).max(64), pressedWhen: z.enum(['0', '1']).default('1') }).optional(),
+  })
+  .refine((c) => c.exitButton?.input !== c.input, {
+    message: 'exitButton.input must differ from the door contact input',
+    path: ['exitButton', 'input'],
+  });
 
 export type ModemSensorConfig = z.infer<typeof modemSensorSchema>;
 export type InputBoardSensorConfig = z.infer<typeof inputBoardSensorSchema>;

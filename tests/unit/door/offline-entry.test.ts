@@ -188,4 +188,22 @@ describe('offline entry cache (door, central system unreachable)', () => {
     for (const value of Object.values(row)) expect([String(value), Buffer.isBuffer(value) ? value.toString() : '']).not.toContain('1001');
     for (const value of Object.values(row)) expect([String(value), Buffer.isBuffer(value) ? value.toString() : '']).not.toContain('1234');
   });
+
+  it('a new install secret (the old one lost or not restored): nobody gets in offline on the old rows, and the re-check drops them', async () => {
+    const db = openDatabase(':memory:');
+    const now = MORNING.getTime();
+    const before = new EntryCache(db, 14, InstallKey.ephemeral(), () => now);
+    const c = central();
+    const ask = (cache: EntryCache, card: string, pin: string) =>
+      decideEntry({ central: c.system, rules, timeZone: tz, card, pin, at: MORNING, cache });
+    expect(await ask(before, '1001', '1234')).toEqual({ grant: true, staff: false });
+    await before.settled();
+
+    const after = new EntryCache(db, 14, InstallKey.ephemeral(), () => now);
+    c.down();
+    expect(await ask(after, '1001', '1234')).toEqual({ grant: false, reason: 'offline' });
+    // The background re-check cannot read the old row's card back: it is dropped rather than trusted.
+    expect(after.due(now, 10)).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM door_cache').get()).toEqual({ n: 0 });
+  });
 });
