@@ -1,4 +1,5 @@
 import type { RelayOutput } from '../../shared/devices/door.ts';
+import type { RelayRole } from '../../shared/devices/kinds.ts';
 import type { DeviceStatus } from '../../shared/devices/status.ts';
 import { StatusTracker } from '../../shared/devices/status-tracker.ts';
 import { OpenBranchError, toOpenBranchError } from '../../shared/errors.ts';
@@ -13,7 +14,7 @@ export class BoardRelayOutput implements RelayOutput {
 
   constructor(
     readonly id: string,
-    readonly role: string,
+    readonly role: RelayRole,
     private readonly board: RelayBoard,
     private readonly relay: number,
   ) {}

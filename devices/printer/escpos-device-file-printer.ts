@@ -1,6 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import { open, stat } from 'node:fs/promises';
-import type { EscposPrinterConfig } from '../../shared/config/devices/printer.ts';
+import type { EscposUsbPrinterConfig } from '../../shared/config/devices/printer.ts';
 import type { PaperState, Receipt, ReceiptPrinter } from '../../shared/devices/printer.ts';
 import type { DeviceStatus } from '../../shared/devices/status.ts';
 import { StatusTracker } from '../../shared/devices/status-tracker.ts';
@@ -22,7 +22,7 @@ export class EscposDeviceFilePrinter implements ReceiptPrinter {
 
   constructor(
     readonly id: string,
-    private readonly config: EscposPrinterConfig,
+    private readonly config: EscposUsbPrinterConfig,
   ) {}
 
   async open(): Promise<void> {

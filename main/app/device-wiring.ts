@@ -1,12 +1,11 @@
 import type { SimulatedCardReader } from '../../devices/card/simulated-card-reader.ts';
 import type { SimulatedDoorSensor } from '../../devices/door/simulated-sensor.ts';
-import { nodeHidBinding } from '../../devices/hid/node-hid-binding.ts';
+import type { Transports } from '../../devices/driver.ts';
 import type { SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
 import {
   createItemPad,
   createRfidCardReader,
   type ReaderItemPad,
-  rfidReaderFactories,
   type SimulatedPad,
   type SimulatedRfidReader,
 } from '../../devices/rfid/index.ts';
@@ -15,9 +14,8 @@ import type { CardReader } from '../../shared/devices/card.ts';
 import type { RfidReader } from '../../shared/devices/rfid.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DeviceTester } from '../core/ports.ts';
-import { registerBuiltinDrivers, type Transports } from '../devices/builtin-drivers.ts';
+import { deviceRegistry } from '../devices/drivers.ts';
 import { DeviceManager } from '../devices/manager.ts';
-import { DriverRegistry } from '../devices/registry.ts';
 
 /** The simulated devices of the embedded default, for the simulator panel. */
 export interface SimulatedDevices {
@@ -37,18 +35,16 @@ export interface KioskDevices extends DeviceTester {
   stop(): Promise<void>;
 }
 
-export function createRegistry(transports: Transports = { hid: nodeHidBinding() }): DriverRegistry {
-  const registry = registerBuiltinDrivers(new DriverRegistry(), transports);
-  for (const [driver, factory] of Object.entries(rfidReaderFactories)) registry.register('rfid', driver, factory);
-  return registry;
-}
-
 /**
  * Opens every configured device through the device manager and builds the
  * higher-level views the flows use (item pad, RFID patron cards).
  */
-export async function startDevices(configs: readonly DeviceConfig[], logger: Logger, registry = createRegistry()): Promise<KioskDevices> {
-  const manager = new DeviceManager(registry, configs, logger);
+export async function startDevices(
+  configs: readonly DeviceConfig[],
+  logger: Logger,
+  options: { readonly transports?: Transports } = {},
+): Promise<KioskDevices> {
+  const manager = new DeviceManager(deviceRegistry, configs, logger, options);
   await manager.start();
   const byKind = (kind: DeviceConfig['kind']) => configs.filter((c) => c.enabled && c.kind === kind);
 

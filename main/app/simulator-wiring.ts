@@ -1,4 +1,4 @@
-import { rfidOptionsSchema } from '../../shared/config/devices/rfid.ts';
+import { rfidPadSchema } from '../../shared/config/devices/rfid.ts';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { DEMO_ITEMS, DEMO_PATRONS } from '../central/demo/data.ts';
@@ -23,7 +23,7 @@ export function simulatorPanel(o: {
   const { config, devices, demo, door, region, logger } = o;
   if (!Object.values(devices.simulated).some((d) => d !== undefined)) return undefined;
   const simulatedPadConfig = config.devices.find((d) => d.kind === 'rfid' && d.driver === 'simulated');
-  const simulatedPadOptions = rfidOptionsSchema.parse(simulatedPadConfig ?? { driver: 'simulated' });
+  const simulatedPadOptions = rfidPadSchema.parse(simulatedPadConfig ?? {});
   return new SimulatorPanelControl(
     devices.simulated,
     {

@@ -1,13 +1,14 @@
 import { and, assign, fromCallback, fromPromise, not, setup, stateIn } from 'xstate';
 import type { ContactState } from '../../shared/devices/door.ts';
+import type { DenialReason } from '../../shared/domain/door.ts';
 
 /** The outcome of the decision actor: grant, or deny with a reason code. */
-export type DoorDecision = { readonly grant: true; readonly staff: boolean } | { readonly grant: false; readonly reason: string };
+export type DoorDecision = { readonly grant: true; readonly staff: boolean } | { readonly grant: false; readonly reason: DenialReason };
 
 export interface DoorEntryContext {
   readonly card: string | undefined;
   readonly pin: string;
-  readonly reason: string | undefined;
+  readonly reason: DenialReason | undefined;
   readonly alarm: 'held-open' | 'forced' | undefined;
   readonly contact: ContactState;
   readonly timing: { readonly pinTimeoutMs: number; readonly heldOpenMs: number; readonly resultMs: number; readonly maxPinLength: number };

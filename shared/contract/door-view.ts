@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DENIAL_REASONS } from '../domain/door.ts';
 
 /**
  * What the door terminal shows (route /door, or a door-only install's
@@ -10,7 +11,7 @@ export const doorViewSchema = z.object({
   /** The branch's mode now, from the opening schedule. */
   mode: z.enum(['staffed', 'unstaffed', 'closed']),
   /** Denial reason code; the screen says it through the catalog (door.reason.<code>). */
-  reason: z.string().optional(),
+  reason: z.enum(DENIAL_REASONS).optional(),
   /** Digits typed so far (count only: the PIN itself never leaves main). */
   pinLength: z.number().int().nonnegative().default(0),
   /** Alarm kind while an alarm is active. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVICE_KINDS, RELAY_ROLES } from '../devices/kinds.ts';
 
 /**
  * Request/response methods of the bridge, for the technician and staff
@@ -8,7 +9,7 @@ import { z } from 'zod';
  */
 const deviceRow = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum(DEVICE_KINDS),
   driver: z.string(),
   state: z.string(),
   reason: z.string().optional(),
@@ -44,7 +45,7 @@ export const requestMethods = {
     role: 'technician',
     params: z.strictObject({
       id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-      kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output']),
+      kind: z.enum(DEVICE_KINDS),
       driver: z.string().min(1).max(32),
       port: z.string().max(256).optional(),
       path: z.string().max(256).optional(),
@@ -56,7 +57,7 @@ export const requestMethods = {
         .string()
         .regex(/^[0-9a-f]{4}$/)
         .optional(),
-      role: z.string().max(32).optional(),
+      role: z.enum(RELAY_ROLES).optional(),
       relay: z.number().int().min(1).max(8).optional(),
     }),
     result: z.object({ ok: z.boolean(), file: z.string(), restartNeeded: z.boolean() }),

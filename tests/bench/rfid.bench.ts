@@ -12,13 +12,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeTagData } from '../../devices/rfid/codec/detect.ts';
-import { readerFor, rfidOptions } from '../../devices/rfid/factories.ts';
-import { FeigSimulator } from '../../devices/rfid/simulator/feig-simulator.ts';
+import { padReader } from '../../devices/rfid/drivers.ts';
+import { threeMReader } from '../../devices/rfid/readers/3m/index.ts';
+import { ThreeMSimulator } from '../../devices/rfid/readers/3m/simulator.ts';
+import { feigReader } from '../../devices/rfid/readers/feig/index.ts';
+import { FeigSimulator } from '../../devices/rfid/readers/feig/simulator.ts';
 import { SimulatedPad } from '../../devices/rfid/simulator/simulated-pad.ts';
-import { ThreeMSimulator } from '../../devices/rfid/simulator/threem-simulator.ts';
 import { type ByteLink, bitsPerByte, type Parity } from '../../devices/rfid/transport/link.ts';
 import { SerialLink } from '../../devices/rfid/transport/serial-link.ts';
-import type { DeviceConfig } from '../../shared/config/devices/index.ts';
+import { rfidPadSchema } from '../../shared/config/devices/rfid.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { startPtyPair } from '../integration/rfid/socat.ts';
 import { nowMs, summary } from './stats.ts';
@@ -53,11 +55,14 @@ async function run(kind: 'feig' | '3m', baudRate: number, parity: Parity, answer
   await simLink.open();
   if (kind === 'feig') new FeigSimulator(simLink, pad, { answerDelayMs });
   else new ThreeMSimulator(simLink, pad, { answerDelayMs });
-  const config = { id: 'bench', kind: 'rfid', driver: kind, enabled: true, port: pty.a, pollIntervalMs: 10_000 } as DeviceConfig;
+  const options = { id: 'bench', ...rfidPadSchema.parse({ pollIntervalMs: 10_000 }) };
   const counter = { bytes: 0 };
-  const reader = readerFor(kind, config, rfidOptions(config), () => counting(new SerialLink({ path: pty.a, baudRate, parity }), counter), {
-    logger: silentLogger,
-  });
+  const reader = padReader(
+    kind === 'feig' ? feigReader : threeMReader,
+    options,
+    () => counting(new SerialLink({ path: pty.a, baudRate, parity }), counter),
+    silentLogger,
+  );
   await reader.open();
   await new Promise((r) => setTimeout(r, 50)); // let the first background poll finish
   const samples: number[] = [];

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestParams, RequestResult } from '../../../shared/contract/requests.ts';
+import { RELAY_ROLES, type RelayRole } from '../../../shared/devices/kinds.ts';
 import type { RequestClient } from '../bridge/request-client.ts';
 
 type Found = Record<string, unknown> & { bus?: string; path?: string; vendorId?: string; productId?: string; guess?: string };
@@ -56,7 +57,7 @@ function FoundRow({ device, onAssign }: { device: Found; onAssign: (p: RequestPa
   const [kind, setKind] = useState<Kind>(kinds[0]!);
   const [driver, setDriver] = useState(DRIVERS[kinds[0]!][bus][0]!);
   const [id, setId] = useState('');
-  const [role, setRole] = useState('');
+  const [role, setRole] = useState<RelayRole>('output');
   const submit = () =>
     onAssign({
       id,
@@ -65,7 +66,7 @@ function FoundRow({ device, onAssign }: { device: Found; onAssign: (p: RequestPa
       ...(bus === 'serial' ? { port: device.path ?? '' } : { path: device.path ?? '' }),
       ...(device.vendorId ? { vendorId: device.vendorId } : {}),
       ...(device.productId ? { productId: device.productId } : {}),
-      ...(kind === 'relay-output' && role ? { role } : {}),
+      ...(kind === 'relay-output' ? { role } : {}),
     });
   return (
     <li data-found={device.path}>
@@ -104,7 +105,12 @@ function FoundRow({ device, onAssign }: { device: Found; onAssign: (p: RequestPa
         </label>
         {kind === 'relay-output' && (
           <label>
-            {t('technician.discover.role')} <input value={role} onChange={(e) => setRole(e.target.value.trim())} />
+            {t('technician.discover.role')}{' '}
+            <select value={role} onChange={(e) => setRole(e.target.value as RelayRole)}>
+              {RELAY_ROLES.map((r) => (
+                <option key={r}>{r}</option>
+              ))}
+            </select>
           </label>
         )}
         <button type="submit" disabled={!id}>

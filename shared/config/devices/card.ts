@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { serialOptions, usbIdSchema } from './usb-id.ts';
 
 /** `kind: card-reader, driver: hid`: a USB reader that acts as a boot keyboard. */
-export const hidCardReaderSchema = z.looseObject({
+export const hidCardReaderSchema = z.object({
   vendorId: usbIdSchema,
   productId: usbIdSchema,
   /** Pick one of several identical readers by hidraw path or serial number. */
@@ -15,7 +15,7 @@ export const hidCardReaderSchema = z.looseObject({
 });
 
 /** `kind: card-reader, driver: serial`: a barcode or RFID card reader that sends lines. */
-export const serialCardReaderSchema = z.looseObject({
+export const serialCardReaderSchema = z.object({
   ...serialOptions,
   /** Line terminator the reader is programmed with; `any` accepts CR, LF and CRLF. */
   suffix: z.enum(['cr', 'lf', 'crlf', 'any']).default('any'),
@@ -32,7 +32,7 @@ export type HidCardReaderConfig = z.infer<typeof hidCardReaderSchema>;
 export type SerialCardReaderConfig = z.infer<typeof serialCardReaderSchema>;
 
 /** `kind: keypad, driver: hid`: a USB numeric keypad (boot keyboard) for the door PIN. */
-export const hidKeypadSchema = z.looseObject({
+export const hidKeypadSchema = z.object({
   vendorId: usbIdSchema,
   productId: usbIdSchema,
   path: z.string().optional(),

@@ -1,13 +1,17 @@
 import { z } from 'zod';
+import { DEVICE_KINDS } from '../../devices/kinds.ts';
+
+export const deviceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
 
 /**
- * One entry per physical (or simulated) device. Driver-specific options are
- * validated by the driver's own schema when the device manager creates it;
- * here only what every device has.
+ * One entry per physical (or simulated) device: what every entry has. The
+ * driver's own options are checked strictly at load by the device registry
+ * (main/devices/drivers.ts), which knows every driver and its schema: a
+ * misspelt option stops the start with the list of valid ones.
  */
 export const deviceSchema = z.looseObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
-  kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output']),
+  id: deviceIdSchema,
+  kind: z.enum(DEVICE_KINDS),
   driver: z.string().min(1),
   /** Serial port path (/dev/ttyUSB0, COM3) for serial drivers. */
   port: z.string().optional(),

@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedHidKeyboard } from '../../../devices/card/simulated-hid-keyboard.ts';
 import { SimulatedHidBus } from '../../../devices/hid/simulated-bus.ts';
 import { SerialLink } from '../../../devices/serial/link.ts';
-import { registerBuiltinDrivers } from '../../../main/devices/builtin-drivers.ts';
+import { deviceRegistry } from '../../../main/devices/drivers.ts';
 import { DeviceManager, type DeviceReport } from '../../../main/devices/manager.ts';
-import { DriverRegistry } from '../../../main/devices/registry.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { CardRead } from '../../../shared/devices/card.ts';
 import { silentLogger } from '../../../shared/logger.ts';
@@ -17,7 +16,7 @@ afterEach(async () => {
 });
 
 function managerFor(configs: DeviceConfig[], bus = new SimulatedHidBus()) {
-  const manager = new DeviceManager(registerBuiltinDrivers(new DriverRegistry(), { hid: bus }), configs, silentLogger, fastBackoff);
+  const manager = new DeviceManager(deviceRegistry, configs, silentLogger, { transports: { hid: bus }, backoff: fastBackoff });
   const states: string[] = [];
   const cards: CardRead[] = [];
   manager.onStatus((r: DeviceReport) => states.push(r.status.state));

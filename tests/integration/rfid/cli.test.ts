@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedPad } from '../../../devices/rfid/index.ts';
-import { FeigSimulator } from '../../../devices/rfid/simulator/feig-simulator.ts';
+import { FeigSimulator } from '../../../devices/rfid/readers/feig/simulator.ts';
 import { SerialLink } from '../../../devices/rfid/transport/serial-link.ts';
 import { type PtyPair, startPtyPair } from './socat.ts';
 

@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFeigReader, createItemPad, createThreeMReader, SimulatedPad } from '../../../devices/rfid/index.ts';
-import { FeigSimulator } from '../../../devices/rfid/simulator/feig-simulator.ts';
-import { ThreeMSimulator } from '../../../devices/rfid/simulator/threem-simulator.ts';
+import { driverContext } from '../../../devices/driver.ts';
+import { createItemPad, SimulatedPad } from '../../../devices/rfid/index.ts';
+import { ThreeMSimulator } from '../../../devices/rfid/readers/3m/simulator.ts';
+import { FeigSimulator } from '../../../devices/rfid/readers/feig/simulator.ts';
 import { SerialLink } from '../../../devices/rfid/transport/serial-link.ts';
+import { deviceRegistry } from '../../../main/devices/drivers.ts';
+import { realTransports } from '../../../main/devices/transports.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { PadEvent, RfidReader } from '../../../shared/devices/rfid.ts';
 import { silentLogger } from '../../../shared/logger.ts';
@@ -14,11 +17,15 @@ import { type PtyPair, startPtyPair } from './socat.ts';
 
 /** Both protocols, end to end: real serialport bindings on a socat pty, the simulator on the other end. */
 const drivers = [
-  { name: 'feig', create: createFeigReader, line: { baudRate: 38400, parity: 'even' as const }, sim: FeigSimulator },
-  { name: '3m', create: createThreeMReader, line: { baudRate: 19200, parity: 'none' as const }, sim: ThreeMSimulator },
+  { name: 'feig', line: { baudRate: 38400, parity: 'even' as const }, sim: FeigSimulator },
+  { name: '3m', line: { baudRate: 19200, parity: 'none' as const }, sim: ThreeMSimulator },
 ];
 
-describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, line, sim }) => {
+/** Built the way the kiosk builds it: through the device registry. */
+const create = async (config: DeviceConfig): Promise<RfidReader> =>
+  (await deviceRegistry.create(config, driverContext(silentLogger, realTransports()))) as RfidReader;
+
+describe.each(drivers)('$name driver over a socat pty pair', ({ name, line, sim }) => {
   let dir: string;
   let pty: PtyPair | undefined;
   let simLink: SerialLink | undefined;
@@ -58,7 +65,7 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, li
 
   it('reads the pad, decodes items and flips AFI with a read-back', async () => {
     await attachSimulator(pty!.b);
-    reader = create(config(pty!.a), { logger: silentLogger });
+    reader = await create(config(pty!.a));
     const itemPad = createItemPad(reader, config(pty!.a), { logger: silentLogger });
     const events: PadEvent[] = [];
     itemPad.onEvent((e) => events.push(e));
@@ -80,7 +87,7 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, li
 
   it('goes missing when the pty disappears mid-poll and recovers on a new pty at the same path', async () => {
     await attachSimulator(pty!.b);
-    reader = create(config(pty!.a), { logger: silentLogger });
+    reader = await create(config(pty!.a));
     const states: string[] = [];
     reader.onStatus((s) => states.push(s.state));
     await reader.open();

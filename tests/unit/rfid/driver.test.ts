@@ -1,18 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TagPresence } from '../../../devices/rfid/drivers/tag-presence.ts';
-import { readerFor, rfidOptions } from '../../../devices/rfid/factories.ts';
-import { FeigSimulator } from '../../../devices/rfid/simulator/feig-simulator.ts';
+import { padReader } from '../../../devices/rfid/drivers.ts';
+import { TagPresence } from '../../../devices/rfid/reader/tag-presence.ts';
+import { feigReader } from '../../../devices/rfid/readers/feig/index.ts';
+import { FeigSimulator } from '../../../devices/rfid/readers/feig/simulator.ts';
 import { SimulatedPad } from '../../../devices/rfid/simulator/simulated-pad.ts';
 import type { ByteLink } from '../../../devices/rfid/transport/link.ts';
 import { createMemoryLinkPair } from '../../../devices/rfid/transport/memory-link.ts';
-import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
+import { rfidPadSchema } from '../../../shared/config/devices/rfid.ts';
 import type { RfidReader } from '../../../shared/devices/rfid.ts';
 import { isOpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { simulatedSetup, until } from './helpers.ts';
 
-const config = (extra: Record<string, unknown> = {}) =>
-  ({ id: 'r', kind: 'rfid', driver: 'feig', enabled: true, pollIntervalMs: 20, reconnectMs: 50, timeoutMs: 60, ...extra }) as DeviceConfig;
+const options = () => ({ id: 'r', ...rfidPadSchema.parse({ pollIntervalMs: 20, reconnectMs: 50, timeoutMs: 60 }) });
 
 describe('tag presence debouncing', () => {
   it('adds at once and removes only after enough misses in a row', () => {
@@ -68,8 +68,7 @@ describe('the reader driver over an in-memory cable', () => {
     await simEnd.open();
     const pad = new SimulatedPad();
     const sim = new FeigSimulator(simEnd, pad);
-    const o = rfidOptions(config());
-    reader = readerFor('feig', config(), o, () => driverEnd, { logger: silentLogger });
+    reader = padReader(feigReader, options(), () => driverEnd, silentLogger);
     await reader.open();
     expect(await reader.inventory()).toEqual([]);
     sim.stop(); // the reader hangs: frames go in, nothing comes out
@@ -96,7 +95,7 @@ describe('the reader driver over an in-memory cable', () => {
       },
     };
     new FeigSimulator(noisy, pad);
-    reader = readerFor('feig', config(), rfidOptions(config()), () => driverEnd, { logger: silentLogger });
+    reader = padReader(feigReader, options(), () => driverEnd, silentLogger);
     await reader.open();
     expect((await reader.inventory()).map((t) => t.uid)).toEqual([uid]);
     expect((await reader.readBlocks(uid, 0, 8)).length).toBe(32);

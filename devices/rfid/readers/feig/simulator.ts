@@ -1,8 +1,8 @@
-import { concat, reverseEachBlock, toHex } from '../codec/bytes.ts';
-import { BLOCK_SIZE, FeigCommand, FeigIso, INVENTORY_MORE, NxpEas } from '../codec/feig-commands.ts';
-import { encodeFeigFrame, type FeigFrame, FeigFrameParser, type FeigFraming } from '../codec/feig-frame.ts';
-import type { ByteLink } from '../transport/link.ts';
-import type { SimTag, SimulatedPad } from './simulated-pad.ts';
+import { concat, reverseEachBlock, toHex } from '../../codec/bytes.ts';
+import type { SimTag, SimulatedPad } from '../../simulator/simulated-pad.ts';
+import type { ByteLink } from '../../transport/link.ts';
+import { BLOCK_SIZE, FeigCommand, FeigIso, INVENTORY_MORE, NxpEas } from './codec/commands.ts';
+import { encodeFeigFrame, type FeigFrame, FeigFrameParser, type FeigFraming } from './codec/frame.ts';
 
 export interface SimulatorOptions {
   /** Reader bus address (COM-ADR); 0xFF requests are answered too. */

@@ -1,6 +1,6 @@
-import { OpenBranchError } from '../../../shared/errors.ts';
-import { crc16ThreeM } from './crc.ts';
-import { FrameParser } from './frame-parser.ts';
+import { OpenBranchError } from '../../../../../shared/errors.ts';
+import { crc16ThreeM } from '../../../codec/crc.ts';
+import { FrameParser } from '../../../codec/frame-parser.ts';
 
 /**
  * 3M / bibliotheca 810 (and 210) pad framing, both directions:

@@ -1,8 +1,8 @@
-import { OpenBranchError } from '../../../shared/errors.ts';
-import { concat, reverseEachBlock, toHex, uidBytes } from './bytes.ts';
-import { encodeFeigFrame, type FeigFrame, FeigFrameParser, type FeigFraming } from './feig-frame.ts';
-import { feigStatusError } from './feig-status.ts';
-import type { Exchange, InventoryEntry, ReaderProtocol } from './protocol.ts';
+import { OpenBranchError } from '../../../../../shared/errors.ts';
+import { concat, reverseEachBlock, toHex, uidBytes } from '../../../codec/bytes.ts';
+import type { Exchange, InventoryEntry, ReaderProtocol } from '../../../codec/protocol.ts';
+import { encodeFeigFrame, type FeigFrame, FeigFrameParser, type FeigFraming } from './frame.ts';
+import { feigStatusError } from './status.ts';
 
 /**
  * FEIG ISO-host commands for ISO 15693 tags ([0xB0] ISO standard host commands,

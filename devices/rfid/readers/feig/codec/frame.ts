@@ -1,6 +1,6 @@
-import { OpenBranchError } from '../../../shared/errors.ts';
-import { crc16Feig } from './crc.ts';
-import { FrameParser } from './frame-parser.ts';
+import { OpenBranchError } from '../../../../../shared/errors.ts';
+import { crc16Feig } from '../../../codec/crc.ts';
+import { FrameParser } from '../../../codec/frame-parser.ts';
 
 /**
  * FEIG OBID ISO-host framing (ISC.MR/LR/CPR readers), both directions:

@@ -1,4 +1,4 @@
-import { OpenBranchError } from '../../../shared/errors.ts';
+import { OpenBranchError } from '../../../../../shared/errors.ts';
 
 /** FEIG ISO-host STATUS byte (first data byte of every response). */
 export const FEIG_STATUS: Readonly<Record<number, string>> = {

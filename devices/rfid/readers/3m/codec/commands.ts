@@ -1,7 +1,7 @@
-import { OpenBranchError } from '../../../shared/errors.ts';
-import { concat, toHex, uidBytes } from './bytes.ts';
-import type { Exchange, InventoryEntry, ReaderProtocol } from './protocol.ts';
-import { encodeThreeMFrame, type ThreeMFrame, ThreeMFrameParser } from './threem-frame.ts';
+import { OpenBranchError } from '../../../../../shared/errors.ts';
+import { concat, toHex, uidBytes } from '../../../codec/bytes.ts';
+import type { Exchange, InventoryEntry, ReaderProtocol } from '../../../codec/protocol.ts';
+import { encodeThreeMFrame, type ThreeMFrame, ThreeMFrameParser } from './frame.ts';
 
 /**
  * 3M / bibliotheca 810 pad commands (payload of a 0xD6 frame), as captured

@@ -1,9 +1,9 @@
-import { concat, toHex } from '../codec/bytes.ts';
-import { HW_VERSION_PROBE, ThreeMCommand } from '../codec/threem-commands.ts';
-import { encodeThreeMFrame, type ThreeMFrame, ThreeMFrameParser } from '../codec/threem-frame.ts';
-import type { ByteLink } from '../transport/link.ts';
-import type { SimulatorOptions } from './feig-simulator.ts';
-import type { SimulatedPad } from './simulated-pad.ts';
+import { concat, toHex } from '../../codec/bytes.ts';
+import type { SimulatedPad } from '../../simulator/simulated-pad.ts';
+import type { ByteLink } from '../../transport/link.ts';
+import type { SimulatorOptions } from '../feig/simulator.ts';
+import { HW_VERSION_PROBE, ThreeMCommand } from './codec/commands.ts';
+import { encodeThreeMFrame, type ThreeMFrame, ThreeMFrameParser } from './codec/frame.ts';
 
 /** A 3M / bibliotheca 810 pad: answers the 0xD6 frames on a ByteLink from a SimulatedPad. */
 export class ThreeMSimulator {
