@@ -78,7 +78,7 @@ export const relayOutput = <S extends z.ZodObject>(board: BoardDriver<S>): Devic
 
 export const modemLineSensor = defineDriver({
   schema: modemSensorSchema,
-  create: async (o, c) => new (await import('./modem-sensor.ts')).ModemLineSensor(o.id, o, c.transports.serial),
+  create: async (o, c) => new (await import('./modem-sensor.ts')).ModemLineSensor(o.id, o, c.logger, c.transports.serial),
 });
 
 export const inputBoardSensor = defineDriver({

@@ -4,7 +4,7 @@ import { defineDriver } from '../driver.ts';
 /** Receipt printers; the ESC/POS encoder and serialport load only when one is built. */
 export const escposPrinter = defineDriver({
   schema: escposPrinterSchema,
-  create: async (o, c) => new (await import('./escpos-printer.ts')).EscposPrinter(o.id, o, c.transports.serial),
+  create: async (o, c) => new (await import('./escpos-printer.ts')).EscposPrinter(o.id, o, c.transports.serial, c.logger),
 });
 
 export const escposUsbPrinter = defineDriver({

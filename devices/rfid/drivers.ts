@@ -4,17 +4,17 @@ import { type RfidPadOptions, type RfidSerialPadOptions, rfidPadSchema, rfidSeri
 import type { RfidReader } from '../../shared/devices/rfid.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { type DeviceDriver, defineDriver } from '../driver.ts';
+import type { LinkOpener } from '../serial/byte-link.ts';
+import { createMemoryLinkPair, type MemoryLink } from '../serial/memory-link.ts';
 import { SerialRfidReader } from './reader/serial-rfid-reader.ts';
 import type { ReaderDefinition } from './readers/reader-definition.ts';
 import { SimulatedPad } from './simulator/simulated-pad.ts';
-import type { LinkFactory } from './transport/link.ts';
-import { createMemoryLinkPair, type MemoryLink } from './transport/memory-link.ts';
 
 /** The one pad driver, over any reader's protocol and any link (serial port, memory cable to a simulator). */
 export function padReader(
   reader: ReaderDefinition,
   o: RfidPadOptions & Pick<DeviceConfig, 'id'> & Record<string, unknown>,
-  link: LinkFactory,
+  link: LinkOpener,
   logger: Logger,
   driver: string = reader.name,
 ): RfidReader {
@@ -27,7 +27,6 @@ export function padReader(
     pollIntervalMs: o.pollIntervalMs,
     timeoutMs: o.timeoutMs,
     missesToRemove: o.missesToRemove,
-    reconnectMs: o.reconnectMs,
     timeoutsToLose: 3,
   });
 }
@@ -37,10 +36,10 @@ export function serialPad(reader: ReaderDefinition): DeviceDriver {
   return defineDriver({
     schema: rfidSerialPadSchema.extend(reader.schema.shape),
     create: async (entry, c) => {
-      const { SerialLink } = await import('./transport/serial-link.ts');
+      const { SerialLink } = await import('../serial/link.ts');
       const o = entry as typeof entry & RfidSerialPadOptions;
       const line = { path: o.port, baudRate: o.baud ?? reader.line.baud, parity: o.parity ?? reader.line.parity };
-      return padReader(reader, o, () => new SerialLink(line), c.logger);
+      return padReader(reader, o, () => SerialLink.open({ ...line, binding: c.transports.serial }), c.logger);
     },
   });
 }
@@ -67,7 +66,7 @@ export function simulatedReader(readers: readonly ReaderDefinition[], config: De
   void simEnd.open();
   reader.simulate(simEnd, pad, reader.schema.parse(o));
   return Object.assign(
-    padReader(reader, o, () => driverEnd, logger, 'simulated'),
+    padReader(reader, o, () => driverEnd.open(), logger, 'simulated'),
     { pad, cable: driverEnd },
   );
 }

@@ -27,7 +27,8 @@ interface Entry {
 
 /**
  * Opens every configured device, watches its status, and reopens it with
- * backoff when it goes missing or fails (USB unplugged and plugged back).
+ * backoff when it goes missing or fails (USB unplugged and plugged back):
+ * the one place that reopens devices, so a driver only reports `missing`.
  * Publishes every status change as one event for the renderer and the logs.
  */
 export class DeviceManager {
@@ -90,7 +91,8 @@ export class DeviceManager {
 
   private scheduleReopen(entry: Entry): void {
     if (this.stopped || entry.timer) return;
-    const delay = backoffDelay(entry.attempt++, this.backoff);
+    const max = entry.config.reconnectMs ?? this.backoff.maxMs;
+    const delay = backoffDelay(entry.attempt++, { initialMs: Math.min(this.backoff.initialMs, max), maxMs: max });
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       void this.open(entry);

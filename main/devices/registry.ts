@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DeviceDriver, DriverContext } from '../../devices/driver.ts';
-import { type DeviceConfig, deviceIdSchema } from '../../shared/config/devices/index.ts';
+import { type DeviceConfig, deviceEntryBase } from '../../shared/config/devices/index.ts';
 import { DEVICE_KINDS, type DeviceKind } from '../../shared/devices/kinds.ts';
 import type { Device } from '../../shared/devices/status.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
@@ -24,7 +24,8 @@ export class DeviceRegistry {
   register<S extends z.ZodObject>(kind: DeviceKind, name: string, driver: DeviceDriver<S>): this {
     const byName = this.drivers_.get(kind) ?? new Map<string, Registered>();
     if (byName.has(name)) throw new Error(`driver ${kind}/${name} registered twice`);
-    const base = { id: deviceIdSchema, kind: z.literal(kind), driver: z.literal(name), enabled: z.boolean().default(true) };
+    const { id, ...common } = deviceEntryBase;
+    const base = { id, kind: z.literal(kind), driver: z.literal(name), ...common };
     const valid = Object.keys({ ...base, ...driver.schema.shape }).join(', ');
     const entry = z.strictObject(
       { ...base, ...driver.schema.shape },

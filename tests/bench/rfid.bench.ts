@@ -18,8 +18,8 @@ import { ThreeMSimulator } from '../../devices/rfid/readers/3m/simulator.ts';
 import { feigReader } from '../../devices/rfid/readers/feig/index.ts';
 import { FeigSimulator } from '../../devices/rfid/readers/feig/simulator.ts';
 import { SimulatedPad } from '../../devices/rfid/simulator/simulated-pad.ts';
-import { type ByteLink, bitsPerByte, type Parity } from '../../devices/rfid/transport/link.ts';
-import { SerialLink } from '../../devices/rfid/transport/serial-link.ts';
+import { type ByteLink, bitsPerByte, type Parity } from '../../devices/serial/byte-link.ts';
+import { SerialLink } from '../../devices/serial/link.ts';
 import { rfidPadSchema } from '../../shared/config/devices/rfid.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { startPtyPair } from '../integration/rfid/socat.ts';
@@ -32,7 +32,6 @@ function counting(link: ByteLink, counter: { bytes: number }): ByteLink {
     counter.bytes += c.length;
   });
   return {
-    open: () => link.open(),
     close: () => link.close(),
     write: (b) => {
       counter.bytes += b.length;
@@ -51,8 +50,7 @@ async function run(kind: 'feig' | '3m', baudRate: number, parity: Parity, answer
   const pty = await startPtyPair(dir);
   const pad = new SimulatedPad();
   for (let i = 0; i < 10; i++) pad.place({ item: { itemId: `3001200000${i}`, isil: 'SE-Ab12', country: 'SE' } });
-  const simLink = new SerialLink({ path: pty.b, baudRate, parity });
-  await simLink.open();
+  const simLink = await SerialLink.open({ path: pty.b, baudRate, parity });
   if (kind === 'feig') new FeigSimulator(simLink, pad, { answerDelayMs });
   else new ThreeMSimulator(simLink, pad, { answerDelayMs });
   const options = { id: 'bench', ...rfidPadSchema.parse({ pollIntervalMs: 10_000 }) };
@@ -60,7 +58,7 @@ async function run(kind: 'feig' | '3m', baudRate: number, parity: Parity, answer
   const reader = padReader(
     kind === 'feig' ? feigReader : threeMReader,
     options,
-    () => counting(new SerialLink({ path: pty.a, baudRate, parity }), counter),
+    async () => counting(await SerialLink.open({ path: pty.a, baudRate, parity }), counter),
     silentLogger,
   );
   await reader.open();

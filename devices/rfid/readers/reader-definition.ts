@@ -1,9 +1,7 @@
 import type { z } from 'zod';
+import type { ByteLink, Parity } from '../../serial/byte-link.ts';
 import type { ReaderProtocol } from '../codec/protocol.ts';
 import type { SimulatedPad } from '../simulator/simulated-pad.ts';
-import type { ByteLink, Parity } from '../transport/link.ts';
-
-export type { Parity } from '../transport/link.ts';
 
 /**
  * One RFID reader protocol, everything about it in its own folder under

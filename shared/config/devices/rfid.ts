@@ -9,7 +9,6 @@ export const rfidPadSchema = z.object({
   pollIntervalMs: z.number().int().min(20).max(10_000).default(250),
   timeoutMs: z.number().int().min(50).max(10_000).default(1000),
   missesToRemove: z.number().int().min(1).max(20).default(2),
-  reconnectMs: z.number().int().min(50).max(60_000).default(2000),
   afiInLibrary: z.number().int().min(0).max(255).default(0x07),
   afiOnLoan: z.number().int().min(0).max(255).default(0xc2),
   security: z.enum(['afi', 'eas', 'both']).default('afi'),

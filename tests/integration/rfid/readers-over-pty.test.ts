@@ -6,8 +6,9 @@ import { driverContext } from '../../../devices/driver.ts';
 import { createItemPad, SimulatedPad } from '../../../devices/rfid/index.ts';
 import { ThreeMSimulator } from '../../../devices/rfid/readers/3m/simulator.ts';
 import { FeigSimulator } from '../../../devices/rfid/readers/feig/simulator.ts';
-import { SerialLink } from '../../../devices/rfid/transport/serial-link.ts';
+import { SerialLink } from '../../../devices/serial/link.ts';
 import { deviceRegistry } from '../../../main/devices/drivers.ts';
+import { DeviceManager } from '../../../main/devices/manager.ts';
 import { realTransports } from '../../../main/devices/transports.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { PadEvent, RfidReader } from '../../../shared/devices/rfid.ts';
@@ -30,6 +31,7 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, line, sim 
   let pty: PtyPair | undefined;
   let simLink: SerialLink | undefined;
   let reader: RfidReader | undefined;
+  let manager: DeviceManager | undefined;
   const pad = new SimulatedPad();
 
   beforeEach(async () => {
@@ -39,6 +41,8 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, line, sim 
   });
 
   afterEach(async () => {
+    await manager?.stop();
+    manager = undefined;
     await reader?.close();
     await simLink?.close();
     await pty?.stop();
@@ -46,8 +50,7 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, line, sim 
   });
 
   async function attachSimulator(path: string): Promise<void> {
-    simLink = new SerialLink({ path, ...line });
-    await simLink.open();
+    simLink = await SerialLink.open({ path, ...line });
     new sim(simLink, pad);
   }
 
@@ -85,12 +88,13 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, line, sim 
     expect(events[1]).toEqual({ type: 'item.lifted', uid });
   });
 
-  it('goes missing when the pty disappears mid-poll and recovers on a new pty at the same path', async () => {
+  it('goes missing when the pty disappears mid-poll and recovers on a new pty at the same path (the device manager reopens it)', async () => {
     await attachSimulator(pty!.b);
-    reader = await create(config(pty!.a));
+    manager = new DeviceManager(deviceRegistry, [config(pty!.a)], silentLogger);
     const states: string[] = [];
-    reader.onStatus((s) => states.push(s.state));
-    await reader.open();
+    manager.onStatus((r) => states.push(r.status.state));
+    await manager.start();
+    reader = manager.get(`pad-${name}`) as RfidReader;
     pad.place({ item: { itemId: '1' } });
     await new Promise((r) => setTimeout(r, 100)); // let a few polls run
     await simLink?.close();

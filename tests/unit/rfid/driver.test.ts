@@ -4,8 +4,8 @@ import { TagPresence } from '../../../devices/rfid/reader/tag-presence.ts';
 import { feigReader } from '../../../devices/rfid/readers/feig/index.ts';
 import { FeigSimulator } from '../../../devices/rfid/readers/feig/simulator.ts';
 import { SimulatedPad } from '../../../devices/rfid/simulator/simulated-pad.ts';
-import type { ByteLink } from '../../../devices/rfid/transport/link.ts';
-import { createMemoryLinkPair } from '../../../devices/rfid/transport/memory-link.ts';
+import type { ByteLink } from '../../../devices/serial/byte-link.ts';
+import { createMemoryLinkPair } from '../../../devices/serial/memory-link.ts';
 import { rfidPadSchema } from '../../../shared/config/devices/rfid.ts';
 import type { RfidReader } from '../../../shared/devices/rfid.ts';
 import { isOpenBranchError } from '../../../shared/errors.ts';
@@ -68,7 +68,7 @@ describe('the reader driver over an in-memory cable', () => {
     await simEnd.open();
     const pad = new SimulatedPad();
     const sim = new FeigSimulator(simEnd, pad);
-    reader = padReader(feigReader, options(), () => driverEnd, silentLogger);
+    reader = padReader(feigReader, options(), () => driverEnd.open(), silentLogger);
     await reader.open();
     expect(await reader.inventory()).toEqual([]);
     sim.stop(); // the reader hangs: frames go in, nothing comes out
@@ -85,7 +85,6 @@ describe('the reader driver over an in-memory cable', () => {
     const uid = pad.place({ item: { itemId: 'N-1' } });
     // Noise before every answer, as a flaky RS-232 line delivers it.
     const noisy: ByteLink = {
-      open: () => simEnd.open(),
       close: () => simEnd.close(),
       write: (b) => simEnd.write(Uint8Array.from([0x00, 0x03, ...b])),
       onData: (l) => simEnd.onData(l),
@@ -95,7 +94,7 @@ describe('the reader driver over an in-memory cable', () => {
       },
     };
     new FeigSimulator(noisy, pad);
-    reader = padReader(feigReader, options(), () => driverEnd, silentLogger);
+    reader = padReader(feigReader, options(), () => driverEnd.open(), silentLogger);
     await reader.open();
     expect((await reader.inventory()).map((t) => t.uid)).toEqual([uid]);
     expect((await reader.readBlocks(uid, 0, 8)).length).toBe(32);

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createItemPad, createRfidCardReader } from '../../../devices/rfid/index.ts';
+import { createItemPad, createRfidCardReader, type SimulatedRfidReader } from '../../../devices/rfid/index.ts';
+import { deviceRegistry } from '../../../main/devices/drivers.ts';
+import { DeviceManager } from '../../../main/devices/manager.ts';
 import type { CardRead } from '../../../shared/devices/card.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { simulatedSetup, until } from './helpers.ts';
@@ -93,12 +95,17 @@ describe('ItemPad over the real FEIG driver and the FEIG simulator (in-memory ca
     expect(events).toEqual([]);
   });
 
-  it('goes missing when the cable is pulled and comes back', async () => {
-    const { reader } = simulatedSetup();
-    close = () => reader.close();
+  it('goes missing when the cable is pulled and comes back (the device manager reopens it)', async () => {
+    const manager = new DeviceManager(
+      deviceRegistry,
+      [{ id: 'pad', kind: 'rfid', driver: 'simulated', enabled: true, pollIntervalMs: 20, reconnectMs: 50 }],
+      silentLogger,
+    );
+    close = () => manager.stop();
     const states: string[] = [];
-    reader.onStatus((s) => states.push(s.state));
-    await reader.open();
+    manager.onStatus((r) => states.push(r.status.state));
+    await manager.start();
+    const reader = manager.get('pad') as SimulatedRfidReader;
     reader.cable.unplug('cable pulled');
     expect(reader.status()).toMatchObject({ state: 'missing', reason: 'cable pulled' });
     await until(() => reader.status().state === 'connected');

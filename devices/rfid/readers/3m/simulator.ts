@@ -1,6 +1,6 @@
+import type { ByteLink } from '../../../serial/byte-link.ts';
 import { concat, toHex } from '../../codec/bytes.ts';
 import type { SimulatedPad } from '../../simulator/simulated-pad.ts';
-import type { ByteLink } from '../../transport/link.ts';
 import type { SimulatorOptions } from '../feig/simulator.ts';
 import { HW_VERSION_PROBE, ThreeMCommand } from './codec/commands.ts';
 import { encodeThreeMFrame, type ThreeMFrame, ThreeMFrameParser } from './codec/frame.ts';

@@ -1,6 +1,6 @@
+import type { ByteLink } from '../../../serial/byte-link.ts';
 import { concat, reverseEachBlock, toHex } from '../../codec/bytes.ts';
 import type { SimTag, SimulatedPad } from '../../simulator/simulated-pad.ts';
-import type { ByteLink } from '../../transport/link.ts';
 import { BLOCK_SIZE, FeigCommand, FeigIso, INVENTORY_MORE, NxpEas } from './codec/commands.ts';
 import { encodeFeigFrame, type FeigFrame, FeigFrameParser, type FeigFraming } from './codec/frame.ts';
 

@@ -1,11 +1,11 @@
-import { OpenBranchError } from '../../../shared/errors.ts';
-import { Emitter } from '../../../shared/events.ts';
-import type { ByteLink } from './link.ts';
+import { OpenBranchError } from '../../shared/errors.ts';
+import { Emitter } from '../../shared/events.ts';
+import type { ByteLink } from './byte-link.ts';
 
 /**
- * An in-process null-modem cable: two ByteLinks whose writes arrive at the
- * other end on a later tick, split the way a serial line may split them.
- * The embedded default runs the real driver against a simulator over it.
+ * One end of an in-process null-modem cable: writes arrive at the other
+ * end on a later tick, split the way a serial line may split them. The
+ * embedded default runs the real RFID driver against a simulator over it.
  */
 class MemoryEnd implements ByteLink {
   peer!: MemoryEnd;
@@ -18,8 +18,10 @@ class MemoryEnd implements ByteLink {
     return this.open_;
   }
 
-  async open(): Promise<void> {
+  /** Plugs this end in (again, after an unplug). */
+  async open(): Promise<this> {
     this.open_ = true;
+    return this;
   }
 
   async close(): Promise<void> {
@@ -52,7 +54,7 @@ class MemoryEnd implements ByteLink {
   }
 }
 
-export type MemoryLink = ByteLink & { unplug(reason?: string): void };
+export type MemoryLink = ByteLink & { open(): Promise<MemoryLink>; unplug(reason?: string): void };
 
 export function createMemoryLinkPair(chunkSize = 64): [MemoryLink, MemoryLink] {
   const a = new MemoryEnd(chunkSize);
