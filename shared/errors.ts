@@ -3,7 +3,7 @@
  * ("sip2.checksum", "device.missing", ...) so logs, metrics and the
  * technician screen can group failures without parsing messages.
  */
-export type Subsystem = 'codec' | 'device' | 'rfid' | 'sip2' | 'central' | 'queue' | 'door' | 'config' | 'bridge' | 'cli';
+export type Subsystem = 'codec' | 'device' | 'rfid' | 'sip2' | 'central' | 'queue' | 'door' | 'config' | 'bridge' | 'cli' | 'storage';
 
 /** Why ISO 28560-2 tag data (object identifiers and data sets) does not decode. */
 export type Iso28560Part2Failure = 'element' | 'truncated' | 'item-id' | 'oid' | 'compaction' | 'isil';
@@ -77,6 +77,15 @@ export type QueueError =
 /** The door lock and its pulses. */
 export type DoorError = 'door.pulse-range' | 'door.readback' | 'door.unlock' | 'door.release';
 
+/** The kiosk's data files (SQLite) at start and on disk. */
+export type StorageError =
+  | 'storage.corrupt'
+  | 'storage.locked'
+  | 'storage.unreadable'
+  | 'storage.read-only'
+  | 'storage.full'
+  | 'storage.io';
+
 /** The config file and the install's settings. */
 export type ConfigError =
   | 'config.invalid'
@@ -114,6 +123,7 @@ export type ErrorCode =
   | QueueError
   | DoorError
   | ConfigError
+  | StorageError
   | BridgeError
   | CliError;
 

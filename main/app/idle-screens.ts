@@ -22,7 +22,7 @@ export class IdleScreens implements ScreenSource {
   private screen: Screen = 'attract';
   private secondsLeft: number | undefined;
   private timer: unknown;
-  private readonly changes = new Emitter<{ change: undefined }>();
+  private readonly changes = new Emitter<{ change: undefined; ended: undefined }>();
 
   constructor(
     private readonly idleSeconds: number,
@@ -38,6 +38,10 @@ export class IdleScreens implements ScreenSource {
     return this.changes.on('change', listener);
   }
 
+  onSessionEnd(listener: () => void): Unsubscribe {
+    return this.changes.on('ended', listener);
+  }
+
   dispatch(event: UiEvent): void {
     if (event.type === 'ui.start' && this.screen === 'attract') this.screen = 'identify';
     else if ((event.type === 'ui.cancel' || event.type === 'session.end') && this.screen !== 'attract') {
@@ -50,6 +54,7 @@ export class IdleScreens implements ScreenSource {
 
   reset(): void {
     this.clock.clearTimeout(this.timer);
+    if (this.screen !== 'attract') this.changes.emit('ended', undefined);
     this.screen = 'attract';
     this.secondsLeft = undefined;
     this.changes.emit('change', undefined);

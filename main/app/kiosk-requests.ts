@@ -12,6 +12,7 @@ import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-se
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
+import { installWarnings } from './install-warnings.ts';
 
 export interface KioskRequestParts {
   readonly config: KioskConfig;
@@ -34,7 +35,7 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
   });
   const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), p.config.branch.timezone).minute / 60);
   return {
-    ...deviceHandlers(p.devices, p.config),
+    ...deviceHandlers(p.devices, p.config, installWarnings(p.config)),
     ...deviceSetupHandlers({
       discover: p.discover ?? (() => listDevices()),
       configFile: p.configFile,

@@ -1,4 +1,3 @@
-import type { Language } from '../../shared/config/branch.ts';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { UiEvent } from '../../shared/contract/ui-events.ts';
 import type { DeviceView, KioskView, Screen } from '../../shared/contract/view.ts';
@@ -6,14 +5,17 @@ import type { CentralHealth } from '../../shared/domain/central.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { KioskCore } from '../core/ports.ts';
+import { isPrefEvent, SessionPrefsHolder } from './session-prefs.ts';
 
 /** Whatever drives the screens (the session machine once composed); the shell owns language, status and idle. */
 export interface ScreenSource {
   current(): { screen: Screen; data: Record<string, unknown>; idleSecondsLeft?: number };
   onChange(listener: () => void): Unsubscribe;
   dispatch(event: UiEvent): void;
-  /** Back to the attract screen (idle timeout, language reset). */
+  /** Back to the attract screen (idle timeout). */
   reset(): void;
+  /** A patron's session ended (the End button, the card taken away, the idle timeout): the next patron starts afresh. */
+  onSessionEnd(listener: () => void): Unsubscribe;
 }
 
 export interface ShellOptions {
@@ -28,7 +30,7 @@ export interface ShellOptions {
  * and publishes one view on every change.
  */
 export class KioskShell implements KioskCore {
-  private language: Language;
+  private readonly prefs: SessionPrefsHolder;
   private central: CentralHealth = 'online';
   private devices: DeviceView[] = [];
   private notice: KioskView['notice'];
@@ -38,18 +40,26 @@ export class KioskShell implements KioskCore {
   private readonly stop: Unsubscribe;
 
   constructor(private readonly options: ShellOptions) {
-    this.language = options.config.branch.language;
-    this.stop = options.screens.onChange(() => {
-      if (options.screens.current().screen === 'attract') this.language = options.config.branch.language;
+    const { branch, policies } = options.config;
+    this.prefs = new SessionPrefsHolder(branch.language, policies.idleTimeoutSeconds * 1000, () => this.publish());
+    const stopChanges = options.screens.onChange(() => {
+      if (options.screens.current().screen !== 'attract') this.prefs.keep();
       this.publish();
     });
+    // Reset when the session ends, not whenever the start screen shows: a language chosen right after the end is the next patron's.
+    const stopEnds = options.screens.onSessionEnd(() => this.prefs.reset());
+    this.stop = () => {
+      stopChanges();
+      stopEnds();
+    };
   }
 
   view(): KioskView {
     const { screen, data, idleSecondsLeft } = this.options.screens.current();
     return {
       screen,
-      language: this.language,
+      language: this.prefs.language,
+      prefs: this.prefs.prefs,
       branch: { id: this.options.config.branch.id, name: this.options.config.branch.name },
       central: this.central,
       devices: this.devices,
@@ -66,9 +76,8 @@ export class KioskShell implements KioskCore {
   }
 
   dispatch(event: UiEvent): void {
-    if (event.type === 'ui.language') {
-      this.language = event.language;
-      this.publish();
+    if (isPrefEvent(event)) {
+      this.prefs.apply(event, this.options.screens.current().screen === 'attract');
       return;
     }
     this.options.screens.dispatch(event);
@@ -100,6 +109,7 @@ export class KioskShell implements KioskCore {
 
   dispose(): void {
     clearTimeout(this.announcementTimer);
+    this.prefs.dispose();
     this.stop();
     this.views.clear();
   }

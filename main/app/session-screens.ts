@@ -33,7 +33,8 @@ type Snapshot = SnapshotFrom<typeof sessionMachine>;
 /** The composition of the session machine with real services, seen by the shell as screens. */
 export class SessionScreens implements ScreenSource {
   readonly actor: Actor<typeof sessionMachine>;
-  private readonly changes = new Emitter<{ change: undefined }>();
+  private readonly changes = new Emitter<{ change: undefined; ended: undefined }>();
+  private lastFlow = 'attract';
 
   constructor(private readonly deps: SessionScreensDeps) {
     const d = deps;
@@ -84,14 +85,20 @@ export class SessionScreens implements ScreenSource {
           const t = (key: string, values?: Record<string, string | number>) => translate(lang, key, values);
           await d.printer.print(buildReceipt(input.context, t, d.branchDisplayName, new Date(), (iso) => iso.slice(0, 10)));
         }),
+        // Said goodbye to the central system in the background: the start screen is the next patron's at once.
         endSession: fromPromise(async ({ input }) => {
-          if (input.cardNumber) await d.central.endSession(input.cardNumber).catch(() => undefined);
+          if (input.cardNumber) void d.central.endSession(input.cardNumber).catch(() => undefined);
         }),
       },
     });
     this.actor = createActor(machine, { input: { policy: deps.policy }, ...(deps.clock ? { clock: deps.clock } : {}) });
     this.actor.subscribe({
-      next: () => this.changes.emit('change', undefined),
+      next: (snap) => {
+        const flow = flowName(snap);
+        if (flow === 'ending' && this.lastFlow !== 'ending') this.changes.emit('ended', undefined);
+        this.lastFlow = flow;
+        this.changes.emit('change', undefined);
+      },
       error: (e) => deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'session machine failed'),
     });
     this.actor.start();
@@ -109,6 +116,10 @@ export class SessionScreens implements ScreenSource {
 
   onChange(listener: () => void): Unsubscribe {
     return this.changes.on('change', listener);
+  }
+
+  onSessionEnd(listener: () => void): Unsubscribe {
+    return this.changes.on('ended', listener);
   }
 
   dispatch(event: UiEvent): void {
@@ -139,9 +150,13 @@ const FLOW_SCREEN: Record<string, Screen> = {
   error: 'error',
 };
 
-export function screenOf(snap: Snapshot): Screen {
+const flowName = (snap: Snapshot): string => {
   const flow = (snap.value as { flow: string | Record<string, unknown> }).flow;
-  const name = typeof flow === 'string' ? flow : Object.keys(flow)[0]!;
+  return typeof flow === 'string' ? flow : Object.keys(flow)[0]!;
+};
+
+export function screenOf(snap: Snapshot): Screen {
+  const name = flowName(snap);
   if (name === 'lookup') return snap.context.pin !== undefined ? 'pin' : 'identify';
   return FLOW_SCREEN[name] ?? 'attract';
 }

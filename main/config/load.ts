@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
-import { configSchema, type KioskConfig } from '../../shared/config/schema.ts';
+import { configSchema, EMBEDDED_DEFAULT, type KioskConfig } from '../../shared/config/schema.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
 import { deviceRegistry } from '../devices/drivers.ts';
 import { describeIssues } from './issues.ts';
@@ -18,7 +18,7 @@ export interface LoadedConfig {
  * config never starts a half-working kiosk.
  */
 export function loadConfig(file: string | undefined): LoadedConfig {
-  if (file === undefined) return { config: configSchema.parse({}), file };
+  if (file === undefined) return { config: configSchema.parse(EMBEDDED_DEFAULT), file };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

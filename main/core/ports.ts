@@ -19,7 +19,7 @@ export interface KioskCore {
   view(): KioskView;
   onView(listener: (view: KioskView) => void): Unsubscribe;
   dispatch(event: UiEvent): void;
-  /** Present only in installs with simulated devices (the embedded default). */
+  /** Present only in demo mode (`demo: true`, the embedded default). */
   readonly simulator?: SimulatorControl;
   /** Present where this install runs the door controller. */
   readonly door?: DoorControl;

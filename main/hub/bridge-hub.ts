@@ -59,7 +59,7 @@ export class BridgeHub {
           this.core.door.dispatch(message.event);
           return;
         case 'simulator':
-          if (!this.core.simulator) return refuse('this install has no simulated devices');
+          if (!this.core.simulator) return refuse('demo mode is off: there is no simulator');
           log.debug({ action: message.action.type }, 'simulator action');
           this.core.simulator.act(message.action);
           return;

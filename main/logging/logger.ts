@@ -1,7 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type DestinationStream, type LevelWithSilent } from 'pino';
 import type { Logger } from '../../shared/logger.ts';
+import { ensurePrivateDir, tightenFile } from '../storage/private-files.ts';
 import { REDACTED, redactPaths } from './redaction.ts';
 
 export interface LoggingOptions {
@@ -30,7 +31,7 @@ export const baseOptions = (level: LevelWithSilent): pino.LoggerOptions => ({
 export function createLogger(options: LoggingOptions): { logger: Logger; flush: () => Promise<void> } {
   const targets: pino.TransportTargetOptions[] = [];
   if (options.dir) {
-    mkdirSync(options.dir, { recursive: true });
+    privateLogDir(options.dir);
     targets.push({
       target: 'pino-roll',
       level: options.level === 'silent' ? 'fatal' : options.level,
@@ -41,6 +42,8 @@ export function createLogger(options: LoggingOptions): { logger: Logger; flush: 
         size: `${options.maxSizeMb ?? 10}m`,
         limit: { count: options.keepFiles ?? 14 },
         mkdir: true,
+        // Logs name devices, times and codes: for the kiosk user only (sonic-boom's open mode).
+        mode: 0o600,
       },
     });
   }
@@ -59,4 +62,11 @@ export function createLogger(options: LoggingOptions): { logger: Logger; flush: 
 /** A synchronous logger into a given stream (tests, CLI one-shots). */
 export function createStreamLogger(level: LevelWithSilent, stream: DestinationStream): Logger {
   return pino(baseOptions(level), stream);
+}
+
+/** The log folder 0700 and earlier log files 0600 (files written before this version were 0644). */
+function privateLogDir(dir: string): void {
+  ensurePrivateDir(dir);
+  for (const name of readdirSync(dir))
+    if (name.startsWith('openbranch') && statSync(join(dir, name)).isFile()) tightenFile(join(dir, name));
 }

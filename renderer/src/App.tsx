@@ -4,6 +4,7 @@ import type { KioskView } from '../../shared/contract/view.ts';
 import { IdleWarning } from './components/IdleWarning.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { applyLanguage } from './i18n.ts';
 import { useWedgeCapture } from './input/useWedgeCapture.ts';
 import { useKiosk } from './kiosk-context.tsx';
 import { AttractScreen } from './screens/AttractScreen.tsx';
@@ -48,7 +49,7 @@ function ScreenFor({ view }: { view: KioskView }) {
 /** Draws the view main sends; every touch tells main the patron is still there. */
 export function App() {
   const { view, connected, send } = useKiosk();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
 
   const onWedgeCard = useCallback((number: string) => send({ type: 'card.entered', number, source: 'keyboard-wedge' }), [send]);
   useWedgeCapture(onWedgeCard);
@@ -56,10 +57,10 @@ export function App() {
   const minutes = view?.announcement?.minutes ?? 0;
   useSpokenOnce(view?.sounds ?? false, view?.announcement && String(view.announcement.id), 'door.closingIn', { minutes });
 
+  const language = view?.language;
   useEffect(() => {
-    if (view && i18n.language !== view.language) void i18n.changeLanguage(view.language);
-    if (view) document.documentElement.lang = view.language;
-  }, [view, i18n]);
+    if (language) applyLanguage(language);
+  }, [language]);
 
   if (!view) return <main className="screen loading">{t('app.loading')}</main>;
   return (
@@ -69,7 +70,7 @@ export function App() {
         <LanguageSwitch current={view.language} />
       </header>
       {view.notice && (
-        <div className="notice" role="status">
+        <div className="notice" role="status" data-notice={view.notice.key}>
           {t(view.notice.key, view.notice.values ?? {})}
         </div>
       )}

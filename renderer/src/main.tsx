@@ -7,7 +7,7 @@ import { initI18n } from './i18n.ts';
 import { KioskProvider } from './kiosk-context.tsx';
 import { SimulatorPanel } from './simulator/SimulatorPanel.tsx';
 import { TechnicianScreen } from './technician/TechnicianScreen.tsx';
-import './styles.css';
+import './styles/index.css';
 
 await initI18n();
 const bridge = connectBridge();

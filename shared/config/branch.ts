@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const languageSchema = z.enum(['sv', 'en']);
+/** Swedish, English, Finnish (a national minority language) and Arabic (right to left). */
+export const languageSchema = z.enum(['sv', 'en', 'fi', 'ar']);
 export type Language = z.infer<typeof languageSchema>;
 
 export const branchSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from '../config/branch.ts';
+import { contrastSchema, textSizeSchema } from './view.ts';
 
 /**
  * Events the renderer may send to main. Names are dotted (STYLE.md). Every
@@ -20,6 +21,10 @@ export const uiEventSchema = z.discriminatedUnion('type', [
   /** Any touch: resets the idle timer. */
   z.strictObject({ type: z.literal('ui.touch') }),
   z.strictObject({ type: z.literal('ui.language'), language: languageSchema }),
+  z.strictObject({ type: z.literal('ui.textSize'), size: textSizeSchema }),
+  z.strictObject({ type: z.literal('ui.contrast'), contrast: contrastSchema }),
+  /** Speech on or off: a key on the keypad, a headset plugged in, or the on-screen button. */
+  z.strictObject({ type: z.literal('ui.speech'), on: z.boolean() }),
   z.strictObject({ type: z.literal('ui.start') }),
   z.strictObject({ type: z.literal('ui.cancel') }),
   z.strictObject({ type: z.literal('ui.back') }),

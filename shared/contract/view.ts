@@ -30,9 +30,25 @@ export const deviceViewSchema = z.object({
   reason: z.string().optional(),
 });
 
+/** Text size the patron chose for the session: 100 %, 150 % or 200 %. */
+export const textSizeSchema = z.enum(['normal', 'large', 'largest']);
+export type TextSize = z.infer<typeof textSizeSchema>;
+export const contrastSchema = z.enum(['normal', 'high']);
+
+/** What the patron chose for this session (reset to the branch's defaults when the session ends). */
+export const sessionPrefsSchema = z.object({
+  textSize: textSizeSchema.default('normal'),
+  contrast: contrastSchema.default('normal'),
+  /** Speech output: every screen and every change said aloud. */
+  speech: z.boolean().default(false),
+});
+export type SessionPrefs = z.infer<typeof sessionPrefsSchema>;
+
 export const kioskViewSchema = z.object({
   screen: screenSchema,
   language: languageSchema,
+  /** The patron's choices for this session; absent means the defaults. */
+  prefs: sessionPrefsSchema.optional(),
   branch: z.object({ id: z.string(), name: z.string() }),
   central: z.enum(['online', 'degraded', 'offline']),
   devices: z.array(deviceViewSchema),

@@ -4,7 +4,7 @@
  */
 export const en = {
   app: { title: 'OpenBranch', loading: 'Starting…', disconnected: 'The kiosk is restarting. One moment…' },
-  language: { label: 'Language', sv: 'Svenska', en: 'English' },
+  language: { label: 'Language', sv: 'Svenska', en: 'English', fi: 'Suomi', ar: 'العربية' },
   attract: {
     welcome: 'Welcome to {{branch}}',
     start: 'Touch to start',
@@ -77,8 +77,16 @@ export const en = {
   technician: {
     title: 'Technician',
     login: 'Technician: enter your PIN',
+    warning: {
+      config: {
+        'simulated-device': 'Simulated devices outside demo mode: {{devices}}. They drive no real hardware.',
+        'demo-central': 'The demo library system runs outside demo mode: no real cards or items are checked.',
+      },
+    },
     pinLength: '{{count}} digits entered',
     wrongPin: 'Wrong PIN.',
+    loginBusy: 'Too many wrong PINs. Try again in {{seconds}} seconds.',
+    loginLocked: 'Too many wrong PINs on this screen. Reload the page to try again.',
     logout: 'Log out',
     refresh: 'Refresh',
     from: 'From',
@@ -256,5 +264,7 @@ export const en = {
   error: { generic: 'Something went wrong. Please try again or ask the staff.' },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** Languages with more plural forms than English (Arabic: zero, two, few, many) add them beside _one and _other. */
+type MorePlurals = { [key: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string };
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> } & MorePlurals;
 export type Catalog = Widen<typeof en>;

@@ -3,7 +3,7 @@ import type { Catalog } from './en.ts';
 /** Svenska. Samma nycklar som en.ts (typen kräver det). */
 export const sv: Catalog = {
   app: { title: 'OpenBranch', loading: 'Startar…', disconnected: 'Automaten startar om. Ett ögonblick…' },
-  language: { label: 'Språk', sv: 'Svenska', en: 'English' },
+  language: { label: 'Språk', sv: 'Svenska', en: 'English', fi: 'Suomi', ar: 'العربية' },
   attract: {
     welcome: 'Välkommen till {{branch}}',
     start: 'Tryck för att börja',
@@ -78,8 +78,16 @@ export const sv: Catalog = {
   technician: {
     title: 'Tekniker',
     login: 'Tekniker: skriv din PIN-kod',
+    warning: {
+      config: {
+        'simulated-device': 'Simulerade enheter utanför demoläget: {{devices}}. De styr ingen riktig utrustning.',
+        'demo-central': 'Demoversionen av bibliotekssystemet används utanför demoläget: inga riktiga kort eller medier kontrolleras.',
+      },
+    },
     pinLength: '{{count}} siffror inskrivna',
     wrongPin: 'Fel PIN-kod.',
+    loginBusy: 'För många felaktiga PIN-koder. Försök igen om {{seconds}} sekunder.',
+    loginLocked: 'För många felaktiga PIN-koder på den här skärmen. Ladda om sidan för att försöka igen.',
     logout: 'Logga ut',
     refresh: 'Uppdatera',
     from: 'Från',

@@ -42,8 +42,8 @@ async function oneEntry(central: CentralSystem, cache: EntryCache, rules: Return
     cache,
     metrics: noopMetrics,
     logger: silentLogger,
+    clock: { now: () => AT },
   });
-  door.setClock(AT);
   const relayOn = new Promise<number>((resolve) => board.onChange((c) => c.on && resolve(nowMs())));
   door.dispatch({ type: 'door.card', number: ANNA.card });
   for (const digit of ANNA.pin) door.dispatch({ type: 'door.digit', digit });

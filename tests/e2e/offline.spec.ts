@@ -30,6 +30,8 @@ test('lends while the central system is down, and registers the loan when it is 
   // Short hysteresis so the test does not wait the production 30 s before trusting the link again.
   kiosk = await startKioskProcess({
     config: {
+      // The simulator panel cuts the network: demo mode only.
+      demo: true,
       offline: { onlineAfterSeconds: 1, probeSeconds: 1, backoffSeconds: 1 },
       // A config file replaces the embedded default's demo technician PIN with a stored hash.
       technician: { pinHash: await hashPin('246810') },

@@ -20,6 +20,8 @@ export interface WebHostOptions {
   readonly logger: Logger;
   /** Fixed token (tests); default is random per start. */
   readonly token?: string;
+  /** Serve the simulator panel at /simulator (demo mode only); otherwise that path is 404. */
+  readonly simulatorPanel?: boolean;
 }
 
 export interface WebHost {
@@ -61,6 +63,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, port)) return reject(res, 421, 'misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return reject(res, 405, 'method not allowed');
+    if (!options.simulatorPanel && isSimulatorPath(req.url)) return reject(res, 404, 'not found');
     files(req, res, () => reject(res, 404, 'not found'));
   });
 
@@ -104,6 +107,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Any path the renderer would route to the simulator panel (its last segment decides), however spelled. */
+function isSimulatorPath(url: string | undefined): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
+  } catch {
+    return true;
+  }
+  return /(^|\/)simulator(\/|$)/i.test(path);
 }
 
 function listen(server: Server, port: number): Promise<void> {

@@ -1,4 +1,5 @@
 import type { KioskConfig } from '../../../shared/config/schema.ts';
+import type { InstallWarning } from '../../../shared/contract/requests.ts';
 import type { CardReader } from '../../../shared/devices/card.ts';
 import type { DoorLock } from '../../../shared/devices/door.ts';
 import type { ReceiptPrinter } from '../../../shared/devices/printer.ts';
@@ -9,8 +10,12 @@ import type { RequestHandlers } from '../request-router.ts';
 const TEST_PULSE_MS = 3000;
 const CARD_WAIT_MS = 15_000;
 
-/** devices.list and devices.test for the technician screen. */
-export function deviceHandlers(devices: DeviceTester, config: KioskConfig): Pick<RequestHandlers, 'devices.list' | 'devices.test'> {
+/** devices.list (with the install's warnings, e.g. simulated devices outside demo mode) and devices.test for the technician screen. */
+export function deviceHandlers(
+  devices: DeviceTester,
+  config: KioskConfig,
+  warnings: readonly InstallWarning[] = [],
+): Pick<RequestHandlers, 'devices.list' | 'devices.test'> {
   const portOf = new Map(config.devices.map((d) => [d.id, d.port]));
   return {
     'devices.list': async () => ({
@@ -22,6 +27,7 @@ export function deviceHandlers(devices: DeviceTester, config: KioskConfig): Pick
         ...(r.status.reason ? { reason: r.status.reason } : {}),
         ...(portOf.get(r.id) ? { port: portOf.get(r.id) } : {}),
       })),
+      warnings: warnings.map((w) => ({ code: w.code, devices: [...w.devices] })),
     }),
     'devices.test': async ({ id, action }: { id: string; action: 'pulse' | 'print' | 'read' | 'status' }) => {
       const device = devices.get(id);

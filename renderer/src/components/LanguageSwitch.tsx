@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/config/branch.ts';
+import { type Language, languageSchema } from '../../../shared/config/branch.ts';
 import { useKiosk } from '../kiosk-context.tsx';
 
-const LANGUAGES: Language[] = ['sv', 'en'];
+const LANGUAGES = languageSchema.options;
 
 export function LanguageSwitch({ current }: { current: Language }) {
   const { t } = useTranslation();

@@ -1,5 +1,6 @@
 import { type SessionData, sessionDataSchema } from '../../../shared/contract/session-view.ts';
 import type { KioskView } from '../../../shared/contract/view.ts';
+import { formatDay } from '../../../shared/i18n/index.ts';
 
 /** The session part of a view, checked: a malformed projection draws as empty rather than crashing the screen. */
 export function sessionData(view: KioskView): SessionData {
@@ -7,15 +8,5 @@ export function sessionData(view: KioskView): SessionData {
   return parsed.success ? parsed.data : {};
 }
 
-/** Due dates as the patron reads them: "Fri 12 Dec" / "fre 12 dec". */
-export function formatDate(iso: string | undefined, language: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleDateString(language === 'sv' ? 'sv-SE' : 'en-GB', {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  });
-}
+/** Due dates as the patron reads them, in the session's language. */
+export const formatDate = (iso: string | undefined, language: string): string => formatDay(language, iso);

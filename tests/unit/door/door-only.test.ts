@@ -64,8 +64,8 @@ async function doorOnly() {
     log: undefined,
     metrics: noopMetrics,
     logger: silentLogger,
+    clock: { now: () => new Date('2026-11-30T05:05:00Z') }, // Monday 06:05, unstaffed
   });
-  door.setClock(new Date('2026-11-30T05:05:00Z')); // Monday 06:05, unstaffed
   stops.push(async () => {
     await door.stop();
     await keypad.close();
