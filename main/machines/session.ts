@@ -13,6 +13,28 @@ const activeJob = (ctx: SessionContext): Job => {
   return { key: line.key, itemId: line.itemId, uids: Object.keys(ctx.onPad[line.itemId]?.tags ?? {}) };
 };
 
+/**
+ * Borrowing and returning walk the pad's lines the same way: wait for a
+ * line with work, run the item's actor on it, put its result on the line
+ * (or `refused` when the actor failed), then the next.
+ */
+const eachItem = (src: 'checkoutItem' | 'checkinItem') =>
+  ({
+    initial: 'watching',
+    states: {
+      watching: { always: { guard: 'hasWork', target: 'working' } },
+      working: {
+        entry: 'startJob',
+        invoke: {
+          src,
+          input: ({ context }: { context: SessionContext }) => ({ patron: context.patron, job: activeJob(context) }),
+          onDone: { target: 'watching', actions: 'applyResult' },
+          onError: { target: 'watching', actions: 'failJob' },
+        },
+      },
+    },
+  }) as const;
+
 /** Events that show someone is at the terminal: they restart the idle countdown. */
 const ACTIVITY = [
   'ui.touch',
@@ -202,19 +224,7 @@ export const sessionMachine = setup({
           },
         },
         checkout: {
-          initial: 'watching',
-          states: {
-            watching: { always: { guard: 'hasWork', target: 'working' } },
-            working: {
-              entry: 'startJob',
-              invoke: {
-                src: 'checkoutItem',
-                input: ({ context }) => ({ patron: context.patron, job: activeJob(context) }),
-                onDone: { target: 'watching', actions: 'applyResult' },
-                onError: { target: 'watching', actions: 'failJob' },
-              },
-            },
-          },
+          ...eachItem('checkoutItem'),
           on: {
             'pad.unreadable': { actions: 'unreadable' },
             'loan.renew': {
@@ -226,19 +236,7 @@ export const sessionMachine = setup({
           },
         },
         return: {
-          initial: 'watching',
-          states: {
-            watching: { always: { guard: 'hasWork', target: 'working' } },
-            working: {
-              entry: 'startJob',
-              invoke: {
-                src: 'checkinItem',
-                input: ({ context }) => ({ patron: context.patron, job: activeJob(context) }),
-                onDone: { target: 'watching', actions: 'applyResult' },
-                onError: { target: 'watching', actions: 'failJob' },
-              },
-            },
-          },
+          ...eachItem('checkinItem'),
           on: {
             'pad.unreadable': { actions: 'unreadable' },
             'return.done': [{ guard: 'hasPatron', target: 'menu' }, { target: 'ending' }],

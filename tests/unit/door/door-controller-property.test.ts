@@ -10,9 +10,9 @@ import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
 import type { DoorLock } from '../../../shared/devices/door.ts';
-import type { CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
-import { OpenBranchError } from '../../../shared/errors.ts';
+import type { PatronInfo } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 import { patron } from './patron.ts';
 
 /**
@@ -78,15 +78,7 @@ describe('door controller: property over patrons, PINs, hours and network failur
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 14 }), async (steps) => {
         let up = true;
-        let how: 'down' | 'silent' = 'down';
-        const central = {
-          health: () => (up || how === 'silent' ? 'online' : 'offline'),
-          onHealth: () => () => {},
-          patronInformation: async (card: string, pin?: string) => {
-            if (!up) throw new OpenBranchError('sip2.timeout', 'no answer');
-            return info(card, pin);
-          },
-        } as unknown as CentralSystem;
+        const central = new CentralDouble().script('patronInformation', ([card, pin]) => info(card, pin));
         let pulses = 0;
         const lock = {
           kind: 'door-lock',
@@ -122,8 +114,10 @@ describe('door controller: property over patrons, PINs, hours and network failur
         try {
           for (const s of steps) {
             if (s.type === 'network') {
+              // A link known to be down, or one that only stops answering (timeouts while it looks healthy).
               up = s.up;
-              how = s.how;
+              central.fault = up ? 'none' : 'down';
+              central.setHealth(up || s.how === 'silent' ? 'online' : 'offline');
               continue;
             }
             if (s.type === 'hour') {
