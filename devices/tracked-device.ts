@@ -29,6 +29,16 @@ export abstract class TrackedDevice {
     if (!this.afterLoss) this.tracker.set('connecting');
   }
 
+  /** Runs the device's connect step as an open: `connecting` first, and a failure turned into the status and the error to throw. */
+  protected async connecting<T>(connect: () => Promise<T>): Promise<T> {
+    this.opening();
+    try {
+      return await connect();
+    } catch (e) {
+      throw this.failed(e);
+    }
+  }
+
   protected connected(): void {
     this.afterLoss = false;
     this.tracker.set('connected');

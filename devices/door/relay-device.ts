@@ -24,14 +24,15 @@ export abstract class RelayDevice extends TrackedDevice {
 
   async open(): Promise<void> {
     this.unsubscribeLost?.();
-    this.opening();
-    try {
-      await this.board.open();
-      await this.off();
-    } catch (e) {
-      await this.board.close().catch(() => {});
-      throw this.failed(e);
-    }
+    await this.connecting(async () => {
+      try {
+        await this.board.open();
+        await this.off();
+      } catch (e) {
+        await this.board.close().catch(() => {});
+        throw e;
+      }
+    });
     this.unsubscribeLost = this.board.onLost((reason) => {
       this.boardLost(reason);
       this.lose(`unplugged: ${reason}`);

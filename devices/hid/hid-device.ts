@@ -29,16 +29,12 @@ export abstract class HidDevice extends TrackedDevice {
 
   async open(): Promise<void> {
     await this.drop();
-    this.opening();
-    let handle: HidHandle;
-    try {
+    const handle = await this.connecting(async () => {
       const info = await findHid(this.hid, this.select);
       const vidPid = `${hex(this.select.vendorId)}:${hex(this.select.productId)}`;
       if (!info) throw new OpenBranchError('device.missing', `HID device ${vidPid} is not plugged in`, { vidPid });
-      handle = await this.hid.open(info.path);
-    } catch (e) {
-      throw this.failed(e);
-    }
+      return this.hid.open(info.path);
+    });
     this.#handle = handle;
     this.attach();
     handle.onData((report) => this.report(report));

@@ -17,13 +17,7 @@ export abstract class SerialDevice<L extends ByteLink = ByteLink> extends Tracke
 
   async open(): Promise<void> {
     await this.drop();
-    this.opening();
-    let link: L;
-    try {
-      link = await this.openLink();
-    } catch (e) {
-      throw this.failed(e);
-    }
+    const link = await this.connecting(this.openLink);
     const current = { link, stops: [] as Unsubscribe[] };
     this.#session = current;
     current.stops.push(

@@ -1,3 +1,4 @@
+import { concat } from '../../../../shared/bytes.ts';
 import { OpenBranchError } from '../../../../shared/errors.ts';
 import { checksum } from './checksum.ts';
 import type { SipMessage } from './message.ts';
@@ -50,14 +51,4 @@ export function encodeMessage(msg: SipMessage, options: EncodeOptions = {}): Uin
   if (options.sequence === undefined) return concat(encodeText(text, encoding), terminator);
   const body = encodeText(`${text}AY${options.sequence % 10}AZ`, encoding);
   return concat(body, encodeText(checksum(body), 'ascii'), terminator);
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
