@@ -49,10 +49,11 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     }),
     ...queueHandlers(p.queue),
     ...logHandlers(p.logDir),
-    'report.entries': async ({ from, to, identities }: { from: string; to: string; identities: boolean }) => ({
+    // "Who was it": staff enter (or a keyboard-wedge reader types) a card; its attempts are found by keyed hash.
+    'report.entries': async ({ from, to, card }: { from: string; to: string; card?: string | undefined }) => ({
       ...p.entryLog.report(from, to, hourOf),
       identityDays: p.config.door.logRetention.identityDays,
-      ...(identities ? { entries: p.entryLog.entries(from, to) } : {}),
+      ...(card ? { entries: p.entryLog.entriesOf(card, from, to) } : {}),
     }),
     'schedule.show': async () => ({
       timezone: p.config.branch.timezone,

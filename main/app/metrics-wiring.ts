@@ -33,7 +33,8 @@ export async function startMetricsOrWarn(
 ): Promise<MetricsServer | undefined> {
   if (!config.metrics.enabled) return undefined;
   try {
-    return await startMetricsServer({ source, host: config.metrics.host, port: config.metrics.port, token: config.metrics.token, logger });
+    const { host, port, token, allowedHosts } = config.metrics;
+    return await startMetricsServer({ source, host, port, token, allowedHosts, logger });
   } catch (e) {
     logger.error({ err: e instanceof Error ? e.message : String(e), port: config.metrics.port }, 'metrics endpoint not started');
     return undefined;

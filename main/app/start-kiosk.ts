@@ -16,6 +16,7 @@ import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
 import { QUEUE_MIGRATIONS } from '../queue/schema.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
+import { cardKeyer, ephemeralCardKey, loadCardSecret } from '../storage/card-key.ts';
 import { DATA_FILE, openDataFile } from '../storage/data-file.ts';
 import { type Db, migrate, openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
@@ -81,7 +82,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   // file stops the start before any device, connection or port is opened.
   const db = options.db ?? (options.dataDir ? openDataFile(join(options.dataDir, DATA_FILE)) : openDatabase(':memory:'));
   migrate(db, QUEUE_MIGRATIONS);
-  const entryLog = new EntryLog(db);
+  // Card numbers are stored only as keys under the install's secret, which lives beside the data file.
+  const cardKey = options.dataDir ? cardKeyer(loadCardSecret(options.dataDir)) : ephemeralCardKey();
+  const entryLog = new EntryLog(db, cardKey);
   const warnings = installWarnings(config);
   for (const w of warnings) logger.warn({ code: w.code, devices: w.devices }, describeWarning(w));
   const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id, demo: config.demo, warnings });
@@ -96,6 +99,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     db,
     policy: config.offline,
     branchId: config.branch.id,
+    cardKey,
     logger,
     onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
   });

@@ -11,4 +11,7 @@ try {
   console.error('openbranch: not built yet (no dist/main/cli/index.js); run `npm run build` in the package folder first');
   process.exit(2);
 }
-process.exitCode = await main(process.argv);
+const code = await main(process.argv);
+// A failed command stops here, even if something it started (a server, a timer) would keep Node running.
+if (code !== 0) process.exit(code);
+process.exitCode = code;

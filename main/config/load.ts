@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { configSchema, EMBEDDED_DEFAULT, type KioskConfig } from '../../shared/config/schema.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
 import { deviceRegistry } from '../devices/drivers.ts';
 import { describeIssues } from './issues.ts';
+import { readYaml } from './yaml-text.ts';
 
 export interface LoadedConfig {
   readonly config: KioskConfig;
@@ -31,13 +31,7 @@ export function loadConfig(file: string | undefined): LoadedConfig {
 }
 
 export function parseConfigText(text: string, file: string): KioskConfig {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0]!;
-    const where = first.linePos?.[0] ? `line ${first.linePos[0].line}, column ${first.linePos[0].col}` : 'somewhere';
-    throw new OpenBranchError('config.syntax', `${file}: YAML syntax error at ${where}: ${first.message.split('\n')[0]}`, { file });
-  }
-  const raw: unknown = doc.toJS() ?? {};
+  const raw = readYaml(text, file);
   const result = configSchema.safeParse(raw);
   // Each device entry against its driver's own schema, strictly (the registry knows every driver).
   const entries = isRecord(raw) && raw.devices !== undefined ? z.array(deviceRegistry.entrySchema()).safeParse(raw.devices) : undefined;

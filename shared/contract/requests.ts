@@ -111,8 +111,8 @@ export const requestMethods = {
   },
   'report.entries': {
     role: 'technician',
-    /** identities: also list each attempt with the card number, where still kept (door.logRetention.identityDays). */
-    params: z.strictObject({ from: z.iso.date(), to: z.iso.date(), identities: z.boolean().default(false) }),
+    /** card: also list that card's attempts, found by its keyed hash while kept (door.logRetention.identityDays). */
+    params: z.strictObject({ from: z.iso.date(), to: z.iso.date(), card: z.string().trim().min(1).max(64).optional() }),
     result: z.record(z.string(), z.unknown()),
   },
   'logs.tail': {

@@ -99,8 +99,8 @@ export const ar: Catalog = {
     entriesPerHour: 'الدخول في كل ساعة',
     denialsByReason: 'الرفض حسب السبب',
     alarms: 'الإنذارات',
-    identities: 'أظهِر من (رقم البطاقة، يُحفظ {{days, num}} يوماً)',
-    attempts: 'المحاولات',
+    whoWasIt: 'من كان؟ اكتب رقم البطاقة أو امسح البطاقة (تُحفظ {{days, num}} يوماً)',
+    attempts: 'محاولات هذه البطاقة',
     tab: {
       devices: 'الأجهزة',
       central: 'نظام المكتبة',

@@ -94,8 +94,8 @@ export const en = {
     entriesPerHour: 'Entries per hour',
     denialsByReason: 'Denials by reason',
     alarms: 'Alarms',
-    identities: 'Show who (card number, kept {{days}} days)',
-    attempts: 'Attempts',
+    whoWasIt: 'Who was it? Type the card number or scan the card (kept {{days}} days)',
+    attempts: "This card's attempts",
     tab: {
       devices: 'Devices',
       central: 'Library system',

@@ -96,8 +96,8 @@ export const fi: Catalog = {
     entriesPerHour: 'Sisäänkäynnit tunneittain',
     denialsByReason: 'Hylätyt syyn mukaan',
     alarms: 'Hälytykset',
-    identities: 'Näytä kuka (kortin numero, säilytetään {{days}} päivää)',
-    attempts: 'Yritykset',
+    whoWasIt: 'Kuka se oli? Kirjoita kortin numero tai lue kortti (säilytetään {{days}} päivää)',
+    attempts: 'Kortin yritykset',
     tab: {
       devices: 'Laitteet',
       central: 'Kirjastojärjestelmä',

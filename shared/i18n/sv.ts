@@ -95,8 +95,8 @@ export const sv: Catalog = {
     entriesPerHour: 'Inpasseringar per timme',
     denialsByReason: 'Nekade per orsak',
     alarms: 'Larm',
-    identities: 'Visa vem (kortnummer, sparas {{days}} dagar)',
-    attempts: 'Försök',
+    whoWasIt: 'Vem var det? Skriv kortnumret eller läs in kortet (sparas {{days}} dagar)',
+    attempts: 'Kortets försök',
     tab: {
       devices: 'Enheter',
       central: 'Bibliotekssystemet',

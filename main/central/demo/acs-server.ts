@@ -35,6 +35,8 @@ export interface DemoAcs {
   misbehave(mode: Misbehaviour): void;
   /** Requests answered so far (all connections). */
   readonly requests: () => number;
+  /** Requests that met a misbehaviour so far (silenced, dropped, delayed, corrupted): tests wait for a fault to strike. */
+  readonly struck: () => number;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
   const timeZone = options.timeZone ?? 'Europe/Stockholm';
   let mode: Misbehaviour = { kind: 'normal' };
   let answered = 0;
+  let struck = 0;
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((socket) => {
@@ -80,6 +83,7 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
     };
 
     const handle = async (frame: Uint8Array) => {
+      if (mode.kind !== 'normal') struck++;
       if (mode.kind === 'silence') return;
       if (mode.kind === 'drop') {
         socket.destroy();
@@ -144,6 +148,7 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
       mode = m;
     },
     requests: () => answered,
+    struck: () => struck,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

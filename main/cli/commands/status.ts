@@ -8,7 +8,7 @@ import { configPathFrom, readKioskConfig } from '../../security/cli-config.ts';
 export const STATUS_EXIT = { ok: 0, degraded: 1, unreachable: 3 } as const;
 
 /** Where the local kiosk's /health is: a wildcard listen address is asked on loopback. */
-export function healthUrl(metrics: MetricsConfig): string {
+export function healthUrl(metrics: Pick<MetricsConfig, 'enabled' | 'host' | 'port'>): string {
   const host = metrics.host === '0.0.0.0' ? '127.0.0.1' : metrics.host === '::' ? '::1' : metrics.host;
   return `http://${host.includes(':') ? `[${host}]` : host}:${metrics.port}/health`;
 }

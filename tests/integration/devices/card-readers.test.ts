@@ -39,9 +39,18 @@ describe('HID keyboard card reader through the simulated HID bus and the device 
     reader.type('2000-1234');
     expect(cards.map((c) => [c.number, c.source, c.readerId])).toEqual([['2000-1234', 'hid', 'card']]);
 
+    // Each reopen attempt looks for the reader on the bus.
+    let lookups = 0;
+    const devices = bus.devices.bind(bus);
+    bus.devices = () => {
+      lookups++;
+      return devices();
+    };
     bus.unplug('/dev/hidraw1');
     expect(manager.reports()[0]!.status.state).toBe('missing');
-    await new Promise((r) => setTimeout(r, 100)); // a few failed reopen attempts
+    // A few failed reopen attempts (the reader stays `missing` meanwhile) before it comes back.
+    const before = lookups;
+    await until(() => lookups >= before + 2, 2000, 'two failed reopen attempts');
     bus.plug(reader);
     await until(() => manager.reports()[0]!.status.state === 'connected', 2000, 'reconnect');
     reader.type('20001235');

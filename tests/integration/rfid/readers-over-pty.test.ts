@@ -13,7 +13,7 @@ import { realTransports } from '../../../main/devices/transports.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { PadEvent, RfidReader } from '../../../shared/devices/rfid.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { until } from '../../unit/rfid/helpers.ts';
+import { patient, until } from '../../support/patience.ts';
 import { type PtyPair, startPtyPair } from './socat.ts';
 
 /** Both protocols, end to end: real serialport bindings on a socat pty, the simulator on the other end. */
@@ -63,7 +63,7 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, line, sim 
       port,
       pollIntervalMs: 30,
       reconnectMs: 100,
-      timeoutMs: 300,
+      timeoutMs: patient(300), // an answer over the pty may take long on a loaded machine
     }) as DeviceConfig;
 
   it('reads the pad, decodes items and flips AFI with a read-back', async () => {
@@ -96,7 +96,7 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, line, sim 
     await manager.start();
     reader = manager.get(`pad-${name}`) as RfidReader;
     pad.place({ item: { itemId: '1' } });
-    await new Promise((r) => setTimeout(r, 100)); // let a few polls run
+    expect(await reader.inventory()).toHaveLength(1); // the link works, and the background polls run
     await simLink?.close();
     await pty!.stop();
     await until(() => reader!.status().state === 'missing');

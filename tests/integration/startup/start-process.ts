@@ -61,13 +61,14 @@ export function removeHome(home: string): void {
 /**
  * Runs the real `openbranch start --web --port 0 --config FILE` in its own
  * process group and waits for it to exit. `wrap` puts a command in front
- * (unshare for a private tmpfs); `asKioskUser` drops root. The group is
- * killed if it is still running after the guard time, which fails the test.
+ * (unshare for a private tmpfs); `asKioskUser` drops root; `stopAt` sends
+ * SIGTERM once stdout matches. The group is killed if it is still running
+ * after the guard time, which fails the test.
  */
 export function runStart(
   home: string,
   config: string,
-  options: { readonly asKioskUser?: boolean; readonly wrap?: readonly string[] } = {},
+  options: { readonly asKioskUser?: boolean; readonly wrap?: readonly string[]; readonly stopAt?: RegExp } = {},
 ): Promise<StartResult> {
   const node = [process.execPath, join(root, 'main/cli/bin.mjs'), 'start', '--web', '--port', '0', '--config', config];
   const argv = [...(options.wrap ?? []), ...node];
@@ -80,7 +81,11 @@ export function runStart(
   });
   let stdout = '';
   let stderr = '';
-  child.stdout?.on('data', (d) => (stdout += d));
+  child.stdout?.on('data', (d) => {
+    stdout += d;
+    // Started far enough: stop it the way systemd does.
+    if (options.stopAt?.test(stdout) && child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+  });
   child.stderr?.on('data', (d) => (stderr += d));
   return new Promise((done) => {
     const guard = setTimeout(() => {

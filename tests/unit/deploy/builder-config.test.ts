@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { rewriteExtension, sourceFiles } from '../../../resources/build/compile.mjs';
+import { ENTRY_POINTS, outputOf, PRELOAD } from '../../../resources/build/compile.mjs';
 
 // CI cannot download Electron, so electron-builder never runs here; this test
 // reads electron-builder.yml itself and fails when the packaging config breaks.
@@ -69,11 +69,16 @@ describe('electron-builder.yml', () => {
     expect(files.some((f) => /^(main|shared|devices|renderer)\//.test(f))).toBe(false);
   });
 
-  it('the package entry is the compiled Electron entry, and the build emits it', async () => {
-    expect(pkg.main).toBe(`dist/${rewriteExtension('main/hosts/electron/entry.ts')}`);
-    expect(sourceFiles()).toContain(join('main', 'hosts', 'electron', 'entry.ts'));
+  it('the package entry is the compiled Electron entry, and the build emits it with the preload', () => {
+    expect(ENTRY_POINTS).toContain('main/hosts/electron/entry.ts');
+    expect(pkg.main).toBe(outputOf('main/hosts/electron/entry.ts'));
     expect(existsSync(resolve(root, pkg.main))).toBe(true);
-    expect(existsSync(resolve(root, 'dist/main/hosts/electron/preload.cjs'))).toBe(true);
+    expect(outputOf(PRELOAD)).toBe(join('dist', 'main', 'hosts', 'electron', 'preload.cjs'));
+    expect(existsSync(resolve(root, outputOf(PRELOAD)))).toBe(true);
+  });
+
+  it('ships every compiled chunk the entries load', () => {
+    expect(config.files).toContain('dist/chunks/**/*.js');
   });
 
   it('runs the fuses hook after packing, and the hook exists', () => {

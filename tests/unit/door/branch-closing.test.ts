@@ -10,11 +10,11 @@ import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { CentralDouble } from '../../doubles/central-double.ts';
+import { until } from '../../support/patience.ts';
 
 const at = (hhmmss: string) => new Date(`2026-11-30T${hhmmss}+01:00`);
 /** Closing asks nothing of the central system. */
 const unusedCentral = new CentralDouble();
-const settle = () => new Promise((r) => setTimeout(r, 20));
 
 const doors: DoorController[] = [];
 afterEach(async () => {
@@ -61,14 +61,10 @@ describe('closing the branch (Monday, unstaffed until 22:00)', () => {
     b.clock.set(at('21:57:00'));
     expect(b.door.view().announcement).toBeUndefined();
     b.clock.set(at('22:00:10'));
-    await settle();
-    expect(b.lights.relays.get(1)).toBe(false);
-    expect(b.arm.relays.get(1)).toBe(true);
+    await until(() => b.lights.relays.get(1) === false && b.arm.relays.get(1) === true, 3000, 'lights off, alarm armed');
     expect(b.door.view().evacuation).toBeUndefined();
     b.clock.set(at('06:00:10'));
-    await settle();
-    expect(b.lights.relays.get(1)).toBe(true);
-    expect(b.arm.relays.get(1)).toBe(false);
+    await until(() => b.lights.relays.get(1) === true && b.arm.relays.get(1) === false, 3000, 'lights on, alarm disarmed');
   });
 
   it('warns at closing when the door stands open or someone came in shortly before, and logs it for the morning', async () => {
@@ -76,7 +72,7 @@ describe('closing the branch (Monday, unstaffed until 22:00)', () => {
     b.clock.set(at('21:50:00'));
     b.log.attempt(at('21:50:00'), '23000000000017', 'granted');
     b.sensor.set('open');
-    await settle();
+    await until(() => b.door.view().contact === 'open', 3000, 'the door seen open');
     b.clock.set(at('22:00:10'));
     expect(b.door.view().evacuation).toEqual({ doorOpen: true, recentEntries: 1, windowMinutes: 30 });
     expect(b.log.report('2026-11-30', '2026-11-30', () => 0).alarms.map((a) => a.kind)).toContain('evacuation');

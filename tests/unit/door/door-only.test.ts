@@ -13,15 +13,8 @@ import { doorSchema } from '../../../shared/config/door.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { CentralDouble } from '../../doubles/central-double.ts';
+import { until } from '../../support/patience.ts';
 import { patron } from './patron.ts';
-
-const until = async (ok: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 /** Every card is a patron of the door's; 2468 is the right PIN. */
 const central = new CentralDouble().script('patronInformation', ([card, pin]) => patron({ cardNumber: card, pinValid: pin === '2468' }));
