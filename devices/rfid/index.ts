@@ -12,8 +12,6 @@ export { decodeIso28560Part2, encodeIso28560Part2 } from './codec/iso28560-2.ts'
 export { decodeIso28560Part3, encodeIso28560Part3 } from './codec/iso28560-3.ts';
 export { padReader, type SimulatedRfidReader, serialPad, simulatedPadDriver, simulatedReader } from './drivers.ts';
 export { ReaderItemPad } from './item-pad.ts';
-export { threeMReader } from './readers/3m/index.ts';
-export { feigReader } from './readers/feig/index.ts';
 export type { ReaderDefinition } from './readers/reader-definition.ts';
 export { RfidCardReader } from './rfid-card-reader.ts';
 export { groupSets, type SetStatus } from './sets.ts';

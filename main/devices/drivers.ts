@@ -13,10 +13,11 @@ import { escposPrinter, escposUsbPrinter, simulatedPrinter } from '../../devices
 import { serialPad, simulatedPadDriver } from '../../devices/rfid/drivers.ts';
 import { threeMReader } from '../../devices/rfid/readers/3m/index.ts';
 import { feigReader } from '../../devices/rfid/readers/feig/index.ts';
+import type { ReaderDefinition } from '../../devices/rfid/readers/reader-definition.ts';
 import { DeviceRegistry } from './registry.ts';
 
 /** RFID reader protocols (a folder each in devices/rfid/readers/); a new reader is its folder plus one entry here. */
-export const RFID_READERS = [feigReader, threeMReader];
+export const RFID_READERS: readonly ReaderDefinition[] = [feigReader, threeMReader];
 
 /**
  * Every driver of every kind of device, one line each: the kiosk's device

@@ -23,4 +23,10 @@ export interface ReaderDefinition<S extends z.ZodObject = z.ZodObject, F = unkno
   simulate(link: ByteLink, pad: SimulatedPad, options: z.output<S>): { stop(): void };
 }
 
+/** What every reader simulator takes. */
+export interface SimulatorOptions {
+  /** Extra time before each answer, standing in for the reader's RF work. */
+  readonly answerDelayMs?: number;
+}
+
 export const defineReader = <S extends z.ZodObject, F>(reader: ReaderDefinition<S, F>): ReaderDefinition<S, F> => reader;

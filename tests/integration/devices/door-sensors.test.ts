@@ -16,7 +16,7 @@ afterEach(async () => {
 
 /**
  * ptys have no modem lines (get() is ENOTTY), so the modem-line sensor runs on
- * serialport's mock binding (through SerialPortMock.binding, see TOOLCHAIN.md)
+ * serialport's mock binding (through SerialPortMock.binding, see CONTRIBUTING.md, "Toolchain")
  * with get() answering from `lines`, the wire a contact would pull.
  */
 function mockBindingWithLines(

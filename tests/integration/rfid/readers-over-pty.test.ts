@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { driverContext } from '../../../devices/driver.ts';
 import { createItemPad, SimulatedPad } from '../../../devices/rfid/index.ts';
-import { ThreeMSimulator } from '../../../devices/rfid/readers/3m/simulator.ts';
-import { FeigSimulator } from '../../../devices/rfid/readers/feig/simulator.ts';
 import { SerialLink } from '../../../devices/serial/link.ts';
-import { deviceRegistry } from '../../../main/devices/drivers.ts';
+import { deviceRegistry, RFID_READERS } from '../../../main/devices/drivers.ts';
 import { DeviceManager } from '../../../main/devices/manager.ts';
 import { realTransports } from '../../../main/devices/transports.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
@@ -16,17 +14,14 @@ import { silentLogger } from '../../../shared/logger.ts';
 import { patient, until } from '../../support/patience.ts';
 import { type PtyPair, startPtyPair } from './socat.ts';
 
-/** Both protocols, end to end: real serialport bindings on a socat pty, the simulator on the other end. */
-const drivers = [
-  { name: 'feig', line: { baudRate: 38400, parity: 'even' as const }, sim: FeigSimulator },
-  { name: '3m', line: { baudRate: 19200, parity: 'none' as const }, sim: ThreeMSimulator },
-];
+/** Every registered reader protocol, end to end: real serialport bindings on a socat pty, its simulator on the other end. */
+const drivers = RFID_READERS.map((reader) => ({ name: reader.name, reader }));
 
 /** Built the way the kiosk builds it: through the device registry. */
 const create = async (config: DeviceConfig): Promise<RfidReader> =>
   (await deviceRegistry.create(config, driverContext(silentLogger, realTransports()))) as RfidReader;
 
-describe.each(drivers)('$name driver over a socat pty pair', ({ name, line, sim }) => {
+describe.each(drivers)('$name driver over a socat pty pair', ({ name, reader: definition }) => {
   let dir: string;
   let pty: PtyPair | undefined;
   let simLink: SerialLink | undefined;
@@ -50,8 +45,8 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, line, sim 
   });
 
   async function attachSimulator(path: string): Promise<void> {
-    simLink = await SerialLink.open({ path, ...line });
-    new sim(simLink, pad);
+    simLink = await SerialLink.open({ path, baudRate: definition.line.baud, parity: definition.line.parity });
+    definition.simulate(simLink, pad, definition.schema.parse({}));
   }
 
   const config = (port: string): DeviceConfig =>

@@ -1,7 +1,7 @@
 import type { ByteLink } from '../../../serial/byte-link.ts';
 import { concat, toHex } from '../../codec/bytes.ts';
 import type { SimulatedPad } from '../../simulator/simulated-pad.ts';
-import type { SimulatorOptions } from '../feig/simulator.ts';
+import type { SimulatorOptions } from '../reader-definition.ts';
 import { HW_VERSION_PROBE, ThreeMCommand } from './codec/commands.ts';
 import { encodeThreeMFrame, type ThreeMFrame, ThreeMFrameParser } from './codec/frame.ts';
 
@@ -13,7 +13,7 @@ export class ThreeMSimulator {
   constructor(
     private readonly link: ByteLink,
     private readonly pad: SimulatedPad,
-    private readonly options: Omit<SimulatorOptions, 'address'> = {},
+    private readonly options: SimulatorOptions = {},
   ) {
     this.unsubscribe = link.onData((chunk) => {
       for (const e of this.parser.push(chunk)) if (e.kind === 'frame') this.answer(e.frame);

@@ -1,14 +1,13 @@
 import type { ByteLink } from '../../../serial/byte-link.ts';
 import { concat, reverseEachBlock, toHex } from '../../codec/bytes.ts';
 import type { SimTag, SimulatedPad } from '../../simulator/simulated-pad.ts';
+import type { SimulatorOptions } from '../reader-definition.ts';
 import { BLOCK_SIZE, FeigCommand, FeigIso, INVENTORY_MORE, NxpEas } from './codec/commands.ts';
 import { encodeFeigFrame, type FeigFrame, FeigFrameParser, type FeigFraming } from './codec/frame.ts';
 
-export interface SimulatorOptions {
+export interface FeigSimulatorOptions extends SimulatorOptions {
   /** Reader bus address (COM-ADR); 0xFF requests are answered too. */
   readonly address?: number;
-  /** Extra time before each answer, standing in for the reader's RF work. */
-  readonly answerDelayMs?: number;
 }
 
 /**
@@ -25,7 +24,7 @@ export class FeigSimulator {
   constructor(
     private readonly link: ByteLink,
     private readonly pad: SimulatedPad,
-    private readonly options: SimulatorOptions = {},
+    private readonly options: FeigSimulatorOptions = {},
   ) {
     this.address = options.address ?? 0x00;
     this.unsubscribe = link.onData((chunk) => {
