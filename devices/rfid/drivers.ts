@@ -6,7 +6,7 @@ import type { Logger } from '../../shared/logger.ts';
 import { type DeviceDriver, defineDriver } from '../driver.ts';
 import type { LinkOpener } from '../serial/byte-link.ts';
 import { createMemoryLinkPair, type MemoryLink } from '../serial/memory-link.ts';
-import { SerialRfidReader } from './reader/serial-rfid-reader.ts';
+import { type ItemSettings, SerialRfidReader } from './reader/serial-rfid-reader.ts';
 import type { ReaderDefinition } from './readers/reader-definition.ts';
 import { SimulatedPad } from './simulator/simulated-pad.ts';
 
@@ -17,9 +17,10 @@ export function padReader(
   link: LinkOpener,
   logger: Logger,
   driver: string = reader.name,
-): RfidReader {
+): PadReader {
   return new SerialRfidReader({
     id: o.id,
+    itemSettings: { afiInLibrary: o.afiInLibrary, afiOnLoan: o.afiOnLoan, security: o.security, blocks: o.blocks },
     driver,
     protocol: reader.protocol(reader.schema.parse(o)),
     link,
@@ -44,7 +45,10 @@ export function serialPad(reader: ReaderDefinition): DeviceDriver {
   });
 }
 
-export type SimulatedRfidReader = RfidReader & { readonly pad: SimulatedPad; readonly cable: MemoryLink };
+/** A pad's reader as the registry builds it: the reader, and how items on it are secured. */
+export type PadReader = RfidReader & { readonly itemSettings: ItemSettings };
+
+export type SimulatedRfidReader = PadReader & { readonly pad: SimulatedPad; readonly cable: MemoryLink };
 
 /** The simulated pad's options: every pad's, which protocol to speak, and the options of each simulated protocol. */
 export function simulatedPadSchema(readers: readonly ReaderDefinition[]) {

@@ -5,13 +5,13 @@ import type { SimulatedPrinter } from '../../devices/printer/simulated-printer.t
 import {
   createItemPad,
   createRfidCardReader,
+  type PadReader,
   type ReaderItemPad,
   type SimulatedPad,
   type SimulatedRfidReader,
 } from '../../devices/rfid/index.ts';
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import type { CardReader } from '../../shared/devices/card.ts';
-import type { RfidReader } from '../../shared/devices/rfid.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DeviceTester } from '../core/ports.ts';
 import { deviceRegistry } from '../devices/drivers.ts';
@@ -20,6 +20,8 @@ import { DeviceManager } from '../devices/manager.ts';
 /** The simulated devices of the embedded default, for the simulator panel. */
 export interface SimulatedDevices {
   readonly pad: SimulatedPad | undefined;
+  /** How the simulated pad's items are secured (what the exit gate would check). */
+  readonly padSettings: PadReader['itemSettings'] | undefined;
   readonly card: SimulatedCardReader | undefined;
   readonly sensor: SimulatedDoorSensor | undefined;
   readonly printer: SimulatedPrinter | undefined;
@@ -50,15 +52,15 @@ export async function startDevices(
 
   let pad: ReaderItemPad | undefined;
   const rfidCards: CardReader[] = [];
-  let simulatedPad: SimulatedPad | undefined;
+  let simulatedPad: SimulatedRfidReader | undefined;
   for (const config of byKind('rfid')) {
-    const reader = manager.get(config.id) as RfidReader | undefined;
+    const reader = manager.get(config.id) as PadReader | undefined;
     if (!reader) continue;
-    const itemPad = createItemPad(reader, config, { logger });
+    const itemPad = createItemPad(reader, { logger });
     itemPad.start();
     pad ??= itemPad;
     rfidCards.push(createRfidCardReader(`${config.id}-cards`, reader, itemPad));
-    if (config.driver === 'simulated') simulatedPad ??= (reader as SimulatedRfidReader).pad;
+    if (config.driver === 'simulated') simulatedPad ??= reader as SimulatedRfidReader;
   }
   const simulatedOf = <T>(kind: DeviceConfig['kind']) =>
     byKind(kind)
@@ -66,7 +68,8 @@ export async function startDevices(
       .map((c) => manager.get(c.id) as T | undefined)
       .find((d) => d !== undefined);
   const simulated: SimulatedDevices = {
-    pad: simulatedPad,
+    pad: simulatedPad?.pad,
+    padSettings: simulatedPad?.itemSettings,
     card: simulatedOf<SimulatedCardReader>('card-reader'),
     sensor: simulatedOf<SimulatedDoorSensor>('door-sensor'),
     printer: simulatedOf<SimulatedPrinter>('printer'),

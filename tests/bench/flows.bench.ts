@@ -36,7 +36,7 @@ export default async function (): Promise<void> {
     const deviceConfig = { id: 'pad', kind: 'rfid' as const, driver: 'simulated', enabled: true, pollIntervalMs: 20 };
     const reader = simulatedReader(RFID_READERS, deviceConfig, silentLogger);
     await reader.open();
-    const pad = createItemPad(reader, deviceConfig, { logger: silentLogger });
+    const pad = createItemPad(reader, { logger: silentLogger });
     pad.start();
     const screens = new SessionScreens({
       central: queue,

@@ -10,8 +10,18 @@ import type { ReaderProtocol } from '../codec/protocol.ts';
 import { chipOfUid } from './chip.ts';
 import { TagPresence } from './tag-presence.ts';
 
+/** How the kiosk writes item security on this pad (from its config entry), for the item pad over it. */
+export interface ItemSettings {
+  readonly afiInLibrary: number;
+  readonly afiOnLoan: number;
+  readonly security: 'afi' | 'eas' | 'both';
+  /** Blocks read first for each tag. */
+  readonly blocks: number;
+}
+
 export interface ReaderOptions<F> {
   readonly id: string;
+  readonly itemSettings: ItemSettings;
   readonly driver: string;
   readonly protocol: ReaderProtocol<F>;
   readonly link: LinkOpener;
@@ -33,6 +43,7 @@ export class SerialRfidReader<F> extends SerialDevice implements RfidReader {
   readonly kind = 'rfid' as const;
   readonly id: string;
   readonly driver: string;
+  readonly itemSettings: ItemSettings;
   private readonly events = new Emitter<{ rfid: RfidEvent }>();
   private readonly presence: TagPresence;
   private tx: Transactor<F> | undefined;
@@ -43,6 +54,7 @@ export class SerialRfidReader<F> extends SerialDevice implements RfidReader {
     super(o.link);
     this.id = o.id;
     this.driver = o.driver;
+    this.itemSettings = o.itemSettings;
     this.presence = new TagPresence(o.missesToRemove);
   }
 

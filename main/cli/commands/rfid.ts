@@ -6,10 +6,11 @@ import {
   encodeIso28560Part2,
   encodeIso28560Part3,
   fromHex,
+  type PadReader,
   toHex,
 } from '../../../devices/rfid/index.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
-import type { RfidReader, UsageType } from '../../../shared/devices/rfid.ts';
+import type { UsageType } from '../../../shared/devices/rfid.ts';
 import { isOpenBranchError, OpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { deviceRegistry } from '../../devices/drivers.ts';
@@ -51,10 +52,10 @@ function deviceConfig(flags: ReaderFlags, extra: Record<string, unknown> = {}): 
   return { id: 'cli', kind: 'rfid', driver, enabled: true, port, baud, parity, address, framing, pollIntervalMs: 10_000, ...extra };
 }
 
-async function withReader<T>(config: DeviceConfig, run: (reader: RfidReader) => Promise<T>): Promise<T> {
+async function withReader<T>(config: DeviceConfig, run: (reader: PadReader) => Promise<T>): Promise<T> {
   if (!readerDrivers().includes(config.driver)) throw new OpenBranchError('cli.usage', `--driver must be ${readerDrivers().join(' or ')}`);
   const { id: _id, kind: _kind, driver, enabled: _enabled, ...options } = config;
-  const reader = await deviceFromFlags<RfidReader>('rfid', driver, options);
+  const reader = await deviceFromFlags<PadReader>('rfid', driver, options);
   try {
     await reader.open();
     if (reader.status().state !== 'connected') throw new OpenBranchError('device.missing', reader.status().reason ?? 'reader not found');
@@ -102,7 +103,7 @@ export function registerRfid(program: Command): void {
     async (flags: ReaderFlags) => {
       const config = deviceConfig(flags);
       await withReader(config, async (reader) => {
-        const pad = createItemPad(reader, config, { logger: silentLogger });
+        const pad = createItemPad(reader, { logger: silentLogger });
         for (const seen of await reader.inventory()) {
           try {
             print({ ...seen, ...(await pad.readTag(seen.uid)) });
@@ -163,7 +164,7 @@ export function registerRfid(program: Command): void {
           ...(flags.afiOnLoan === undefined ? {} : { afiOnLoan: flags.afiOnLoan }),
         });
         await withReader(config, async (reader) => {
-          const result = await createItemPad(reader, config, { logger: silentLogger }).setSecurity(flags.uid.toUpperCase(), state);
+          const result = await createItemPad(reader, { logger: silentLogger }).setSecurity(flags.uid.toUpperCase(), state);
           print(result);
           if (!result.confirmed) process.exitCode = 1;
         });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { driverContext } from '../../../devices/driver.ts';
-import { createItemPad, SimulatedPad } from '../../../devices/rfid/index.ts';
+import { createItemPad, type PadReader, SimulatedPad } from '../../../devices/rfid/index.ts';
 import { SerialLink } from '../../../devices/serial/link.ts';
 import { deviceRegistry, RFID_READERS } from '../../../main/devices/drivers.ts';
 import { DeviceManager } from '../../../main/devices/manager.ts';
@@ -64,7 +64,7 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, reader: de
   it('reads the pad, decodes items and flips AFI with a read-back', async () => {
     await attachSimulator(pty!.b);
     reader = await create(config(pty!.a));
-    const itemPad = createItemPad(reader, config(pty!.a), { logger: silentLogger });
+    const itemPad = createItemPad(reader as PadReader, { logger: silentLogger });
     const events: PadEvent[] = [];
     itemPad.onEvent((e) => events.push(e));
     itemPad.start();

@@ -21,7 +21,7 @@ export function simulatedSetup(extra: Partial<Record<string, unknown>> = {}): {
     ...extra,
   } as DeviceConfig;
   const reader = simulatedReader(RFID_READERS, config, silentLogger);
-  const pad = createItemPad(reader, config, { logger: silentLogger });
+  const pad = createItemPad(reader, { logger: silentLogger });
   const events: PadEvent[] = [];
   pad.onEvent((e) => events.push(e));
   pad.start();

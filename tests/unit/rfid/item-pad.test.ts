@@ -133,14 +133,14 @@ describe('security that does not stick', () => {
   });
 
   it('does not confirm when the read-back differs from what was written', async () => {
-    const { reader, config } = simulatedSetup();
+    const { reader } = simulatedSetup();
     try {
       await reader.open();
       const uid = reader.pad.place({ item: { itemId: 'M-1' } });
       // A tag that acknowledges the write but keeps its old AFI (seen on worn tags): the reader
       // below acknowledges without writing; the pad under test must catch it on the read-back.
       const forgetful = Object.assign(Object.create(reader) as typeof reader, { writeAfi: async () => undefined });
-      const pad = createItemPad(forgetful, config, { logger: silentLogger });
+      const pad = createItemPad(forgetful, { logger: silentLogger });
       expect(await pad.setSecurity(uid, 'released')).toEqual({ uid, requested: 'released', confirmed: false, reason: 'rfid.afi-mismatch' });
       pad.stop();
     } finally {
