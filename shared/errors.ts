@@ -75,7 +75,15 @@ export type QueueError =
   | 'queue.schema-newer';
 
 /** The door lock and its pulses. */
-export type DoorError = 'door.pulse-range' | 'door.readback' | 'door.unlock' | 'door.release';
+export type DoorError =
+  | 'door.pulse-range'
+  | 'door.readback'
+  | 'door.unlock'
+  | 'door.release'
+  /** A staff unlock with no lock configured, during a lockdown, or while the door is busy with a patron. */
+  | 'door.no-lock'
+  | 'door.locked-down'
+  | 'door.busy';
 
 /** The kiosk's data files (SQLite) at start and on disk. */
 export type StorageError =

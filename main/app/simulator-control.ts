@@ -16,6 +16,7 @@ export interface SimulatorHooks {
   setClock?(at: Date | null): void;
   pinEntered?(pin: string): void;
   doorState?(): SimulatorState['door'];
+  occupancy?(): number | null;
   onDoorChange?(listener: () => void): Unsubscribe;
 }
 
@@ -68,6 +69,7 @@ export class SimulatorPanelControl implements SimulatorControl {
               : tag.afi === this.afiInLibrary,
       })),
       ...(door ? { door } : this.devices.sensor ? { door: { contact: this.devices.sensor.current(), lock: 'locked', alarm: false } } : {}),
+      ...(this.devices.counter && typeof this.hooks.occupancy?.() === 'number' ? { occupancy: this.hooks.occupancy() as number } : {}),
       centralOffline: this.centralOffline,
       clock: this.clock,
       receipt: this.receipt,
@@ -113,6 +115,9 @@ export class SimulatorPanelControl implements SimulatorControl {
         break;
       case 'sim.door.close':
         sensor?.set('closed');
+        break;
+      case 'sim.counter.walk':
+        this.devices.counter?.walk(action.direction);
         break;
       case 'sim.central.offline':
         this.centralOffline = action.offline;

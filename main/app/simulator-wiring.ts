@@ -44,6 +44,7 @@ export function simulatorPanel(o: {
               return { contact: v.contact, lock: v.lock, alarm: v.alarm !== undefined };
             },
             onDoorChange: (l: () => void) => door.onView(() => l()),
+            occupancy: () => door.occupancy(),
           }
         : {}),
     },

@@ -14,6 +14,7 @@ import { BridgeHub } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
+import { queueStatus } from '../queue/report.ts';
 import { QUEUE_MIGRATIONS } from '../queue/schema.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
 import { cardKeyer, ephemeralCardKey, loadCardSecret } from '../storage/card-key.ts';
@@ -26,9 +27,10 @@ import { rendererDir } from './install-paths.ts';
 import { describeWarning, installWarnings } from './install-warnings.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
-import { startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
+import { pollForMetrics, startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
 import { SessionScreens } from './session-screens.ts';
 import { simulatorPanel } from './simulator-wiring.ts';
+import { startStaffApiOrWarn } from './staff-wiring.ts';
 import { KIOSK_VERSION } from './version.ts';
 
 export interface RunningKiosk {
@@ -43,6 +45,10 @@ export interface RunningKiosk {
   readonly screens: SessionScreens;
   readonly door: DoorController | undefined;
   readonly metrics: KioskMetricsRegistry;
+  /** Where /metrics is served (undefined: disabled or the port was taken). */
+  readonly metricsUrl: string | undefined;
+  /** Where the staff API is served (undefined: not configured). */
+  readonly staffApiUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -103,6 +109,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     logger,
     onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
   });
+  const printer = devices.manager.printer();
+  const stopPolling = pollForMetrics(metrics, {
+    printers: printer ? [printer] : [],
+    openConflicts: () => queueStatus(db).openConflicts,
+  });
   const localHour = (at: Date) => {
     const t = localTime(at, config.branch.timezone);
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
@@ -149,6 +160,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     logger,
   });
   const { door } = doorParts;
+  const staffApi = await startStaffApiOrWarn({ config, door, ops: doorParts.ops, metrics: metrics.metrics, logger });
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
   const simulator = simulatorPanel({ config, devices, demo: central.demo, door, clock: demoClock, region, logger });
   const core: KioskCore = {
@@ -165,6 +177,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       central,
       queue,
       entryLog,
+      ops: doorParts.ops,
       door,
       logDir: options.logDir,
       configFile: options.configFile,
@@ -194,7 +207,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     web,
     hub,
     metrics,
+    metricsUrl: metricsServer?.url,
+    staffApiUrl: staffApi?.url,
     stop: async () => {
+      stopPolling();
+      await staffApi?.close();
       await web?.close();
       await metricsServer?.close();
       screens.stop();

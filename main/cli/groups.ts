@@ -30,4 +30,5 @@ export const GROUPS: readonly LazyGroup[] = [
   { name: 'schedule', description: 'opening hours', load: async () => (await import('./commands/schedule.ts')).registerSchedule },
   { name: 'report', description: 'staff reports', load: async () => (await import('./commands/report.ts')).registerReport },
   { name: 'queue', description: 'the offline transaction queue: status, list, replay, conflicts for staff', load: async () => (await import('./commands/queue.ts')).registerQueue },
+  { name: 'remote', description: "on-call staff: a branch door's status, unlock once, lock down, clear an alarm (the kiosk's staff API)", load: async () => (await import('./commands/remote.ts')).registerRemote },
 ];

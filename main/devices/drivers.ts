@@ -1,4 +1,5 @@
 import { hidCardReader, hidKeypad, serialCardReader, simulatedCardReader } from '../../devices/card/drivers.ts';
+import { inputBoardCounter, simulatedPeopleCounter } from '../../devices/counter/drivers.ts';
 import {
   inputBoardSensor,
   lcusBoard,
@@ -43,4 +44,6 @@ export const deviceRegistry = RFID_READERS.reduce((r, reader) => r.register('rfi
   .register('door-sensor', 'simulated', simulatedDoorSensor)
   .register('printer', 'escpos', escposPrinter)
   .register('printer', 'escpos-usb', escposUsbPrinter)
-  .register('printer', 'simulated', simulatedPrinter);
+  .register('printer', 'simulated', simulatedPrinter)
+  .register('people-counter', 'input-board', inputBoardCounter)
+  .register('people-counter', 'simulated', simulatedPeopleCounter);

@@ -1,6 +1,7 @@
 import { type DriverContext, driverContext, type Transports } from '../../devices/driver.ts';
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import type { CardReader, PinPad } from '../../shared/devices/card.ts';
+import type { PeopleCounter } from '../../shared/devices/counter.ts';
 import type { DoorLock, DoorSensor, RelayOutput } from '../../shared/devices/door.ts';
 import type { DeviceKind, RelayRole } from '../../shared/devices/kinds.ts';
 import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
@@ -144,6 +145,10 @@ export class DeviceManager {
 
   doorSensor(): DoorSensor | undefined {
     return this.ofKind<DoorSensor>('door-sensor')[0];
+  }
+
+  peopleCounter(): PeopleCounter | undefined {
+    return this.ofKind<PeopleCounter>('people-counter')[0];
   }
 
   printer(): ReceiptPrinter | undefined {

@@ -7,6 +7,7 @@ import { loggingSchema, webSchema } from './hosts.ts';
 import { metricsSchema } from './metrics.ts';
 import { offlineSchema } from './offline.ts';
 import { policiesSchema } from './policies.ts';
+import { staffApiSchema } from './staff-api.ts';
 import { technicianSchema } from './technician.ts';
 
 /**
@@ -35,6 +36,8 @@ export const configSchema = z
     door: doorSchema.prefault({}),
     /** Offline mode and the transaction queue (see README "Offline mode"). */
     offline: offlineSchema.prefault({}),
+    /** Remote help for on-call staff (see README "Remote help"). */
+    staffApi: staffApiSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

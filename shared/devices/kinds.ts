@@ -5,7 +5,16 @@
  * options in shared/config/devices/ and one registration per driver in
  * main/devices/drivers.ts (see ARCHITECTURE.md).
  */
-export const DEVICE_KINDS = ['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output'] as const;
+export const DEVICE_KINDS = [
+  'rfid',
+  'card-reader',
+  'door-lock',
+  'door-sensor',
+  'printer',
+  'keypad',
+  'relay-output',
+  'people-counter',
+] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
 
 /**
@@ -26,5 +35,7 @@ export const RELAY_ROLES = [
   'lights',
   /** Arms the burglar alarm at closing, disarms it at opening. */
   'alarm-arm',
+  /** Pulsed on each entry, a tailgate and a forced door (a camera's trigger input). */
+  'camera-trigger',
 ] as const;
 export type RelayRole = (typeof RELAY_ROLES)[number];

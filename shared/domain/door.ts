@@ -18,6 +18,10 @@ export const DENIAL_REASONS = [
   'unknown-patron',
   'offline',
   'timeout',
+  /** On-call staff locked the door down (staff API). */
+  'lockdown',
+  /** The card let more people in than it opened for, too often (people counter). */
+  'tailgating',
   'error',
 ] as const;
 export type DenialReason = (typeof DENIAL_REASONS)[number];

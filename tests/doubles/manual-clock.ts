@@ -12,6 +12,10 @@ export class ManualClock {
   clearTimeout = (h: unknown) => {
     this.timers = this.timers.filter((x) => x.id !== h);
   };
+  /** Moves time forward without running timers (weeks pass while the kiosk is off). */
+  jump(ms: number): void {
+    this.t += ms;
+  }
   /** Moves time forward, running due timers and letting their promises settle. */
   async advance(ms: number): Promise<void> {
     const end = this.t + ms;

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
+import { doorPages, enter, setClock } from './door-pages.ts';
 import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
 
 /**
@@ -15,28 +16,7 @@ const ELSA_15 = '23000000000041';
 // A Monday in winter time (UTC+1).
 const at = (hhmm: string) => `2026-11-30T${hhmm}:00+01:00`;
 
-async function pages(page: Page): Promise<{ door: Page; sim: Page }> {
-  await page.goto(kiosk.url.replace('/?', '/door?'));
-  const sim = await page.context().newPage();
-  await sim.goto(kiosk.url.replace('/?', '/simulator?'));
-  await expect(sim.getByRole('heading', { name: 'Simulator' })).toBeVisible();
-  return { door: page, sim };
-}
-
-async function setClock(sim: Page, iso: string) {
-  await sim.getByRole('textbox', { name: 'Automatens klocka' }).fill(iso);
-  await sim.getByRole('button', { name: 'Ställ' }).click();
-  await expect(sim.locator('.sim-clock output')).toHaveText(iso);
-}
-
-async function enter(door: Page, card: string, pin: string) {
-  await door.bringToFront();
-  await door.getByRole('textbox', { name: 'Kortnummer' }).fill(card);
-  await door.getByRole('button', { name: 'Nästa' }).click();
-  await expect(door.getByRole('heading', { name: 'Skriv din PIN-kod' })).toBeVisible();
-  for (const d of pin) await door.getByRole('button', { name: `Siffra ${d}` }).click();
-  await door.getByRole('button', { name: 'OK', exact: true }).click();
-}
+const pages = (page: Page) => doorPages(page, kiosk);
 
 test('an eligible patron enters at 06:05 and is refused at 22:05', async ({ page }, info) => {
   kiosk = await startKioskProcess();

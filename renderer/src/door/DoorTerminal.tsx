@@ -4,6 +4,7 @@ import type { KioskBridge } from '../../../shared/contract/bridge.ts';
 import type { DoorEvent, DoorView } from '../../../shared/contract/door-view.ts';
 import { Keypad } from '../components/Keypad.tsx';
 import { useSpokenOnce } from '../sound/useSpokenOnce.ts';
+import { DoorNotices } from './DoorNotices.tsx';
 
 /**
  * /door: the entrance terminal of an unstaffed branch. Card, PIN, answer.
@@ -43,6 +44,7 @@ export function DoorTerminal({ bridge }: { bridge: KioskBridge }) {
           {t('door.closingIn', { minutes: view.announcement.minutes })}
         </div>
       )}
+      <DoorNotices view={view} />
       {view.evacuation && (
         <div className="notice notice-evacuation" role="alert" data-testid="door-evacuation">
           {view.evacuation.doorOpen

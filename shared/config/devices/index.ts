@@ -36,4 +36,5 @@ export const simulatedDevices: DeviceConfig[] = [
   { id: 'printer', kind: 'printer', driver: 'simulated', enabled: true },
   { id: 'door-lock', kind: 'door-lock', driver: 'simulated', enabled: true },
   { id: 'door-contact', kind: 'door-sensor', driver: 'simulated', enabled: true },
+  { id: 'counter', kind: 'people-counter', driver: 'simulated', enabled: true },
 ];

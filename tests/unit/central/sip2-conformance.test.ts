@@ -171,3 +171,17 @@ describe('Sip2Framer', () => {
     expect(f.push(utf8('941\r')).length).toBe(1);
   });
 });
+
+describe('Sip2Framer on a long message in small packets', () => {
+  it('assembles a 60 KB message sent a byte at a time, byte for byte, and keeps nothing after it', () => {
+    const f = new Sip2Framer();
+    const body = new Uint8Array(60_000).map((_, i) => 0x41 + (i % 26));
+    const early: Uint8Array[] = [];
+    for (const b of body) early.push(...f.push(Uint8Array.of(b)));
+    expect(early).toEqual([]);
+    const frames = f.push(utf8('\r\n'));
+    expect(frames).toHaveLength(1);
+    expect(Buffer.from(frames[0]!).equals(Buffer.from(body))).toBe(true);
+    expect(f.pending).toBe(0);
+  });
+});
