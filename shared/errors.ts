@@ -3,7 +3,19 @@
  * ("sip2.checksum", "device.missing", ...) so logs, metrics and the
  * technician screen can group failures without parsing messages.
  */
-export type Subsystem = 'codec' | 'device' | 'rfid' | 'sip2' | 'central' | 'queue' | 'door' | 'config' | 'bridge' | 'cli' | 'storage';
+export type Subsystem =
+  | 'codec'
+  | 'device'
+  | 'rfid'
+  | 'sip2'
+  | 'central'
+  | 'queue'
+  | 'door'
+  | 'config'
+  | 'bridge'
+  | 'cli'
+  | 'storage'
+  | 'catalog';
 
 /** Why ISO 28560-2 tag data (object identifiers and data sets) does not decode. */
 export type Iso28560Part2Failure = 'element' | 'truncated' | 'item-id' | 'oid' | 'compaction' | 'isil';
@@ -62,7 +74,16 @@ export type Sip2Error =
   | 'sip2.failed';
 
 /** The central system as the flows see it. */
-export type CentralError = 'central.offline';
+export type CentralError = 'central.offline' | 'central.unsupported';
+
+/** The local catalogue and its harvest from the central system's OAI-PMH endpoint. */
+export type CatalogError =
+  | 'catalog.unreachable'
+  | 'catalog.server-busy'
+  | 'catalog.http'
+  | 'catalog.oai-error'
+  | 'catalog.malformed'
+  | 'catalog.sqlite';
 
 /** The offline transaction queue. */
 export type QueueError =
@@ -133,7 +154,8 @@ export type ErrorCode =
   | ConfigError
   | StorageError
   | BridgeError
-  | CliError;
+  | CliError
+  | CatalogError;
 
 /** Codes whose failure may go away by retrying (network, unplugged USB, busy port). */
 const TRANSIENT = new Set<ErrorCode>([
@@ -144,6 +166,8 @@ const TRANSIENT = new Set<ErrorCode>([
   'sip2.disconnected',
   'sip2.connect',
   'central.offline',
+  'catalog.unreachable',
+  'catalog.server-busy',
 ]);
 
 export class OpenBranchError extends Error {

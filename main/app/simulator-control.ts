@@ -8,6 +8,8 @@ import type { SimulatedDevices } from './device-wiring.ts';
 export interface DemoCatalog {
   readonly patrons: readonly DemoPatronView[];
   readonly items: readonly (DemoItemView & { readonly isil?: string })[];
+  /** Any other copy the demo central system knows (the demo catalogue's), placed by barcode. */
+  readonly lookup?: (itemId: string) => (DemoItemView & { readonly isil?: string }) | undefined;
 }
 
 /** Hooks into the parts of the kiosk the panel can also change: the network and the clock. */
@@ -94,7 +96,7 @@ export class SimulatorPanelControl implements SimulatorControl {
         break;
       case 'sim.item.place':
       case 'sim.item.placeAll': {
-        const item = this.demo.items.find((i) => i.itemId === action.itemId);
+        const item = this.demo.items.find((i) => i.itemId === action.itemId) ?? this.demo.lookup?.(action.itemId);
         if (!item || !pad) break;
         const parts = action.type === 'sim.item.place' ? [action.part ?? 1] : Array.from({ length: item.parts }, (_, i) => i + 1);
         const present = pad.list();

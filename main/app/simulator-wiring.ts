@@ -33,6 +33,14 @@ export function simulatorPanel(o: {
       items: demo
         ? DEMO_ITEMS.map((i) => ({ itemId: i.itemId, title: i.title, parts: i.parts, owner: region[i.owner] ?? i.owner, note: i.note }))
         : [],
+      ...(demo
+        ? {
+            lookup: (itemId: string) => {
+              const i = demo.state.item(itemId);
+              return i && { itemId: i.itemId, title: i.title, parts: i.parts, owner: region[i.owner] ?? i.owner, note: i.note };
+            },
+          }
+        : {}),
     },
     {
       ...(demo ? { setCentralOffline: (offline: boolean) => demo.misbehave(offline ? { kind: 'drop' } : { kind: 'normal' }) } : {}),

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { catalogFile } from '../catalog/files.ts';
+import { KioskCatalog } from '../catalog/kiosk-catalog.ts';
 import { connectCentral, type Sip2Connection } from '../central/index.ts';
 import type { KioskCore } from '../core/ports.ts';
 import type { DeviceManager } from '../devices/manager.ts';
@@ -45,6 +47,8 @@ export interface RunningKiosk {
   readonly screens: SessionScreens;
   readonly door: DoorController | undefined;
   readonly metrics: KioskMetricsRegistry;
+  /** The harvested catalogue ("Tips för mig", reservations). */
+  readonly catalog: KioskCatalog;
   /** Where /metrics is served (undefined: disabled or the port was taken). */
   readonly metricsUrl: string | undefined;
   /** Where the staff API is served (undefined: not configured). */
@@ -119,8 +123,28 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
   };
   const region = { ...central.demo?.region, ...config.branch.region };
+  const catalog = new KioskCatalog({
+    config: config.catalog,
+    file: options.dataDir ? catalogFile(config, options.dataDir) : ':memory:',
+    oaiUrl: config.catalog.oaiUrl ?? central.demo?.oai?.url,
+    here: config.branch.id,
+    logger: logger.child({ subsystem: 'catalog' }),
+  });
+  catalog.start();
+  const others = Object.entries(region)
+    .filter(([code]) => code !== config.branch.id)
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   let shell: KioskShell | undefined;
   const screens = new SessionScreens({
+    discover: {
+      catalog,
+      central: queue,
+      here: config.branch.id,
+      branches: [{ code: config.branch.id, name: config.branch.name }, ...others],
+      emediaLinkTemplate: config.catalog.emediaLinkTemplate,
+      opacLinkTemplate: config.catalog.opacLinkTemplate,
+    },
     central: queue,
     pad: devices.pad,
     cardReaders: devices.cardReaders.filter((r) => !isDoorReader(config, r)),
@@ -207,12 +231,14 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     web,
     hub,
     metrics,
+    catalog,
     metricsUrl: metricsServer?.url,
     staffApiUrl: staffApi?.url,
     stop: async () => {
       stopPolling();
       await staffApi?.close();
       await web?.close();
+      await catalog.stop();
       await metricsServer?.close();
       screens.stop();
       await doorParts.stop();

@@ -4,6 +4,7 @@ import type { KioskView } from '../../shared/contract/view.ts';
 import { IdleWarning } from './components/IdleWarning.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
 import { StatusBar } from './components/StatusBar.tsx';
+import { DiscoverScreen } from './discover/DiscoverScreen.tsx';
 import { applyLanguage } from './i18n.ts';
 import { useWedgeCapture } from './input/useWedgeCapture.ts';
 import { useKiosk } from './kiosk-context.tsx';
@@ -41,6 +42,8 @@ function ScreenFor({ view }: { view: KioskView }) {
       return <ReceiptScreen view={view} />;
     case 'error':
       return <ErrorScreen view={view} />;
+    case 'discover':
+      return <DiscoverScreen view={view} />;
     default:
       return <PlaceholderScreen screen={view.screen} />;
   }

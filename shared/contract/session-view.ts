@@ -54,5 +54,7 @@ export const sessionDataSchema = z.object({
   receiptOptions: z.array(z.enum(['print', 'email', 'none'])).optional(),
   receiptDone: z.enum(['printed', 'emailed', 'skipped', 'failed']).optional(),
   offline: z.boolean().optional(),
+  /** "Tips för mig" can be offered (a harvested catalogue). */
+  discover: z.boolean().optional(),
 });
 export type SessionData = z.infer<typeof sessionDataSchema>;

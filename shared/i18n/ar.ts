@@ -1,3 +1,4 @@
+import { discoverAr } from './discover/ar.ts';
 import type { Catalog } from './en.ts';
 
 /**
@@ -61,6 +62,7 @@ export const ar: Catalog = {
     removeCard: 'أبعِد البطاقة',
     enterPin: 'اكتب الرمز {{pin}}',
     place: 'ضع',
+    otherBarcode: 'رمز شريطي آخر من الفهرس التجريبي',
     placePart: 'الجزء {{part}}',
     lift: 'ارفع',
     clear: 'ارفع الكل',
@@ -318,4 +320,5 @@ export const ar: Catalog = {
   },
   receiptPrint: { title: 'إيصال الإعارة', count: 'عدد الإعارات: {{count, num}}' },
   error: { generic: 'حدث خطأ ما. حاول مرة أخرى أو اسأل الموظفين.' },
+  discover: discoverAr,
 };

@@ -2,6 +2,8 @@
  * English UI messages. The Swedish catalog (sv.ts) must have exactly the
  * same keys: its type is derived from this one. Interpolation: {{name}}.
  */
+import { discoverEn } from './discover/en.ts';
+
 export const en = {
   app: { title: 'OpenBranch', loading: 'Starting…', disconnected: 'The kiosk is restarting. One moment…' },
   language: { label: 'Language', sv: 'Svenska', en: 'English', fi: 'Suomi', ar: 'العربية' },
@@ -56,6 +58,7 @@ export const en = {
     removeCard: 'Take the card away',
     enterPin: 'Type PIN {{pin}}',
     place: 'Place',
+    otherBarcode: 'Another barcode from the demo catalogue',
     placePart: 'Part {{part}}',
     lift: 'Lift',
     clear: 'Lift all',
@@ -293,6 +296,7 @@ export const en = {
   },
   receiptPrint: { title: 'Loan receipt', count: 'Items borrowed: {{count}}' },
   error: { generic: 'Something went wrong. Please try again or ask the staff.' },
+  discover: discoverEn,
 };
 
 /** Languages with more plural forms than English (Arabic: zero, two, few, many) add them beside _one and _other. */

@@ -1,3 +1,4 @@
+import { discoverFi } from './discover/fi.ts';
 import type { Catalog } from './en.ts';
 
 /** Suomi (kansallinen vähemmistökieli). Samat avaimet kuin sv.ts ja en.ts (tyyppi ja testi vaativat sen). */
@@ -57,6 +58,7 @@ export const fi: Catalog = {
     removeCard: 'Ota kortti pois',
     enterPin: 'Kirjoita PIN {{pin}}',
     place: 'Laita alustalle',
+    otherBarcode: 'Toinen viivakoodi esittelyluettelosta',
     placePart: 'Osa {{part}}',
     lift: 'Nosta',
     clear: 'Nosta kaikki',
@@ -295,4 +297,5 @@ export const fi: Catalog = {
   },
   receiptPrint: { title: 'Lainakuitti', count: 'Lainoja: {{count}}' },
   error: { generic: 'Jokin meni vikaan. Yritä uudelleen tai kysy henkilökunnalta.' },
+  discover: discoverFi,
 };

@@ -1,3 +1,4 @@
+import { discoverSv } from './discover/sv.ts';
 import type { Catalog } from './en.ts';
 
 /** Svenska. Samma nycklar som en.ts (typen kräver det). */
@@ -57,6 +58,7 @@ export const sv: Catalog = {
     removeCard: 'Ta bort kortet',
     enterPin: 'Skriv PIN {{pin}}',
     place: 'Lägg på',
+    otherBarcode: 'Annan streckkod ur demokatalogen',
     placePart: 'Del {{part}}',
     lift: 'Lyft',
     clear: 'Lyft alla',
@@ -294,4 +296,5 @@ export const sv: Catalog = {
   },
   receiptPrint: { title: 'Lånekvitto', count: 'Antal lån: {{count}}' },
   error: { generic: 'Något gick fel. Försök igen eller fråga personalen.' },
+  discover: discoverSv,
 };

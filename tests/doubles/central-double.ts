@@ -42,7 +42,7 @@ export interface Applied {
   readonly transactionTime?: Date;
 }
 
-type Method = Exclude<keyof CentralSystem, 'health' | 'onHealth' | 'renewAll'>;
+type Method = Exclude<keyof CentralSystem, 'health' | 'onHealth' | 'renewAll' | 'hold'>;
 type Args<M extends Method> = Parameters<CentralSystem[M]>;
 type Answer<M extends Method> = Awaited<ReturnType<CentralSystem[M]>>;
 type Handler<M extends Method> = (args: Args<M>, next: (args?: Args<M>) => Promise<Answer<M>>) => Answer<M> | Promise<Answer<M>>;

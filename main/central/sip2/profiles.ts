@@ -1,4 +1,4 @@
-import type { CheckoutRefusal } from '../../../shared/domain/central.ts';
+import type { CheckoutRefusal, HoldRefusal } from '../../../shared/domain/central.ts';
 import { PATRON_STATUS_FLAGS, type PatronStatusFlag } from './codec/responses.ts';
 
 /**
@@ -23,6 +23,8 @@ export interface Sip2Profile {
   readonly borrowBlockingFlags: readonly PatronStatusFlag[];
   /** AF texts that explain a refused checkout, first match wins. */
   readonly checkoutRefusals: readonly { readonly pattern: RegExp; readonly reason: CheckoutRefusal }[];
+  /** AF texts that explain a refused hold, first match wins (none matching: the kiosk asks further). */
+  readonly holdRefusals: readonly { readonly pattern: RegExp; readonly reason: HoldRefusal }[];
   /** Extension fields with patron data. */
   readonly patronFields: { readonly birthDate: string; readonly category: string; readonly expiry: string; readonly meroppet?: string };
 }
@@ -53,6 +55,17 @@ export const genericProfile: Sip2Profile = {
     { pattern: /invalid item|unknown item|item not found/i, reason: 'unknown-item' },
     { pattern: /blocked|barred|expired|fines/i, reason: 'patron-blocked' },
   ],
+  holdRefusals: [
+    { pattern: /already (on hold|reserved|has a hold)|duplicate hold/i, reason: 'already-reserved' },
+    { pattern: /too many|limit/i, reason: 'limit-reached' },
+    {
+      pattern: /not (be )?(reservable|holdable)|cannot be (reserved|held|transferred)|non-circulating|not for loan/i,
+      reason: 'not-reservable',
+    },
+    { pattern: /invalid patron|patron not found|unknown patron/i, reason: 'invalid-patron' },
+    { pattern: /no such item|item not found|invalid item|no (biblio|bibliographic) record/i, reason: 'unknown-item' },
+    { pattern: /blocked|barred|expired|fines|fees/i, reason: 'patron-blocked' },
+  ],
   patronFields: { birthDate: 'PB', category: 'PC', expiry: 'PA' },
 };
 
@@ -81,6 +94,13 @@ export const kohaProfile: Sip2Profile = {
     { pattern: /TOO_MANY|too many/i, reason: 'limit-reached' },
     { pattern: /Invalid Item|UNKNOWN_BARCODE|NO_ITEM/i, reason: 'unknown-item' },
     { pattern: /Patron (is )?Blocked|DEBARRED|USERBLOCKED|GNA|CARD_LOST|EXPIRED|DEBT|AGE_RESTRICTION/i, reason: 'patron-blocked' },
+  ],
+  // The texts of C4/SIP/ILS.pm add_hold and ILS/Transaction/Hold.pm do_hold; CanItemBeReserved refusals come without any.
+  holdRefusals: [
+    { pattern: /^Invalid Patron/i, reason: 'invalid-patron' },
+    { pattern: /No such item|No biblio record matches/i, reason: 'unknown-item' },
+    { pattern: /Excessive fees blocking|Fee required to place hold/i, reason: 'patron-blocked' },
+    { pattern: /Item cannot be transferred/i, reason: 'not-reservable' },
   ],
   patronFields: { birthDate: 'PB', category: 'PC', expiry: 'PA', meroppet: 'ZM' },
 };

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskView } from '../../../shared/contract/view.ts';
 import { useKiosk } from '../kiosk-context.tsx';
+import { sessionData } from './session-data.ts';
 
 /** The start screen: one huge target, the branch's name, and what the kiosk can do. */
 export function AttractScreen({ view }: { view: KioskView }) {
@@ -15,6 +16,11 @@ export function AttractScreen({ view }: { view: KioskView }) {
         </span>
         {t('attract.start')}
       </button>
+      {sessionData(view).discover && (
+        <button type="button" className="secondary discover-start" onClick={() => send({ type: 'discover.start' })}>
+          {t('discover.start')}
+        </button>
+      )}
       <p className="hint">{t('attract.hint')}</p>
       <p className="hint">{t('attract.returnHint')}</p>
     </main>

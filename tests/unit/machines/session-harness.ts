@@ -34,7 +34,7 @@ function scriptedCentral(): CentralDouble {
       return pin === PIN.unknownCard ? { ...info, valid: false } : info;
     })
     .script('checkout', ([req], next) =>
-      req.itemId.startsWith('REF') ? { ok: false, itemId: req.itemId, refusal: 'on-hold-for-other', screenMessages: [] } : next(),
+      req.itemId.startsWith('REF') ? { ok: false, itemId: req.itemId, refusal: 'on-hold-for-other' as const, screenMessages: [] } : next(),
     );
 }
 

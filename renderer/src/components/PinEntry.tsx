@@ -1,0 +1,46 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { UiEvent } from '../../../shared/contract/ui-events.ts';
+import { useKiosk } from '../kiosk-context.tsx';
+import { Keypad } from './Keypad.tsx';
+
+/** PIN dots, the error to show, the keypad and OK. An empty PIN is refused here and again in main (Koha would accept it). */
+export function PinEntry({ error, back, backLabel }: { error: string | undefined; back: UiEvent; backLabel: string }) {
+  const { t } = useTranslation();
+  const { send } = useKiosk();
+  const [pin, setPin] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const submit = () => {
+    if (pin.length === 0) return setEmpty(true);
+    send({ type: 'pin.entered', pin });
+    setPin('');
+  };
+  return (
+    <>
+      <output className="pin-dots" data-testid="pin-dots" aria-label={t('technician.pinLength', { count: pin.length })}>
+        {'●'.repeat(pin.length)}
+      </output>
+      {(empty || error) && (
+        <p role="alert" className="error-text">
+          {empty ? t('pin.empty') : t(`reason.${error}`, { defaultValue: t('error.generic') })}
+        </p>
+      )}
+      <Keypad
+        onDigit={(d) => {
+          setEmpty(false);
+          setPin((p) => (p.length < 12 ? p + d : p));
+        }}
+        onBackspace={() => setPin((p) => p.slice(0, -1))}
+        onClear={() => setPin('')}
+      />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => send(back)}>
+          {backLabel}
+        </button>
+        <button type="button" className="primary" onClick={submit}>
+          {t('pin.ok')}
+        </button>
+      </div>
+    </>
+  );
+}
