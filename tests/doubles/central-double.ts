@@ -1,5 +1,7 @@
 import { REFUSAL_TEXT } from '../../main/central/demo/handlers.ts';
+import { cancelHold, type HoldAnswer, MAX_HOLDS, placeHold } from '../../main/central/demo/holds.ts';
 import { DemoLibrary, FINE_LIMIT } from '../../main/central/demo/library.ts';
+import { holdRefusalFromMessages } from '../../main/central/sip2/hold-refusal.ts';
 import { cleanScreenMessages, kohaProfile } from '../../main/central/sip2/profiles.ts';
 import type {
   CentralHealth,
@@ -8,6 +10,9 @@ import type {
   CheckinResult,
   CheckoutRequest,
   CheckoutResult,
+  HoldRefusal,
+  HoldRequest,
+  HoldResult,
   ItemInfo,
   PatronInfo,
   PatronQuery,
@@ -42,9 +47,9 @@ export interface Applied {
   readonly transactionTime?: Date;
 }
 
-type Method = Exclude<keyof CentralSystem, 'health' | 'onHealth' | 'renewAll' | 'hold'>;
-type Args<M extends Method> = Parameters<CentralSystem[M]>;
-type Answer<M extends Method> = Awaited<ReturnType<CentralSystem[M]>>;
+type Method = Exclude<keyof CentralSystem, 'health' | 'onHealth' | 'renewAll'>;
+type Args<M extends Method> = Parameters<NonNullable<CentralSystem[M]>>;
+type Answer<M extends Method> = Awaited<ReturnType<NonNullable<CentralSystem[M]>>>;
 type Handler<M extends Method> = (args: Args<M>, next: (args?: Args<M>) => Promise<Answer<M>>) => Answer<M> | Promise<Answer<M>>;
 
 const DAY = 86_400_000;
@@ -149,6 +154,11 @@ export class CentralDouble implements CentralSystem {
 
   itemInformation(itemId: string): Promise<ItemInfo> {
     return this.call('itemInformation', `item ${itemId}`, [itemId], ([item]) => this.item(item));
+  }
+
+  hold(request: HoldRequest): Promise<HoldResult> {
+    const line = `${request.cancel ? 'cancel hold' : 'hold'} ${request.itemId ?? request.titleId ?? ''}`;
+    return this.call('hold', line, [request], ([r]) => this.reserve(r));
   }
 
   endSession(cardNumber: string): Promise<void> {
@@ -309,6 +319,44 @@ export class CentralDouble implements CentralSystem {
       alert: r.hold !== undefined || r.transitTo !== undefined,
       screenMessages: r.wasOnLoan ? [] : ['Item not checked out'],
     };
+  }
+
+  private async reserve(req: HoldRequest): Promise<HoldResult> {
+    const asked = {
+      card: req.cardNumber,
+      pin: req.pin,
+      itemId: req.itemId ?? '',
+      titleId: req.titleId ?? '',
+      pickup: req.cancel ? '' : req.pickupLocation,
+    };
+    const r: HoldAnswer = req.cancel ? cancelHold(this.library, asked) : placeHold(this.library, asked);
+    const ids = { ...(req.itemId ? { itemId: req.itemId } : {}), ...(req.titleId ? { titleId: req.titleId } : {}) };
+    if (!r.ok) {
+      const screenMessages = r.message ? [r.message] : [];
+      return { ...ids, ok: false, refusal: this.holdRefusal(req, screenMessages), screenMessages };
+    }
+    return {
+      ...ids,
+      ok: true,
+      itemId: r.itemId,
+      // A cancel's answer names no branch: Sip2Central repeats the one asked for.
+      ...(req.cancel ? { pickupLocation: req.pickupLocation } : { pickupLocation: r.pickup, queuePosition: r.queue }),
+      available: r.available,
+      screenMessages: [],
+    };
+  }
+
+  /** Koha's text when it sends one; else what the patron's record shows, as Sip2Central reads it after a silent refusal. */
+  private holdRefusal(req: HoldRequest, messages: readonly string[]): HoldRefusal {
+    const said = holdRefusalFromMessages(kohaProfile, messages);
+    if (said) return said;
+    const patron = this.library.patron(req.cardNumber);
+    if (!patron) return 'invalid-patron';
+    if (this.library.patronBlock(patron)) return 'patron-blocked';
+    const held = this.library.holdsOf(req.cardNumber);
+    if (req.itemId && held.some((h) => h.itemId === req.itemId)) return 'already-reserved';
+    if (held.length >= MAX_HOLDS) return 'limit-reached';
+    return 'unknown';
   }
 
   private async renewLoan(card: string, itemId: string): Promise<RenewResult> {

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BRANCHES, DEMO_ITEMS, DEMO_PATRONS } from '../../../main/central/demo/data.ts';
 import { connectCentral, type Sip2Connection } from '../../../main/central/index.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
-import type { CheckinResult, CheckoutResult, ItemInfo, PatronInfo, RenewResult } from '../../../shared/domain/central.ts';
+import type {
+  CheckinResult,
+  CheckoutResult,
+  HoldRequest,
+  HoldResult,
+  ItemInfo,
+  PatronInfo,
+  RenewResult,
+} from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { CentralDouble } from '../../doubles/central-double.ts';
 
@@ -46,6 +54,14 @@ const checkoutView = (r: CheckoutResult) => ({
   due: r.dueDate !== undefined,
 });
 const checkinView = (r: CheckinResult) => ({ ok: r.ok, route: r.route, refusal: r.refusal, title: r.title, messages: r.screenMessages });
+const holdView = (r: HoldResult) => ({
+  ok: r.ok,
+  refusal: r.refusal,
+  itemId: r.itemId,
+  pickup: r.ok ? r.pickupLocation : undefined,
+  queue: r.queuePosition,
+  available: r.ok ? r.available : undefined,
+});
 const renewView = (r: RenewResult) => ({ ok: r.ok, title: r.title, due: r.dueDate !== undefined });
 const itemView = (r: ItemInfo) => ({ known: r.known, title: r.title, circulation: r.circulation, due: r.dueDate !== undefined });
 
@@ -88,5 +104,25 @@ describe('the CentralSystem double answers as the demo central system does', () 
     for (const [what, step] of steps) expect(await step(double), what).toEqual(await step(real.central));
     // Branch names for the routes come from the same region.
     expect(DEMO_BRANCHES.map((b) => b.code)).toContain('KOP');
+  });
+
+  it('reservations: placed for pick-up elsewhere, twice, on a reference copy, an unknown item, with a wrong PIN, by blocked patrons, cancelled', async () => {
+    const every = DEMO_ITEMS.map((i) => i.itemId);
+    const requests: HoldRequest[] = [];
+    for (const p of DEMO_PATRONS) {
+      for (const itemId of every) requests.push({ cardNumber: p.cardNumber, pin: p.pin, itemId, pickupLocation: 'KOP' });
+    }
+    requests.push(
+      { cardNumber: ANNA, pin: '9999', itemId: every[0]!, pickupLocation: 'VAS' },
+      { cardNumber: ANNA, pin: '1234', itemId: '39999999999999', pickupLocation: 'VAS' },
+      { cardNumber: ANNA, pin: '1234', itemId: every[1]!, pickupLocation: 'NOWHERE' },
+      { cardNumber: '23000000000999', pin: '1111', itemId: every[0]!, pickupLocation: 'VAS' },
+      { cardNumber: ANNA, pin: '1234', itemId: every[0]!, pickupLocation: 'KOP', cancel: true },
+      { cardNumber: ANNA, pin: '1234', itemId: every[0]!, pickupLocation: 'KOP', cancel: true },
+    );
+    for (const r of requests) {
+      const what = `${r.cancel ? 'cancel' : 'hold'} ${r.cardNumber} ${r.itemId} ${r.pickupLocation}`;
+      expect(holdView(await double.hold(r)), what).toEqual(holdView(await real.central.hold!(r)));
+    }
   });
 });
