@@ -201,6 +201,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       central,
       queue,
       entryLog,
+      stats,
       ops: doorParts.ops,
       door,
       logDir: options.logDir,

@@ -1,9 +1,11 @@
+import { discoverEn } from './discover/en.ts';
+import { simulatorEn } from './simulator/en.ts';
+import { technicianEn } from './technician/en.ts';
+
 /**
  * English UI messages. The Swedish catalog (sv.ts) must have exactly the
  * same keys: its type is derived from this one. Interpolation: {{name}}.
  */
-import { discoverEn } from './discover/en.ts';
-
 export const en = {
   app: { title: 'OpenBranch', loading: 'Starting…', disconnected: 'The kiosk is restarting. One moment…' },
   language: { label: 'Language', sv: 'Svenska', en: 'English', fi: 'Suomi', ar: 'العربية' },
@@ -45,122 +47,8 @@ export const en = {
     closed: 'Closed',
     technician: 'Technician',
   },
-  simulator: {
-    title: 'Simulator',
-    intro: 'Drives the simulated devices of the embedded default. Open the kiosk in another window to see it react.',
-    patrons: 'Library cards',
-    items: 'Items',
-    pad: 'On the pad',
-    door: 'Door',
-    central: 'Library system',
-    receipt: 'Last receipt',
-    present: 'Present card',
-    removeCard: 'Take the card away',
-    enterPin: 'Type PIN {{pin}}',
-    place: 'Place',
-    otherBarcode: 'Another barcode from the demo catalogue',
-    placePart: 'Part {{part}}',
-    lift: 'Lift',
-    clear: 'Lift all',
-    empty: 'Nothing here.',
-    open: 'Open door',
-    close: 'Close door',
-    contact: 'Contact: {{state}}',
-    counter: 'People counter',
-    occupancy: 'Inside: {{count}}',
-    walkIn: 'Someone walks in',
-    walkOut: 'Someone walks out',
-    lock: 'Lock: {{state}}',
-    alarm: 'ALARM',
-    goOffline: 'Cut the network',
-    goOnline: 'Restore the network',
-    clock: 'Kiosk clock',
-    clockSet: 'Set',
-    clockReal: 'Real time',
-    unavailable: 'This install has no simulated devices.',
-    secured: 'secured',
-    released: 'released',
-  },
-  technician: {
-    title: 'Technician',
-    login: 'Technician: enter your PIN',
-    warning: {
-      config: {
-        'simulated-device': 'Simulated devices outside demo mode: {{devices}}. They drive no real hardware.',
-        'demo-central': 'The demo library system runs outside demo mode: no real cards or items are checked.',
-      },
-    },
-    pinLength: '{{count}} digits entered',
-    wrongPin: 'Wrong PIN.',
-    loginBusy: 'Too many wrong PINs. Try again in {{seconds}} seconds.',
-    loginLocked: 'Too many wrong PINs on this screen. Reload the page to try again.',
-    logout: 'Log out',
-    refresh: 'Refresh',
-    from: 'From',
-    to: 'To',
-    entriesPerHour: 'Entries per hour',
-    denialsByReason: 'Denials by reason',
-    alarms: 'Alarms',
-    whoWasIt: 'Who was it? Type the card number or scan the card (kept {{days}} days)',
-    attempts: "This card's attempts",
-    nightOps: {
-      occupancy_one: '{{count}} person inside now',
-      occupancy_other: '{{count}} people inside now',
-      tailgatesInReport: 'Tailgating (more came in than were let in)',
-      noCounter: 'No people counter is connected.',
-      lockup: {
-        open: 'The alarm is not armed (open).',
-        waiting: 'Closed, but the people counter says someone is still inside: the alarm waits.',
-        armed: 'The alarm is armed.',
-      },
-      lockdown: 'Entrance locked down since {{since}} by {{who}}: {{reason}}',
-      tailgates: 'Tailgating (more came in than were let in), last week',
-      when: 'When',
-      followers: 'People who followed',
-      card: 'Card that opened',
-      noCard: 'no card',
-      staffActions: 'On-call staff actions from afar',
-      who: 'Who',
-      action: 'Action',
-      reason: 'Why',
-      actions: { unlock: 'Unlocked for {{seconds}} s', lockdown: 'Locked the entrance down', clear: 'Cleared the alarm and lockdown' },
-    },
-    tab: {
-      devices: 'Devices',
-      central: 'Library system',
-      queue: 'Queue',
-      schedule: 'Schedule and rules',
-      report: 'Entry report',
-      nightOps: 'Door and occupancy',
-      logs: 'Logs',
-    },
-    discover: {
-      title: 'Find connected devices',
-      scan: 'Scan',
-      none: 'No serial ports or HID devices found.',
-      noConfig: 'Embedded default: start with --config FILE to add real devices.',
-      kind: 'Kind',
-      driver: 'Driver',
-      role: 'Role (lights, alarm-arm, door-lamp, siren)',
-      add: 'Add',
-      saved: 'Saved in {{file}}. Restart OpenBranch to use the device.',
-    },
-    test: { pulse: 'Pulse the door', print: 'Print a test receipt', read: 'Read', status: 'Status' },
-    action: { 'queue-replay': 'Replay now' },
-    queue: {
-      conflicts: 'Conflicts to work through',
-      noConflicts: 'No conflicts.',
-      markHandled: 'Mark handled',
-      handledBy: 'Handled ({{by}})',
-    },
-    method: {
-      'central-status': 'Connection',
-      'queue-status': 'Queue',
-      'queue-list': 'Transactions',
-      'schedule-show': 'Schedule',
-      'logs-tail': 'Log',
-    },
-  },
+  simulator: simulatorEn,
+  technician: technicianEn,
   door: {
     title: 'Entrance',
     presentCard: 'Show your library card',
@@ -301,5 +189,6 @@ export const en = {
 
 /** Languages with more plural forms than English (Arabic: zero, two, few, many) add them beside _one and _other. */
 type MorePlurals = { [key: `${string}_${'zero' | 'two' | 'few' | 'many'}`]: string };
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> } & MorePlurals;
+/** A catalog's shape with any text in place of the English: the type every other language's catalog has. */
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> } & MorePlurals;
 export type Catalog = Widen<typeof en>;

@@ -24,14 +24,14 @@ test('an eligible patron enters at 06:05 and is refused at 22:05', async ({ page
   await setClock(sim, at('06:05'));
   await enter(door, ANNA, '1234');
   await expect(door.getByRole('heading', { name: /Välkommen! Dörren är öppen./ })).toBeVisible();
-  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: unlocked');
+  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: upplåst');
   await door.screenshot({ path: info.outputPath('door-granted.png') });
 
   await setClock(sim, at('22:05'));
   await expect(door.getByTestId('door-mode')).toHaveText('Stängt', { timeout: 15_000 });
   await enter(door, ANNA, '1234');
   await expect(door.getByTestId('door-reason')).toHaveText('Biblioteket är inte öppet för meröppet just nu.');
-  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: locked');
+  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: låst');
   await door.screenshot({ path: info.outputPath('door-closed.png') });
 });
 
