@@ -21,6 +21,12 @@ const DRIVERS: Record<Kind, { serial: string[]; hid: string[] }> = {
   printer: { serial: ['escpos'], hid: [] },
   'people-counter': { serial: ['input-board'], hid: [] },
 };
+/**
+ * Drivers that find their device by USB vendor and product id (HID card
+ * readers and keypads). The others take only their port or path: the
+ * config refuses options a driver does not have.
+ */
+const FOUND_BY_USB_ID = new Set(['hid']);
 
 /** "What is plugged in?" and "make it the door lock": writes the device into the config file. */
 export function DiscoverPanel() {
@@ -80,8 +86,8 @@ function FoundRow({ device, onAssign }: { device: FoundDeviceView; onAssign: (p:
       kind,
       driver,
       ...(bus === 'serial' ? { port: device.path } : { path: device.path }),
-      ...(device.vendorId ? { vendorId: device.vendorId } : {}),
-      ...(device.productId ? { productId: device.productId } : {}),
+      ...(FOUND_BY_USB_ID.has(driver) && device.vendorId ? { vendorId: device.vendorId } : {}),
+      ...(FOUND_BY_USB_ID.has(driver) && device.productId ? { productId: device.productId } : {}),
       ...(kind === 'relay-output' ? { role } : {}),
     });
   return (
