@@ -46,7 +46,8 @@ export type DeviceError =
   | 'device.error'
   | 'device.unknown'
   | 'device.unsupported'
-  | 'device.paper-out';
+  | 'device.paper-out'
+  | 'device.io';
 
 /** The RFID pad and its tags. */
 export type RfidError =
@@ -74,7 +75,11 @@ export type Sip2Error =
   | 'sip2.failed';
 
 /** The central system as the flows see it. */
-export type CentralError = 'central.offline' | 'central.unsupported';
+export type CentralError =
+  | 'central.offline'
+  | 'central.unsupported'
+  /** Too many wrong PINs for a card, counted by the kiosk before asking the central system. */
+  | 'central.pin-locked-out';
 
 /** The local catalogue and its harvest from the central system's OAI-PMH endpoint. */
 export type CatalogError =
@@ -95,8 +100,16 @@ export type QueueError =
   | 'queue.replay-failed'
   | 'queue.schema-newer';
 
+/** The steps of an entry whose failure the door logs (and counts) before going back to idle-locked. */
+export type DoorStep = 'decide' | 'unlock' | 'lock';
+
 /** The door lock and its pulses. */
 export type DoorError =
+  | `door.${DoorStep}-failed`
+  /** A logging or metrics action of the door failed; the door carried on. */
+  | 'door.action'
+  /** The entry log could not be written (disk full, I/O error). */
+  | 'door.log-write'
   | 'door.pulse-range'
   | 'door.readback'
   | 'door.unlock'

@@ -22,6 +22,8 @@ export const DENIAL_REASONS = [
   'lockdown',
   /** The card let more people in than it opened for, too often (people counter). */
   'tailgating',
+  /** The lock relay is missing or failed: no card is taken. */
+  'out-of-order',
   'error',
 ] as const;
 export type DenialReason = (typeof DENIAL_REASONS)[number];

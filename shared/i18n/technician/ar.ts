@@ -359,6 +359,7 @@ export const technicianAr: TechnicianCatalog = {
     timeout: 'استغرق وقتاً طويلاً',
     lockdown: 'الباب مغلق من قِبل الموظفين (المناوبة)',
     tailgating: 'استُخدمت البطاقة لإدخال أكثر من شخص مرات كثيرة',
+    'out-of-order': 'الباب معطّل (القفل غير موجود أو لا يستجيب)',
     error: 'خطأ في نظام الباب',
   },
   nightOps: {

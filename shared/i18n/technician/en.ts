@@ -339,6 +339,7 @@ export const technicianEn = {
     timeout: 'Took too long',
     lockdown: 'Door locked down by staff (on call)',
     tailgating: 'Card let in more than one person too often',
+    'out-of-order': 'Door out of order (the lock is missing or not answering)',
     error: 'Door system error',
   },
   nightOps: {

@@ -345,6 +345,7 @@ export const technicianFi: TechnicianCatalog = {
     timeout: 'Kesti liian kauan',
     lockdown: 'Henkilökunta on sulkenut oven (päivystys)',
     tailgating: 'Kortilla on päästetty sisään useampi kuin yksi liian usein',
+    'out-of-order': 'Ovi epäkunnossa (lukko puuttuu tai ei vastaa)',
     error: 'Ovijärjestelmän virhe',
   },
   nightOps: {

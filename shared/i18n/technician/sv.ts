@@ -336,6 +336,7 @@ export const technicianSv: TechnicianCatalog = {
     timeout: 'Tog för lång tid',
     lockdown: 'Dörren spärrad av personalen (jour)',
     tailgating: 'Kortet har släppt in fler än en för många gånger',
+    'out-of-order': 'Dörren ur funktion (låset saknas eller svarar inte)',
     error: 'Fel i dörrsystemet',
   },
   nightOps: {

@@ -11,9 +11,9 @@ import { OpsLog } from '../../../main/door/ops-log.ts';
 import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
-import type { DoorLock } from '../../../shared/devices/door.ts';
+import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { CentralDouble } from '../../doubles/central-double.ts';
+import { countingLock } from './counting-lock.ts';
 import { patron } from './patron.ts';
 
 const doors: DoorController[] = [];
@@ -38,8 +38,12 @@ async function door(rules: Record<string, unknown> = {}) {
   const sensor = new SimulatedDoorSensor('contact');
   const counter = new SimulatedPeopleCounter('counter');
   for (const d of [camera, siren, sensor, counter]) await d.open();
-  const central = new CentralDouble().script('patronInformation', ([card, pin]) => patron({ cardNumber: card, pinValid: pin === '1234' }));
-  const lock = { kind: 'door-lock', id: 'lock', driver: 'test', pulse: async () => {}, release: async () => {} } as unknown as DoorLock;
+  const central = {
+    health: () => 'online',
+    onHealth: () => () => {},
+    patronInformation: async (card: string, pin?: string) => patron({ cardNumber: card, pinValid: pin === '1234' }),
+  } as unknown as CentralSystem;
+  const lock = countingLock();
   const db = openDatabase(':memory:');
   const ops = new OpsLog(db);
   const clock = new DemoClock();
