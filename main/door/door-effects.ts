@@ -1,5 +1,6 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/devices/door.ts';
+import type { DoorStep } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DoorDecision, DoorEntryContext, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
@@ -146,7 +147,7 @@ export function doorEffects(p: DoorEffectPorts): Provided {
         p.metrics.doorAlarm(c.alarm ?? 'unknown');
         p.logger.warn({ alarm: c.alarm }, 'door alarm');
       }),
-      logFault: (_, params: { step: string; error: unknown }) => {
+      logFault: (_, params: { step: DoorStep; error: unknown }) => {
         try {
           p.metrics.error(`door.${params.step}-failed`);
           p.logger.error(

@@ -1,10 +1,12 @@
 import { and, assign, fromCallback, fromPromise, not, or, setup, stateIn } from 'xstate';
 import type { ContactState } from '../../shared/devices/door.ts';
+import type { DenialReason } from '../../shared/domain/door.ts';
+import type { DoorStep } from '../../shared/errors.ts';
 
 /** The outcome of the decision actor: grant, or deny with a reason code (and, for a card locked out, when it may try again: local HH:MM). */
 export type DoorDecision =
   | { readonly grant: true; readonly staff: boolean }
-  | { readonly grant: false; readonly reason: string; readonly retryAt?: string };
+  | { readonly grant: false; readonly reason: DenialReason; readonly retryAt?: string };
 
 export interface DoorTiming {
   readonly pinTimeoutMs: number;
@@ -22,7 +24,7 @@ export interface DoorTiming {
 export interface DoorEntryContext {
   readonly card: string | undefined;
   readonly pin: string;
-  readonly reason: string | undefined;
+  readonly reason: DenialReason | undefined;
   /** With reason `locked-out`: when the card may try again (local HH:MM). */
   readonly retryAt: string | undefined;
   readonly alarm: 'held-open' | 'forced' | undefined;
@@ -104,7 +106,7 @@ export const doorEntryMachine = setup({
     logRemote: () => {},
     logExit: () => {},
     /** A step failed (the decision, the pulse, the release): logged and counted, the door carries on. */
-    logFault: (_, _params: { step: string; error: unknown }) => {},
+    logFault: (_, _params: { step: DoorStep; error: unknown }) => {},
     stepped: assign({ steps: ({ context }) => context.steps + 1 }),
   },
   guards: {

@@ -1,4 +1,5 @@
 import type { Unsubscribe } from '../events.ts';
+import type { RelayRole } from './kinds.ts';
 import type { Device } from './status.ts';
 
 export type LockState = 'locked' | 'unlocked';
@@ -33,6 +34,6 @@ export interface DoorSensor extends Device {
 export interface RelayOutput extends Device {
   readonly kind: 'relay-output';
   /** What it drives, from config ("siren", "alarm", "lights"); the device manager hands outputs out by role. */
-  readonly role?: string;
+  readonly role: RelayRole;
   set(on: boolean): Promise<void>;
 }

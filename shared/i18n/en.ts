@@ -1,11 +1,11 @@
-/**
- * English UI messages. The Swedish catalog (sv.ts) must have exactly the
- * same keys: its type is derived from this one. Interpolation: {{name}}.
- */
 import { discoverEn } from './discover/en.ts';
 import { simulatorEn } from './simulator/en.ts';
 import { technicianEn } from './technician/en.ts';
 
+/**
+ * English UI messages. The Swedish catalog (sv.ts) must have exactly the
+ * same keys: its type is derived from this one. Interpolation: {{name}}.
+ */
 export const en = {
   app: { title: 'OpenBranch', loading: 'Starting…', disconnected: 'The kiosk is restarting. One moment…' },
   language: { label: 'Language', sv: 'Svenska', en: 'English', fi: 'Suomi', ar: 'العربية' },

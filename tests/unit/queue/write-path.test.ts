@@ -5,7 +5,7 @@ import { QueueStore } from '../../../main/queue/store.ts';
 import { type Db, openDatabase } from '../../../main/storage/database.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { CentralDouble } from './central-double.ts';
+import { centralWithBooks, item } from './fixtures.ts';
 import { tempDirs } from './temp-db.ts';
 
 const temp = tempDirs();
@@ -21,7 +21,6 @@ const opened = (file: string, readonly = false) => {
 };
 
 const CARD = '23000000000017';
-const item = (n: number) => `39${String(n).padStart(12, '0')}`;
 /** SQLite's query plan for a statement, as one line. */
 const plan =
   (db: Db) =>
@@ -55,7 +54,6 @@ describe('the queue write path', () => {
       store.record({ kind: 'checkout', card: CARD, item: item(n), branch: 'VAS', at: n, attempts: 0, offline: true });
     store.record({ kind: 'checkin', item: item(0), branch: 'VAS', at: 5, attempts: 0, offline: true });
     const watcher = opened(file, true);
-    const central = new CentralDouble();
     const seen: Array<{ attempts: number[]; states: string[] }> = [];
     const look = () => {
       const rows = watcher.prepare('SELECT attempts, state FROM queue_transactions ORDER BY seq').all() as Array<{
@@ -64,16 +62,15 @@ describe('the queue write path', () => {
       }>;
       seen.push({ attempts: rows.map((r) => r.attempts), states: rows.map((r) => r.state) });
     };
-    const checkout = central.checkout.bind(central);
-    const checkin = central.checkin.bind(central);
-    central.checkout = async (req) => {
-      look();
-      return checkout(req);
-    };
-    central.checkin = async (req) => {
-      look();
-      return checkin(req);
-    };
+    const central = centralWithBooks()
+      .script('checkout', (_args, next) => {
+        look();
+        return next();
+      })
+      .script('checkin', (_args, next) => {
+        look();
+        return next();
+      });
     const before = walCommits(`${file}-wal`);
     const summary = await replay(store, central, silentLogger, { minIntervalMs: 0, settleMs: 0, sleep: async () => {}, now: Date.now });
     expect(summary).toMatchObject({ sent: 6, done: 6, remaining: 0 });
@@ -85,8 +82,8 @@ describe('the queue write path', () => {
     expect(seen[5]!.states.slice(0, 5)).toEqual(['done', 'done', 'done', 'done', 'done']);
     // Three commits for six transactions: count batch 1; its outcomes + count batch 2; batch 2's outcome.
     expect(walCommits(`${file}-wal`) - before).toBe(3);
-    expect(central.loans.has(item(0))).toBe(false);
-    expect(central.loans.get(item(4))).toBe(CARD);
+    expect(central.loanOf(item(0))).toBeUndefined();
+    expect(central.loanOf(item(4))).toBe(CARD);
   });
 
   it('a failure inside a batch: answered ones written done, the failed one maybe sent from the failure, the rest uncounted', async () => {
@@ -95,14 +92,12 @@ describe('the queue write path', () => {
     const store = new QueueStore(db, () => now);
     for (let n = 0; n < 5; n++)
       store.record({ kind: 'checkout', card: CARD, item: item(n), branch: 'VAS', at: n, attempts: 0, offline: true });
-    const central = new CentralDouble();
-    const checkout = central.checkout.bind(central);
     let failures = 1;
-    central.checkout = async (req) => {
+    const central = centralWithBooks().script('checkout', ([req], next) => {
       now += 100;
       if (req.itemId === item(2) && failures-- > 0) throw new OpenBranchError('sip2.disconnected', 'gone');
-      return checkout(req);
-    };
+      return next();
+    });
     const summary = await replay(store, central, silentLogger, { minIntervalMs: 0, settleMs: 500, sleep: async () => {}, now: () => now });
     expect(summary).toMatchObject({ sent: 3, done: 2, remaining: 3, stoppedBy: 'sip2.disconnected' });
     const rows = db.prepare('SELECT state, attempts, updated_at AS updatedAt FROM queue_transactions ORDER BY seq').all();
