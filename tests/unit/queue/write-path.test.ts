@@ -63,11 +63,11 @@ describe('the queue write path', () => {
       seen.push({ attempts: rows.map((r) => r.attempts), states: rows.map((r) => r.state) });
     };
     const central = centralWithBooks()
-      .script('checkout', (_args, next) => {
+      .script('checkout', (_, next) => {
         look();
         return next();
       })
-      .script('checkin', (_args, next) => {
+      .script('checkin', (_, next) => {
         look();
         return next();
       });

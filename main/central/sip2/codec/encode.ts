@@ -1,4 +1,3 @@
-import { concat } from '../../../../shared/bytes.ts';
 import { OpenBranchError } from '../../../../shared/errors.ts';
 import { checksum } from './checksum.ts';
 import type { SipMessage } from './message.ts';
