@@ -10,8 +10,8 @@ import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { inputBoardSensorSchema } from '../../../shared/config/devices/door-sensor.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
-import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 import { ptyPair, until } from './fixtures/pty.ts';
 
 /**
@@ -54,7 +54,7 @@ async function door(options: { exitButton?: { input: number; pressedWhen?: '0' |
   const controller = new DoorController({
     rules,
     timeZone: 'Europe/Stockholm',
-    central: { health: () => 'online', onHealth: () => () => {} } as unknown as CentralSystem,
+    central: new CentralDouble(),
     lock,
     sensor,
     alarmOutputs: [],
