@@ -55,6 +55,8 @@ export const en = {
     hint: 'Hold your card to the reader, then type your PIN.',
     closedHint: 'The library is closed now.',
     checking: 'Checking…',
+    outOfOrder: 'The door is out of order',
+    outOfOrderHint: 'We cannot open the door right now. Please try again later, or come back during staffed hours.',
     granted: 'Welcome! The door is open.',
     denied: 'The door cannot be opened',
     evacuation: {
@@ -80,7 +82,8 @@ export const en = {
       fines: 'You have fees above the limit. Please contact the library.',
       'wrong-pin': 'Wrong PIN. Please try again.',
       'empty-pin': 'Please type your PIN.',
-      'locked-out': 'Too many wrong PINs. Try again later.',
+      'locked-out': 'Too many wrong PINs for this card. Try again at {{time}}.',
+      'out-of-order': 'The door is out of order right now. Please try again later, or come back during staffed hours.',
       lockdown: "The door has been locked by staff for now. Call the library's on-call number if you need help.",
       tailgating: 'Your card has been used to let others in too many times. Please contact the library.',
       'unknown-patron': 'This card is not known to the library.',
@@ -157,6 +160,7 @@ export const en = {
   reason: {
     'wrong-pin': 'Wrong PIN. Please try again.',
     'empty-pin': 'Please enter your PIN.',
+    'locked-out': 'Too many wrong PINs for this card. Try again at {{time}}.',
     'unknown-patron': 'This card is not known to the library.',
     'card-invalid': 'This card is not valid.',
     'card-lost': 'This card is reported lost.',

@@ -55,6 +55,8 @@ export const fi: Catalog = {
     hint: 'Pidä korttia lukijaa vasten ja kirjoita sitten PIN-koodisi.',
     closedHint: 'Kirjasto on nyt suljettu.',
     checking: 'Tarkistetaan…',
+    outOfOrder: 'Ovi on epäkunnossa',
+    outOfOrderHint: 'Emme voi avata ovea juuri nyt. Yritä myöhemmin uudelleen tai tule, kun kirjastossa on henkilökuntaa.',
     granted: 'Tervetuloa! Ovi on auki.',
     denied: 'Ovea ei voi avata',
     evacuation: {
@@ -80,7 +82,8 @@ export const fi: Catalog = {
       fines: 'Sinulla on maksuja yli rajan. Ota yhteyttä kirjastoon.',
       'wrong-pin': 'Väärä PIN-koodi. Yritä uudelleen.',
       'empty-pin': 'Kirjoita PIN-koodisi.',
-      'locked-out': 'Liian monta väärää PIN-koodia. Yritä myöhemmin uudelleen.',
+      'locked-out': 'Liian monta väärää PIN-koodia tällä kortilla. Yritä uudelleen klo {{time}}.',
+      'out-of-order': 'Ovi on juuri nyt epäkunnossa. Yritä myöhemmin uudelleen tai tule, kun kirjastossa on henkilökuntaa.',
       lockdown: 'Henkilökunta on sulkenut oven toistaiseksi. Soita kirjaston päivystysnumeroon, jos tarvitset apua.',
       tailgating: 'Korttiasi on käytetty liian monta kertaa muiden päästämiseen sisään. Ota yhteyttä kirjastoon.',
       'unknown-patron': 'Kirjasto ei tunne tätä korttia.',
@@ -157,6 +160,7 @@ export const fi: Catalog = {
   reason: {
     'wrong-pin': 'Väärä PIN-koodi. Yritä uudelleen.',
     'empty-pin': 'Kirjoita PIN-koodisi.',
+    'locked-out': 'Liian monta väärää PIN-koodia tällä kortilla. Yritä uudelleen klo {{time}}.',
     'unknown-patron': 'Kirjasto ei tunne tätä korttia.',
     'card-invalid': 'Kortti ei ole voimassa.',
     'card-lost': 'Kortti on ilmoitettu kadonneeksi.',

@@ -55,6 +55,8 @@ export const sv: Catalog = {
     hint: 'Håll kortet mot läsaren och skriv sedan din PIN-kod.',
     closedHint: 'Biblioteket är stängt nu.',
     checking: 'Kontrollerar…',
+    outOfOrder: 'Dörren är ur funktion',
+    outOfOrderHint: 'Vi kan inte öppna dörren just nu. Försök igen senare, eller kom tillbaka när biblioteket har personal.',
     granted: 'Välkommen! Dörren är öppen.',
     denied: 'Dörren kan inte öppnas',
     evacuation: {
@@ -80,7 +82,8 @@ export const sv: Catalog = {
       fines: 'Du har avgifter över gränsen. Kontakta biblioteket.',
       'wrong-pin': 'Fel PIN-kod. Försök igen.',
       'empty-pin': 'Skriv din PIN-kod.',
-      'locked-out': 'För många felaktiga PIN-koder. Försök igen senare.',
+      'locked-out': 'För många felaktiga PIN-koder för det här kortet. Försök igen klockan {{time}}.',
+      'out-of-order': 'Dörren är ur funktion just nu. Försök igen senare, eller kom tillbaka när biblioteket har personal.',
       lockdown: 'Dörren är spärrad av personalen just nu. Ring bibliotekets jour om du behöver hjälp.',
       tailgating: 'Ditt kort har använts för att släppa in andra för många gånger. Kontakta biblioteket.',
       'unknown-patron': 'Kortet är okänt för biblioteket.',
@@ -157,6 +160,7 @@ export const sv: Catalog = {
   reason: {
     'wrong-pin': 'Fel PIN-kod. Försök igen.',
     'empty-pin': 'Skriv din PIN-kod.',
+    'locked-out': 'För många felaktiga PIN-koder för det här kortet. Försök igen klockan {{time}}.',
     'unknown-patron': 'Kortet är okänt för biblioteket.',
     'card-invalid': 'Kortet är inte giltigt.',
     'card-lost': 'Kortet är anmält förlorat.',

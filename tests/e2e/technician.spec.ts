@@ -165,15 +165,21 @@ test('tables, charts and buttons fit an upright kiosk and a tablet, and are big 
       await openTab(page, tab);
       await expect(page.getByRole('tabpanel').locator('.table-frame, .panel, .facts').first()).toBeVisible();
       if (tab === 'Transaktioner') await expect(page.getByRole('row', { name: new RegExp(PIPPI) }).first()).toBeVisible();
-      const overflow = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        const scroller = document.querySelector('.tab-body') ?? document.body;
-        const wide = [...document.querySelectorAll('table, pre, svg, figure, .table-frame')]
-          .filter((el) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().right > width + 1)
-          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
-        return { scrolls: scroller.scrollWidth > scroller.clientWidth + 1, wide };
-      });
-      expect(overflow, `${name}: ${tab}`).toEqual({ scrolls: false, wide: [] });
+      // Charts are sized after the viewport changes (a resize observer): poll until the layout has settled.
+      await expect
+        .poll(
+          () =>
+            page.evaluate(() => {
+              const width = document.documentElement.clientWidth;
+              const scroller = document.querySelector('.tab-body') ?? document.body;
+              const wide = [...document.querySelectorAll('table, pre, svg, figure, .table-frame')]
+                .filter((el) => (el as HTMLElement).offsetParent !== null && el.getBoundingClientRect().right > width + 1)
+                .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+              return { scrolls: scroller.scrollWidth > scroller.clientWidth + 1, wide };
+            }),
+          { message: `${name}: ${tab}` },
+        )
+        .toEqual({ scrolls: false, wide: [] });
       const small = await page.evaluate(() =>
         [...document.querySelectorAll('button, select, input, summary')]
           .map((el) => {

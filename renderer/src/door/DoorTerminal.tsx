@@ -91,6 +91,12 @@ export function DoorTerminal({ bridge }: { bridge: KioskBridge }) {
           </>
         )}
         {view.step === 'checking' && <h1 aria-live="polite">{t('door.checking')}</h1>}
+        {view.step === 'out-of-order' && (
+          <div role="alert" className="door-denied" data-testid="door-out-of-order">
+            <h1>{t('door.outOfOrder')}</h1>
+            <p>{t('door.outOfOrderHint')}</p>
+          </div>
+        )}
         {view.step === 'granted' && (
           <h1 aria-live="polite" className="door-granted">
             <span aria-hidden="true">✓ </span>
@@ -103,7 +109,9 @@ export function DoorTerminal({ bridge }: { bridge: KioskBridge }) {
               <span aria-hidden="true">✗ </span>
               {t('door.denied')}
             </h1>
-            <p data-testid="door-reason">{t(`door.reason.${view.reason ?? 'error'}`, { defaultValue: t('door.reason.error') })}</p>
+            <p data-testid="door-reason">
+              {t(`door.reason.${view.reason ?? 'error'}`, { defaultValue: t('door.reason.error'), time: view.retryAt ?? '' })}
+            </p>
           </div>
         )}
         {view.step === 'alarm' && (
