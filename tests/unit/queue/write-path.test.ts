@@ -116,6 +116,43 @@ describe('the queue write path', () => {
     expect(central.applied.map((a) => a.item)).toEqual([0, 1, 2, 3, 4].map(item));
   });
 
+  it('a kiosk that dies inside a batch: after restart the sent ones are checked, not resent; every loan reaches the server once', async () => {
+    const file = temp.file();
+    const store = new QueueStore(opened(file));
+    for (let n = 0; n < 5; n++)
+      store.record({ kind: 'checkout', card: CARD, item: item(n), branch: 'VAS', at: n, attempts: 0, offline: true });
+    const central = new CentralDouble();
+    const checkout = central.checkout.bind(central);
+    let dead = false;
+    let died: () => void = () => {};
+    const dying = new Promise<void>((resolve) => {
+      died = resolve;
+    });
+    central.checkout = async (req) => {
+      // The third loan's request never leaves: the process is gone (nothing after this line runs in it).
+      if (dead || req.itemId === item(2)) {
+        dead = true;
+        died();
+        return new Promise(() => {});
+      }
+      return checkout(req);
+    };
+    void replay(store, central, silentLogger, { minIntervalMs: 0, settleMs: 0, sleep: async () => {}, now: Date.now });
+    await dying;
+    expect(central.applied.map((a) => a.item)).toEqual([item(0), item(1)]);
+
+    // The next start: a new connection to the same file, the server as the dead kiosk left it.
+    central.checkout = checkout;
+    const restarted = new QueueStore(opened(file));
+    restarted.recover();
+    const summary = await replay(restarted, central, silentLogger, { minIntervalMs: 0, settleMs: 0, sleep: async () => {}, now: Date.now });
+    expect(summary).toMatchObject({ done: 5, remaining: 0 });
+    expect(central.applied.map((a) => a.item)).toEqual([0, 1, 2, 3, 4].map(item));
+    const outcomes = restarted.db.prepare('SELECT outcome FROM queue_transactions ORDER BY seq').all();
+    // The two answered before the crash were found done at the server ('checked'), the rest sent now.
+    expect(outcomes.map((o) => (o as { outcome: string }).outcome)).toEqual(['checked', 'checked', 'ok', 'ok', 'ok']);
+  });
+
   it('a batch holds about a second of requests at the bounded rate, at most 256', () => {
     expect(batchSize(200)).toBe(5); // the default 5 a second
     expect(batchSize(500)).toBe(2);
