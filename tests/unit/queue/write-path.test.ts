@@ -121,28 +121,27 @@ describe('the queue write path', () => {
     const store = new QueueStore(opened(file));
     for (let n = 0; n < 5; n++)
       store.record({ kind: 'checkout', card: CARD, item: item(n), branch: 'VAS', at: n, attempts: 0, offline: true });
-    const central = new CentralDouble();
-    const checkout = central.checkout.bind(central);
     let dead = false;
+    let afterRestart = false;
     let died: () => void = () => {};
     const dying = new Promise<void>((resolve) => {
       died = resolve;
     });
-    central.checkout = async (req) => {
+    const central = centralWithBooks().script('checkout', ([req], next) => {
       // The third loan's request never leaves: the process is gone (nothing after this line runs in it).
-      if (dead || req.itemId === item(2)) {
+      if (!afterRestart && (dead || req.itemId === item(2))) {
         dead = true;
         died();
         return new Promise(() => {});
       }
-      return checkout(req);
-    };
+      return next();
+    });
     void replay(store, central, silentLogger, { minIntervalMs: 0, settleMs: 0, sleep: async () => {}, now: Date.now });
     await dying;
     expect(central.applied.map((a) => a.item)).toEqual([item(0), item(1)]);
 
     // The next start: a new connection to the same file, the server as the dead kiosk left it.
-    central.checkout = checkout;
+    afterRestart = true;
     const restarted = new QueueStore(opened(file));
     restarted.recover();
     const summary = await replay(restarted, central, silentLogger, { minIntervalMs: 0, settleMs: 0, sleep: async () => {}, now: Date.now });
