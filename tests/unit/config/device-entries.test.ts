@@ -40,7 +40,9 @@ describe('device entries are checked against the registered drivers at load', ()
   it("a driver's own cross-field rule holds in the strict entry: the exit button cannot share the door contact's input", () => {
     const same = load('  - { id: door, kind: door-sensor, driver: input-board, port: /dev/ttyUSB1, input: 1, exitButton: { input: 1 } }\n');
     expect(same.ok ? '' : same.message).toMatch(/devices\[0\]\.exitButton\.input: exitButton\.input must differ/);
-    const other = load('  - { id: door, kind: door-sensor, driver: input-board, port: /dev/ttyUSB1, input: 1, exitButton: { input: 2 } }\n');
+    const other = load(
+      '  - { id: door, kind: door-sensor, driver: input-board, port: /dev/ttyUSB1, input: 1, exitButton: { input: 2 } }\n',
+    );
     expect(other.ok).toBe(true);
   });
 
