@@ -43,8 +43,8 @@ export interface KillAt {
   readonly delayMs: number;
 }
 
-/** Runs one kiosk process, SIGKILLed mid-transaction when `kill` says. */
-export function runChild(a: ChildArgs, kill: KillAt | undefined): Promise<RunResult> {
+/** Runs one kiosk process, SIGKILLed mid-transaction when `kill` says; `onStart` hears each transaction it starts. */
+export function runChild(a: ChildArgs, kill: KillAt | undefined, onStart: (n: number) => void = () => {}): Promise<RunResult> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     cwd: root,
     env: { ...process.env, OB_CRASH_CHILD: JSON.stringify(a) },
@@ -66,7 +66,10 @@ export function runChild(a: ChildArgs, kill: KillAt | undefined): Promise<RunRes
     buffer = lines.pop() ?? '';
     for (const line of lines) {
       const [word, n, what] = line.split(' ');
-      if (word === 'start') started.push(Number(n));
+      if (word === 'start') {
+        started.push(Number(n));
+        onStart(Number(n));
+      }
       if (word === 'start' && kill !== undefined && started.length === kill.afterStarts)
         setTimeout(() => {
           killed = child.kill('SIGKILL');

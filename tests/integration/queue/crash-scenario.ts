@@ -38,8 +38,14 @@ export async function crashScenario(o: { size: number; kills: number; seed: numb
   try {
     const plan = makePlan(ITEMS, CARDS, o.size, random);
     const base = { host: acs.host, port: acs.port, db: join(dir, 'openbranch.sqlite'), plan: writePlan(dir, plan) };
-    // The link drops and returns on its own schedule, independent of the kills.
-    const flapper = setInterval(() => acs.misbehave(random() < 0.3 ? { kind: 'drop' } : { kind: 'normal' }), 400);
+    // The link drops and returns on its own schedule, independent of the kills: on a timer, and every
+    // few transactions the kiosk starts (so a fast machine that gets through the plan between two
+    // ticks still sees the link flap: the run must see both modes, whatever the speed).
+    const flap = () => acs.misbehave(random() < 0.3 ? { kind: 'drop' } : { kind: 'normal' });
+    const flapper = setInterval(flap, 400);
+    const flapEvery = (n: number) => {
+      if (n % 6 === 0) flap();
+    };
     const told = new Map<number, string>();
     const optional = new Set<number>();
     let next = 0;
@@ -47,7 +53,7 @@ export async function crashScenario(o: { size: number; kills: number; seed: numb
     try {
       while (next < plan.length) {
         const kill = kills < o.kills ? { afterStarts: 5 + Math.floor(random() * 40), delayMs: Math.floor(random() * 12) } : undefined;
-        const r = await runChild({ ...base, start: next, drain: false }, kill);
+        const r = await runChild({ ...base, start: next, drain: false }, kill, flapEvery);
         for (const [i, what] of r.told) told.set(i, what);
         for (const i of r.started) if (!r.told.has(i) || r.told.get(i) === 'failed') optional.add(i);
         if (r.killed) kills++;
