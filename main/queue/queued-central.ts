@@ -19,6 +19,8 @@ export interface QueuedCentralOptions {
   readonly db: Db;
   readonly policy: OfflinePolicy;
   readonly branchId: string;
+  /** The branch's time zone (offline due dates are local dates). */
+  readonly timeZone?: string;
   readonly clock?: QueueClock;
   readonly logger: Logger;
   /** After every change to what waits (for the metrics' queue gauges). */
@@ -108,6 +110,7 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
     pins,
     policy: o.policy,
     branchId: o.branchId,
+    ...(o.timeZone ? { timeZone: o.timeZone } : {}),
     now,
     logger,
     mode: () => link.mode,

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGIN } from '../../../main/central/demo/data.ts';
 import { type CentralConnection, connectCentral, type DemoAcs, type Misbehaviour, startDemoAcs } from '../../../main/central/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../../../main/queue/queued-central.ts';
@@ -6,9 +6,9 @@ import { openDatabase } from '../../../main/storage/database.ts';
 import { offlineSchema } from '../../../shared/config/offline.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { tempDirs } from '../../unit/queue/temp-db.ts';
 import type { PlanOp } from './crash-child.ts';
 import { verify } from './crash-verify.ts';
+import { testKit, until } from './test-kit.ts';
 
 const ITEMS = ['011', '029', '037', '052', '128', '136', '144', '152', '160', '178'].map((n) => `39000000000${n}`);
 const CARDS = ['017', '041', '058', '082'].map((n) => `23000000000${n}`);
@@ -26,20 +26,7 @@ const policy = offlineSchema.parse({
   settleSeconds: 1,
 });
 
-const temp = tempDirs();
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  temp.cleanup();
-});
-
-async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const { temp, cleanups } = testKit();
 
 async function kiosk(): Promise<{ acs: DemoAcs; connection: CentralConnection; queue: QueuedCentral }> {
   const acs = await startDemoAcs({ port: 0 });
