@@ -18,6 +18,7 @@ import { openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
+import { ItemTitles } from './item-titles.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
 import { startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
@@ -86,6 +87,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     db,
     policy: config.offline,
     branchId: config.branch.id,
+    timeZone: config.branch.timezone,
     logger,
     onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
   });
@@ -95,6 +97,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   };
   const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
   let shell: KioskShell | undefined;
+  let door: DoorController | undefined;
+  const titles = new ItemTitles(db, queue);
+  titles.prune();
   const screens = new SessionScreens({
     central: queue,
     pad: devices.pad,
@@ -113,6 +118,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       receipt: config.policies.receipt,
     },
     language: () => shell?.view().language ?? config.branch.language,
+    branchLanguage: config.branch.language,
+    timeZone: config.branch.timezone,
+    titles,
+    // Without a door controller the branch is taken to be staffed whenever the kiosk is used.
+    staffedNow: () => (door ? door.view().mode === 'staffed' : true),
     logger: logger.child({ subsystem: 'session' }),
   });
   shell = new KioskShell({ config, logger, screens });
@@ -131,7 +141,8 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     metrics: metrics.metrics,
     logger,
   });
-  const { door, entryLog } = doorParts;
+  const { entryLog } = doorParts;
+  door = doorParts.door;
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
   const simulator = simulatorPanel({ config, devices, demo: central.demo, door, region, logger });
   const core: KioskCore = {

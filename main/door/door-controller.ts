@@ -7,13 +7,13 @@ import type { CentralSystem } from '../../shared/domain/central.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DoorControl } from '../hub/bridge-hub.ts';
-import { type DoorDecision, doorEntryMachine } from '../machines/door-entry.ts';
+import { type DoorDecision, type DoorEntryEvent, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
 import { BranchClosing } from './branch-closing.ts';
 import { decideEntry } from './decide.ts';
 import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
-import { modeAt, nextChangeMemo } from './schedule.ts';
+import { modeAt, nextChangeMemo, nextStaffedMemo } from './schedule.ts';
 
 export interface DoorControllerDeps {
   readonly rules: DoorConfig;
@@ -54,6 +54,9 @@ export class DoorController implements DoorControl {
   private readonly unsubscribes: Unsubscribe[] = [];
   private readonly closing: BranchClosing;
   private readonly nextChange: ReturnType<typeof nextChangeMemo>;
+  private readonly nextStaffed: ReturnType<typeof nextStaffedMemo>;
+  /** When the PIN time limit last started (real time): the screen counts down to it. */
+  private pinSince = 0;
 
   constructor(private readonly deps: DoorControllerDeps) {
     const d = deps;
@@ -118,13 +121,23 @@ export class DoorController implements DoorControl {
       },
     });
     this.nextChange = nextChangeMemo(d.rules.schedule, d.timeZone);
+    this.nextStaffed = nextStaffedMemo(d.rules.schedule, d.timeZone);
     this.closing = new BranchClosing({
       ...d,
       now: () => this.now(),
       contact: () => this.actor.getSnapshot().context.contact,
       changed: () => this.publish(),
     });
-    this.actor.subscribe({ next: () => this.publish(), error: (e) => d.logger.error({ err: String(e) }, 'door machine failed') });
+    let wasPin = false;
+    this.actor.subscribe({
+      next: (snap) => {
+        const isPin = (snap.value as { entry: string }).entry === 'pin';
+        if (isPin && !wasPin) this.pinSince = Date.now();
+        wasPin = isPin;
+        this.publish();
+      },
+      error: (e) => d.logger.error({ err: String(e) }, 'door machine failed'),
+    });
     this.actor.start();
     for (const reader of d.cardReaders ?? [])
       this.unsubscribes.push(reader.onCard((c) => this.actor.send({ type: 'card.read', number: c.number })));
@@ -194,6 +207,7 @@ export class DoorController implements DoorControl {
     const entry = (snap.value as { entry: string }).entry;
     const now = this.now();
     const next = this.nextChange(now);
+    const staffed = this.nextStaffed(now);
     const step: DoorView['step'] = c.alarm
       ? 'alarm'
       : entry === 'pin'
@@ -214,6 +228,8 @@ export class DoorController implements DoorControl {
       contact: c.contact,
       lock: this.lockState,
       ...(next ? { nextChange: { at: next.at.toISOString(), mode: next.mode } } : {}),
+      ...(staffed ? { nextStaffed: { from: staffed.from.toISOString(), to: staffed.to.toISOString() } } : {}),
+      ...(step === 'pin' ? { pinDeadline: new Date(this.pinSince + this.deps.rules.pinTimeoutSeconds * 1000).toISOString() } : {}),
       offline: this.deps.central.health() === 'offline',
       ...this.closing.view(),
       speak: this.deps.speak ?? false,
@@ -230,10 +246,16 @@ export class DoorController implements DoorControl {
         this.actor.send({ type: 'card.read', number: event.number });
         return;
       case 'door.digit':
-        this.actor.send({ type: 'pin.digit', digit: event.digit });
+        this.pinActivity({ type: 'pin.digit', digit: event.digit });
         return;
       case 'door.erase':
-        this.actor.send({ type: 'pin.erase' });
+        this.pinActivity({ type: 'pin.erase' });
+        return;
+      case 'door.clear':
+        this.pinActivity({ type: 'pin.clear' });
+        return;
+      case 'door.more':
+        this.pinActivity({ type: 'pin.more' });
         return;
       case 'door.submit':
         this.actor.send({ type: 'pin.submit' });
@@ -242,6 +264,12 @@ export class DoorController implements DoorControl {
         this.actor.send({ type: 'entry.cancel' });
         return;
     }
+  }
+
+  /** A key while the PIN is asked for: the machine restarts its time limit, and so does the screen's countdown. */
+  private pinActivity(event: Extract<DoorEntryEvent, { type: 'pin.digit' | 'pin.erase' | 'pin.clear' | 'pin.more' }>): void {
+    if ((this.actor.getSnapshot().value as { entry: string }).entry === 'pin') this.pinSince = Date.now();
+    this.actor.send(event);
   }
 
   async stop(): Promise<void> {

@@ -2,7 +2,7 @@ import { assign, fromCallback, fromPromise, raise, setup } from 'xstate';
 import type { ItemLine } from '../../shared/contract/session-view.ts';
 import type { PatronInfo, RenewResult } from '../../shared/domain/central.ts';
 import type { LinePatch } from './item-actions.ts';
-import { liftTag, nextWaiting, placeTag, syncLines, updateLine } from './pad-lines.ts';
+import { liftTag, nextWaiting, placeTag, syncLines, titleLines, updateLine } from './pad-lines.ts';
 import { emptyContext, type SessionContext, type SessionEvent, type SessionPatron, type SessionPolicy } from './session-types.ts';
 
 export type Job = { readonly key: string; readonly itemId: string; readonly uids: readonly string[] };
@@ -72,19 +72,28 @@ export const sessionMachine = setup({
     place: assign(({ context, event }) => {
       if (event.type !== 'pad.placed' || event.tag.usage !== 'item') return {};
       const onPad = placeTag(context.onPad, event.tag);
-      return { onPad, lines: syncLines(context.lines, onPad) };
+      return { onPad, lines: syncLines(context.lines, onPad, context.titles) };
     }),
     lift: assign(({ context, event }) => {
       if (event.type !== 'pad.lifted') return {};
       const onPad = liftTag(context.onPad, event.uid);
-      return { onPad, lines: syncLines(context.lines, onPad) };
+      return { onPad, lines: syncLines(context.lines, onPad, context.titles) };
     }),
     unreadable: assign(({ context, event }) =>
       event.type === 'pad.unreadable' && !context.lines.some((l) => l.key === event.uid)
         ? { lines: [...context.lines, { key: event.uid, itemId: '?', status: 'see-staff', reason: 'tag-unreadable' } satisfies ItemLine] }
         : {},
     ),
-    startLines: assign(({ context }) => ({ lines: syncLines([], context.onPad), error: undefined, receiptDone: undefined })),
+    startLines: assign(({ context }) => ({
+      lines: syncLines([], context.onPad, context.titles),
+      error: undefined,
+      receiptDone: undefined,
+    })),
+    title: assign(({ context, event }) =>
+      event.type === 'item.titled'
+        ? { titles: { ...context.titles, [event.itemId]: event.title }, lines: titleLines(context.lines, event.itemId, event.title) }
+        : {},
+    ),
     forgetSession: assign(({ context }) => ({ ...emptyContext, policy: context.policy, onPad: context.onPad })),
     takeCard: assign(({ event }) => ({
       cardNumber: event.type === 'card.read' || event.type === 'card.entered' ? event.number : undefined,
@@ -118,6 +127,7 @@ export const sessionMachine = setup({
       on: {
         'pad.placed': { actions: 'place' },
         'pad.lifted': { actions: 'lift' },
+        'item.titled': { actions: 'title' },
         'idle.timeout': '.ending',
         // Taking the card off the pad ends the session like the End button (loans made still get their receipt).
         'card.removed': { guard: 'sessionCardRemoved', actions: raise({ type: 'session.end' }) },
@@ -140,6 +150,7 @@ export const sessionMachine = setup({
             'card.entered': { target: 'afterCard', actions: 'takeCard' },
             'menu.return': { target: 'return', actions: 'startLines' },
             'ui.cancel': 'ending',
+            'session.end': 'ending',
           },
         },
         afterCard: { always: [{ guard: 'pinRequired', target: 'pin' }, { target: 'lookup' }] },
@@ -241,8 +252,11 @@ export const sessionMachine = setup({
           },
           on: {
             'pad.unreadable': { actions: 'unreadable' },
-            'return.done': [{ guard: 'hasPatron', target: 'menu' }, { target: 'ending' }],
-            'session.end': 'ending',
+            // A patron goes back to the menu; someone who only returned gets the receipt question and a proper end.
+            'return.done': [{ guard: 'hasPatron', target: 'menu' }, { guard: 'anyLoan', target: 'receipt' }, { target: 'ending' }],
+            // A card shown while returning starts that patron's session.
+            'card.read': { guard: ({ context }) => context.patron === undefined, target: 'afterCard', actions: 'takeCard' },
+            'session.end': [{ guard: 'hasPatron', target: 'ending' }, { guard: 'anyLoan', target: 'receipt' }, { target: 'ending' }],
             'ui.cancel': 'ending',
           },
         },
@@ -262,7 +276,21 @@ export const sessionMachine = setup({
               invoke: {
                 src: 'renew',
                 input: ({ context }) => ({ patron: context.patron!, itemId: context.renewing }),
-                onDone: 'refresh',
+                onDone: {
+                  target: 'refresh',
+                  actions: assign({
+                    renewals: ({ context, event }) => ({
+                      ...context.renewals,
+                      ...Object.fromEntries(
+                        event.output.map((r) => [
+                          r.itemId,
+                          { ok: r.ok, ...(r.dueDate ? { dueDate: r.dueDate } : {}), ...(r.refusal ? { refusal: r.refusal } : {}) },
+                        ]),
+                      ),
+                    }),
+                    error: undefined,
+                  }),
+                },
                 onError: { target: 'idle', actions: assign({ error: 'offline' }) },
               },
             },
@@ -286,13 +314,13 @@ export const sessionMachine = setup({
           states: {
             choosing: {
               always: [
-                { guard: ({ context }) => context.policy.receipt === 'none', target: '#session.flow.ending' },
+                { guard: ({ context }) => context.policy.receipt === 'none', target: 'done', actions: assign({ receiptDone: 'skipped' }) },
                 { guard: 'receiptAuto', target: 'printing' },
               ],
               on: {
                 'receipt.print': 'printing',
                 'receipt.email': { target: 'done', actions: assign({ receiptDone: 'emailed' }) },
-                'receipt.skip': '#session.flow.ending',
+                'receipt.skip': { target: 'done', actions: assign({ receiptDone: 'skipped' }) },
               },
             },
             printing: {
@@ -303,7 +331,8 @@ export const sessionMachine = setup({
                 onError: { target: 'done', actions: assign({ receiptDone: 'failed' }) },
               },
             },
-            done: { after: { 10000: '#session.flow.ending' } },
+            // Finished: the screen says so and the idle countdown (warned, extendable) brings the start screen back.
+            done: { entry: raise({ type: 'idle.finish' }) },
           },
           on: { 'session.end': 'ending', 'ui.cancel': 'ending' },
         },
@@ -320,7 +349,7 @@ export const sessionMachine = setup({
     },
     idle: {
       initial: 'off',
-      on: { 'idle.stop': '.off' },
+      on: { 'idle.stop': '.off', 'idle.finish': '.warning' },
       states: {
         off: { entry: assign({ idleLeft: undefined }), on: { 'idle.start': 'counting' } },
         counting: { entry: assign({ idleLeft: undefined }), after: { untilWarning: 'warning' }, on: restartIdle },

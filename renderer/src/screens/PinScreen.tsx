@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskView } from '../../../shared/contract/view.ts';
+import { ActionBar } from '../components/ActionBar.tsx';
 import { Keypad } from '../components/Keypad.tsx';
 import { useKiosk } from '../kiosk-context.tsx';
 import { sessionData } from './session-data.ts';
@@ -21,7 +22,7 @@ export function PinScreen({ view }: { view: KioskView }) {
     <main className="screen pin">
       <h1>{t('pin.title')}</h1>
       <p className="hint">{t('pin.hint')}</p>
-      <output className="pin-dots" data-testid="pin-dots" aria-label={t('technician.pinLength', { count: pin.length })}>
+      <output className="pin-dots" data-testid="pin-dots" aria-label={t('pin.entered', { count: pin.length })}>
         {'●'.repeat(pin.length)}
       </output>
       {(empty || error) && (
@@ -37,14 +38,12 @@ export function PinScreen({ view }: { view: KioskView }) {
         onBackspace={() => setPin((p) => p.slice(0, -1))}
         onClear={() => setPin('')}
       />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => send({ type: 'ui.cancel' })}>
-          {t('common.cancel')}
-        </button>
-        <button type="button" className="primary" onClick={submit}>
-          {t('pin.ok')}
-        </button>
-      </div>
+      <ActionBar
+        actions={[
+          { label: t('common.cancel'), onClick: () => send({ type: 'ui.cancel' }) },
+          { label: t('pin.ok'), primary: true, onClick: submit },
+        ]}
+      />
     </main>
   );
 }
