@@ -3,7 +3,7 @@
  * ("sip2.checksum", "device.missing", ...) so logs, metrics and the
  * technician screen can group failures without parsing messages.
  */
-export type Subsystem = 'codec' | 'device' | 'rfid' | 'sip2' | 'central' | 'queue' | 'door' | 'config' | 'bridge' | 'cli';
+export type Subsystem = 'codec' | 'device' | 'rfid' | 'sip2' | 'central' | 'queue' | 'door' | 'config' | 'bridge' | 'cli' | 'storage';
 
 export type ErrorCode = `${Subsystem}.${string}`;
 

@@ -1,7 +1,9 @@
 /**
- * `npm test`: builds the renderer, runs every vitest test (unit +
- * integration), then the Playwright end-to-end tests in Chromium, and ends
- * with one line "N passed, N failed" that any CI can read.
+ * `npm test`: runs every vitest test (unit + integration), then the
+ * Playwright end-to-end tests in Chromium, and ends with one line
+ * "N passed, N failed" that any CI can read. Each runner builds what its
+ * tests start first (global setups: dist/ for the CLI tests, dist/ and the
+ * renderer for the end-to-end tests), so the tests never run a stale build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,15 +20,17 @@ rmSync(playwrightJson, { force: true });
 const run = (cmd: string, args: string[], env: Record<string, string> = {}) =>
   spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+// The runners' own scripts under node_modules, started by this Node: no npx in between.
+const bin = (pkg: string, file: string) => join(root, 'node_modules', pkg, file);
 const only = process.argv[2];
 let failedSteps = 0;
 if (!only || only === 'unit') {
-  failedSteps += run(npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]) === 0 ? 0 : 1;
+  const vitest = [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`];
+  failedSteps += run(process.execPath, vitest) === 0 ? 0 : 1;
 }
 if (!only || only === 'e2e') {
-  failedSteps += run(npx, ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn']) === 0 ? 0 : 1;
-  failedSteps += run(npx, ['playwright', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) === 0 ? 0 : 1;
+  const playwright = [bin('@playwright/test', 'cli.js'), 'test'];
+  failedSteps += run(process.execPath, playwright, { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson }) === 0 ? 0 : 1;
 }
 
 let passed = 0;

@@ -14,6 +14,7 @@ import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import type { CardReader } from '../../shared/devices/card.ts';
 import type { RfidReader } from '../../shared/devices/rfid.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { DeviceTester } from '../core/ports.ts';
 import { registerBuiltinDrivers, type Transports } from '../devices/builtin-drivers.ts';
 import { DeviceManager } from '../devices/manager.ts';
 import { DriverRegistry } from '../devices/registry.ts';
@@ -26,7 +27,7 @@ export interface SimulatedDevices {
   readonly printer: SimulatedPrinter | undefined;
 }
 
-export interface KioskDevices {
+export interface KioskDevices extends DeviceTester {
   readonly manager: DeviceManager;
   /** The item pad of the first RFID reader, if any. */
   readonly pad: ReaderItemPad | undefined;
@@ -81,6 +82,9 @@ export async function startDevices(configs: readonly DeviceConfig[], logger: Log
     pad,
     cardReaders: [...manager.cardReaders(), ...rfidCards],
     simulated,
+    reports: () => manager.reports(),
+    get: (id) => manager.get(id),
+    padItems: () => pad?.items() ?? [],
     stop: async () => {
       pad?.stop();
       await Promise.all(rfidCards.map((c) => c.close()));

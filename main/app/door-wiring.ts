@@ -1,6 +1,7 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { ScheduleClock } from '../door/door-clock.ts';
 import { DoorController } from '../door/door-controller.ts';
 import { EntryCache } from '../door/entry-cache.ts';
 import type { EntryLog } from '../door/entry-log.ts';
@@ -35,6 +36,8 @@ export function startDoor(o: {
   readonly entryLog: EntryLog;
   readonly metrics: KioskMetrics;
   readonly logger: Logger;
+  /** Demo mode's settable clock for the opening hours; otherwise the wall clock. */
+  readonly clock?: ScheduleClock | undefined;
 }): DoorParts {
   const { config, devices, entryLog, logger } = o;
   const cache =
@@ -68,6 +71,7 @@ export function startDoor(o: {
         cache,
         metrics: o.metrics,
         logger: logger.child({ subsystem: 'door' }),
+        ...(o.clock ? { clock: o.clock } : {}),
       })
     : undefined;
   return {

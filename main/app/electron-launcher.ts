@@ -1,11 +1,8 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { findElectronBinary } from '../hosts/electron/availability.ts';
+import { electronEntry } from './install-paths.ts';
 
 export const electronAvailable = (): boolean => findElectronBinary() !== undefined;
-
-/** The compiled Electron main entry (npm run build:electron). */
-export const electronEntry = resolve(import.meta.dirname, '../../dist/main/hosts/electron/entry.js');
 
 /** Runs the kiosk in Electron (a separate process: Electron's binary is its own Node). */
 export function launchElectron(args: string[]): Promise<number> {

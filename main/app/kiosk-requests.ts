@@ -1,6 +1,6 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
-import type { CentralConnection } from '../central/index.ts';
 import { addDeviceToConfig } from '../config/add-device.ts';
+import type { CentralConnection, DeviceTester } from '../core/ports.ts';
 import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { EntryLog } from '../door/entry-log.ts';
@@ -12,11 +12,11 @@ import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-se
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
-import type { KioskDevices } from './device-wiring.ts';
+import { installWarnings } from './install-warnings.ts';
 
 export interface KioskRequestParts {
   readonly config: KioskConfig;
-  readonly devices: KioskDevices;
+  readonly devices: DeviceTester;
   readonly central: CentralConnection;
   readonly queue: QueuedCentral;
   readonly entryLog: EntryLog;
@@ -30,14 +30,12 @@ export interface KioskRequestParts {
 /** Every technician/staff request the kiosk answers. */
 export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
   let lastRoundTripMs: number | undefined;
-  p.central.central.client.on('success', ({ ms }) => {
+  p.central.onRoundTrip(({ ms }) => {
     lastRoundTripMs = ms;
   });
-  const c = p.config.central;
-  const sip = p.central.central.client.options;
   const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), p.config.branch.timezone).minute / 60);
   return {
-    ...deviceHandlers(p.devices, p.config),
+    ...deviceHandlers(p.devices, p.config, installWarnings(p.config)),
     ...deviceSetupHandlers({
       discover: p.discover ?? (() => listDevices()),
       configFile: p.configFile,
@@ -45,16 +43,17 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     }),
     ...centralHandlers({
       health: () => p.queue.health(),
-      address: `${c.kind === 'demo' ? 'demo ' : ''}${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,
-      profile: sip.profile.name,
+      address: p.central.address,
+      profile: p.central.profile,
       lastRoundTripMs: () => lastRoundTripMs,
     }),
     ...queueHandlers(p.queue),
     ...logHandlers(p.logDir),
-    'report.entries': async ({ from, to, identities }: { from: string; to: string; identities: boolean }) => ({
+    // "Who was it": staff enter (or a keyboard-wedge reader types) a card; its attempts are found by keyed hash.
+    'report.entries': async ({ from, to, card }: { from: string; to: string; card?: string | undefined }) => ({
       ...p.entryLog.report(from, to, hourOf),
       identityDays: p.config.door.logRetention.identityDays,
-      ...(identities ? { entries: p.entryLog.entries(from, to) } : {}),
+      ...(card ? { entries: p.entryLog.entriesOf(card, from, to) } : {}),
     }),
     'schedule.show': async () => ({
       timezone: p.config.branch.timezone,

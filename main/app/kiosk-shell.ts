@@ -4,7 +4,7 @@ import type { DeviceView, KioskView, Screen } from '../../shared/contract/view.t
 import type { CentralHealth } from '../../shared/domain/central.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
-import type { KioskCore } from '../hub/bridge-hub.ts';
+import type { KioskCore } from '../core/ports.ts';
 import { isPrefEvent, SessionPrefsHolder } from './session-prefs.ts';
 
 /** Whatever drives the screens (the session machine once composed); the shell owns language, status and idle. */

@@ -1,7 +1,7 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { MESSAGES } from '../central/sip2/codec/spec.ts';
-import type { Sip2Central } from '../central/sip2-central.ts';
+import type { CentralConnection } from '../core/ports.ts';
 import type { DeviceManager } from '../devices/manager.ts';
 import { type KioskMetricsRegistry, type MetricsServer, startMetricsServer } from '../metrics/index.ts';
 
@@ -9,7 +9,8 @@ import { type KioskMetricsRegistry, type MetricsServer, startMetricsServer } fro
 const commandLabel = (code: string) => (MESSAGES.get(code)?.name ?? 'other').toLowerCase().replaceAll(' ', '-');
 
 /** Feeds the fleet view: each device's status, the central system's link and round trips, and the last error. */
-export function watchForMetrics(metrics: KioskMetricsRegistry, manager: DeviceManager, central: Sip2Central): void {
+export function watchForMetrics(metrics: KioskMetricsRegistry, manager: DeviceManager, connection: CentralConnection): void {
+  const { central } = connection;
   const m = metrics.metrics;
   for (const r of manager.reports()) m.deviceStatus(r, r.status);
   manager.onStatus((r) => {
@@ -21,7 +22,7 @@ export function watchForMetrics(metrics: KioskMetricsRegistry, manager: DeviceMa
     m.centralConnection(h !== 'offline');
     if (h === 'offline') m.error('central.offline');
   });
-  central.client.on('success', ({ code, ms }) => m.centralRoundTrip(commandLabel(code), ms / 1000));
+  connection.onRoundTrip(({ code, ms }) => m.centralRoundTrip(commandLabel(code), ms / 1000));
 }
 
 /** The fleet endpoint is for monitoring: a busy port is logged, and the kiosk still serves patrons. */
@@ -32,7 +33,8 @@ export async function startMetricsOrWarn(
 ): Promise<MetricsServer | undefined> {
   if (!config.metrics.enabled) return undefined;
   try {
-    return await startMetricsServer({ source, host: config.metrics.host, port: config.metrics.port, token: config.metrics.token, logger });
+    const { host, port, token, allowedHosts } = config.metrics;
+    return await startMetricsServer({ source, host, port, token, allowedHosts, logger });
   } catch (e) {
     logger.error({ err: e instanceof Error ? e.message : String(e), port: config.metrics.port }, 'metrics endpoint not started');
     return undefined;

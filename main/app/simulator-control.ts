@@ -2,7 +2,7 @@ import type { PrintItem } from '../../devices/printer/codec/escpos-parse.ts';
 import type { DemoItemView, DemoPatronView, SimulatorAction, SimulatorState } from '../../shared/contract/simulator.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
-import type { SimulatorControl } from '../hub/bridge-hub.ts';
+import type { SimulatorControl } from '../core/ports.ts';
 import type { SimulatedDevices } from './device-wiring.ts';
 
 export interface DemoCatalog {

@@ -3,25 +3,30 @@ import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { DEMO_ITEMS, DEMO_PATRONS } from '../central/demo/data.ts';
 import type { DemoAcs } from '../central/index.ts';
+import type { DemoClock } from '../door/door-clock.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { KioskDevices } from './device-wiring.ts';
 import { SimulatorPanelControl } from './simulator-control.ts';
 
 /**
- * The /simulator panel when any device is simulated: the demo cards and
- * items, the simulated pad, card reader and door contact, the demo ACS's
- * network switch and the door's clock.
+ * The /simulator panel, in demo mode only (`demo: true`, the embedded
+ * default): the demo cards and items, the simulated pad, card reader and
+ * door contact, the demo ACS's network switch and the door's schedule
+ * clock. Outside demo mode there is no panel, so no bridge message can
+ * reach a simulated device, the network switch or a clock.
  */
 export function simulatorPanel(o: {
   readonly config: KioskConfig;
   readonly devices: KioskDevices;
   readonly demo: DemoAcs | undefined;
   readonly door: DoorController | undefined;
+  /** Demo mode's door schedule clock. */
+  readonly clock: DemoClock | undefined;
   readonly region: Readonly<Record<string, string>>;
   readonly logger: Logger;
 }): SimulatorPanelControl | undefined {
-  const { config, devices, demo, door, region, logger } = o;
-  if (!Object.values(devices.simulated).some((d) => d !== undefined)) return undefined;
+  const { config, devices, demo, door, clock, region, logger } = o;
+  if (!config.demo) return undefined;
   const simulatedPadConfig = config.devices.find((d) => d.kind === 'rfid' && d.driver === 'simulated');
   const simulatedPadOptions = rfidOptionsSchema.parse(simulatedPadConfig ?? { driver: 'simulated' });
   return new SimulatorPanelControl(
@@ -34,9 +39,9 @@ export function simulatorPanel(o: {
     },
     {
       ...(demo ? { setCentralOffline: (offline: boolean) => demo.misbehave(offline ? { kind: 'drop' } : { kind: 'normal' }) } : {}),
+      ...(clock ? { setClock: (at: Date | null) => clock.set(at) } : {}),
       ...(door
         ? {
-            setClock: (at: Date | null) => door.setClock(at),
             doorState: () => {
               const v = door.view();
               return { contact: v.contact, lock: v.lock, alarm: v.alarm !== undefined };

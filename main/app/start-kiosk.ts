@@ -1,23 +1,29 @@
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { DEMO_BRANCHES } from '../central/demo/data.ts';
-import { type CentralConnection, connectCentral } from '../central/index.ts';
+import { connectCentral, type Sip2Connection } from '../central/index.ts';
+import type { KioskCore } from '../core/ports.ts';
 import type { DeviceManager } from '../devices/manager.ts';
+import { DemoClock } from '../door/door-clock.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import { EntryLog } from '../door/entry-log.ts';
 import { localTime } from '../door/schedule.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
-import { BridgeHub, type KioskCore } from '../hub/bridge-hub.ts';
+import { BridgeHub } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
+import { QUEUE_MIGRATIONS } from '../queue/schema.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
-import { openDatabase } from '../storage/database.ts';
+import { cardKeyer, ephemeralCardKey, loadCardSecret } from '../storage/card-key.ts';
+import { DATA_FILE, openDataFile } from '../storage/data-file.ts';
+import { type Db, migrate, openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
+import { rendererDir } from './install-paths.ts';
+import { describeWarning, installWarnings } from './install-warnings.ts';
 import { ItemTitles } from './item-titles.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
@@ -26,16 +32,13 @@ import { SessionScreens } from './session-screens.ts';
 import { simulatorPanel } from './simulator-wiring.ts';
 import { KIOSK_VERSION } from './version.ts';
 
-/** dist/renderer next to the sources (repo checkout) or inside the package. */
-export const defaultRendererDir = resolve(import.meta.dirname, '../../dist/renderer');
-
 export interface RunningKiosk {
   readonly core: KioskCore;
   readonly shell: KioskShell;
   readonly devices: KioskDevices;
   readonly web: WebHost | undefined;
   readonly hub: BridgeHub;
-  readonly central: CentralConnection;
+  readonly central: Sip2Connection;
   /** The central system as the self-service flows see it: behind the write-ahead queue. */
   readonly queue: QueuedCentral;
   readonly screens: SessionScreens;
@@ -51,6 +54,8 @@ export interface StartOptions {
   readonly rendererDir?: string;
   /** Folder of the kiosk's SQLite file; default: in memory (tests). */
   readonly dataDir?: string;
+  /** The data file, already opened and checked by the caller (openDataFile); wins over `dataDir`. */
+  readonly db?: Db;
   /** Checks the technician PIN; default refuses every PIN. */
   readonly verifyTechnicianPin?: (pin: string) => Promise<boolean>;
   /** The config file in use (undefined: embedded default), where the technician adds devices. */
@@ -74,12 +79,20 @@ const deviceViews = (manager: DeviceManager): DeviceView[] =>
  */
 export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const { config, logger } = options;
-  const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id });
+  // The data file first, tables brought forward included: a damaged, locked, unwritable or too new
+  // file stops the start before any device, connection or port is opened.
+  const db = options.db ?? (options.dataDir ? openDataFile(join(options.dataDir, DATA_FILE)) : openDatabase(':memory:'));
+  migrate(db, QUEUE_MIGRATIONS);
+  // Card numbers are stored only as keys under the install's secret, which lives beside the data file.
+  const cardKey = options.dataDir ? cardKeyer(loadCardSecret(options.dataDir)) : ephemeralCardKey();
+  const entryLog = new EntryLog(db, cardKey);
+  const warnings = installWarnings(config);
+  for (const w of warnings) logger.warn({ code: w.code, devices: w.devices }, describeWarning(w));
+  const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id, demo: config.demo, warnings });
   const devices = await startDevices(config.devices, logger);
   const metricsServer = await startMetricsOrWarn(metrics, config, logger);
   const central = await connectCentral(config, logger);
-  watchForMetrics(metrics, devices.manager, central.central);
-  const db = openDatabase(options.dataDir ? join(options.dataDir, 'openbranch.sqlite') : ':memory:');
+  watchForMetrics(metrics, devices.manager, central);
   const stats = new TransactionStats(db);
   // Loans, returns and renewals go through the queue: on disk before they are sent or shown as done.
   const queue = createQueuedCentral({
@@ -88,6 +101,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     policy: config.offline,
     branchId: config.branch.id,
     timeZone: config.branch.timezone,
+    cardKey,
     logger,
     onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
   });
@@ -95,7 +109,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     const t = localTime(at, config.branch.timezone);
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
   };
-  const region = { ...(central.demo ? Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])) : {}), ...config.branch.region };
+  const region = { ...central.demo?.region, ...config.branch.region };
   let shell: KioskShell | undefined;
   let door: DoorController | undefined;
   const titles = new ItemTitles(db, queue);
@@ -132,19 +146,21 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   kioskShell.setDevices(deviceViews(devices.manager));
   devices.manager.onStatus(() => kioskShell.setDevices(deviceViews(devices.manager)));
 
+  // Only demo mode has a door clock the simulator panel can move.
+  const demoClock = config.demo ? new DemoClock() : undefined;
   const doorParts = startDoor({
     config,
+    clock: demoClock,
     devices,
     central: central.central,
     db,
-    entryLog: new EntryLog(db),
+    entryLog,
     metrics: metrics.metrics,
     logger,
   });
-  const { entryLog } = doorParts;
   door = doorParts.door;
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
-  const simulator = simulatorPanel({ config, devices, demo: central.demo, door, region, logger });
+  const simulator = simulatorPanel({ config, devices, demo: central.demo, door, clock: demoClock, region, logger });
   const core: KioskCore = {
     view: () => kioskShell.view(),
     onView: (l) => kioskShell.onView(l),
@@ -170,9 +186,10 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const web = options.web
     ? await startWebHost({
         hub,
-        rendererDir: options.rendererDir ?? defaultRendererDir,
+        rendererDir: options.rendererDir ?? rendererDir,
         port: options.web.port,
         logger,
+        simulatorPanel: simulator !== undefined,
         ...(options.web.token ? { token: options.web.token } : {}),
       })
     : undefined;

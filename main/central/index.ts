@@ -1,5 +1,6 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { CentralConnection } from '../core/ports.ts';
 import { type DemoAcs, startDemoAcs } from './demo/acs-server.ts';
 import { DEMO_LOGIN } from './demo/data.ts';
 import { Sip2Client } from './sip2/client.ts';
@@ -9,11 +10,14 @@ import { Sip2Central } from './sip2-central.ts';
 export { type DemoAcs, type Misbehaviour, startDemoAcs } from './demo/acs-server.ts';
 export { Sip2Central } from './sip2-central.ts';
 
-export interface CentralConnection {
-  readonly central: Sip2Central;
-  /** The embedded demo ACS, when config says `central.kind: demo`. */
+/**
+ * The central system over SIP2: the port the kiosk holds, plus the SIP2
+ * client for technician tools (`sip2 probe`) and the embedded demo ACS
+ * when config says `central.kind: demo`.
+ */
+export interface Sip2Connection extends CentralConnection {
+  readonly client: Sip2Client;
   readonly demo: DemoAcs | undefined;
-  close(): Promise<void>;
 }
 
 /**
@@ -21,7 +25,7 @@ export interface CentralConnection {
  * loopback, so the embedded default runs exactly the client code a real
  * Koha gets.
  */
-export async function connectCentral(config: KioskConfig, logger: Logger): Promise<CentralConnection> {
+export async function connectCentral(config: KioskConfig, logger: Logger): Promise<Sip2Connection> {
   const c = config.central;
   const demo =
     c.kind === 'demo' ? await startDemoAcs({ port: c.port, latencyMs: c.latencyMs, timeZone: config.branch.timezone }) : undefined;
@@ -65,7 +69,12 @@ export async function connectCentral(config: KioskConfig, logger: Logger): Promi
   client.connect().catch((e: Error) => logger.warn({ err: e.message }, 'central system not reachable at start'));
   return {
     central,
+    client,
     demo,
+    address: `${demo ? 'demo ' : ''}${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,
+    profile: sip.profile,
+    onRoundTrip: (listener) => client.on('success', listener),
+    connect: () => client.connect(),
     close: async () => {
       await central.close();
       await demo?.close();

@@ -1,49 +1,41 @@
 import { Command, CommanderError } from 'commander';
 import { isOpenBranchError } from '../../shared/errors.ts';
-import { registerCard } from './commands/card.ts';
-import { registerDemo } from './commands/demo.ts';
-import { registerDevices } from './commands/devices.ts';
-import { registerDoorDecide } from './commands/door-decide.ts';
-import { registerDoorPulse } from './commands/door-pulse.ts';
-import { registerPrinter } from './commands/printer.ts';
-import { registerQueue } from './commands/queue.ts';
-import type { CommandGroup } from './commands/registry.ts';
-import { registerRfid } from './commands/rfid.ts';
-import { registerSip2 } from './commands/sip2.ts';
-import { registerStart } from './commands/start.ts';
-import { registerStatus } from './commands/status.ts';
-import { registerTechnician } from './commands/technician.ts';
+import { GROUPS, type LazyGroup } from './groups.ts';
 
-/** Every command group of `openbranch`; later issues add one line each. */
-// biome-ignore format: one group per line keeps parallel branches merging cleanly
-const groups: CommandGroup[] = [
-  registerStart,
-  registerStatus,
-  registerTechnician,
-  registerRfid,
-  registerDevices,
-  registerDoorPulse,
-  registerPrinter,
-  registerCard,
-  registerSip2,
-  registerDemo,
-  registerDoorDecide,
-  registerQueue,
-];
+/** The top-level command a command line asks for (`help X` asks for X), if any. */
+export function requestedGroup(args: readonly string[]): string | undefined {
+  const positional = args.filter((a) => !a.startsWith('-'));
+  return positional[0] === 'help' ? positional[1] : positional[0];
+}
 
-export function buildProgram(): Command {
+/**
+ * The `openbranch` program for one command line: the groups it runs are
+ * imported and registered in full; every other group is listed by name and
+ * description only, so `--help` and a single command load nothing else.
+ */
+export async function buildProgram(args: readonly string[], groups: readonly LazyGroup[] = GROUPS): Promise<Command> {
   const program = new Command('openbranch')
     .description('OpenBranch: self-service library kiosk and unstaffed-branch door controller')
     .exitOverride()
     .showHelpAfterError();
-  for (const register of groups) register(program);
+  const wanted = requestedGroup(args);
+  const described = new Map<string, string>();
+  for (const g of groups) if (g.description !== undefined && !described.has(g.name)) described.set(g.name, g.description);
+  for (const [name, description] of described) {
+    if (name !== wanted) {
+      program.command(name).description(description);
+      continue;
+    }
+    for (const group of groups.filter((g) => g.name === name)) (await group.load())(program);
+    program.commands.find((c) => c.name() === name)?.description(description);
+  }
   return program;
 }
 
 /** Runs the CLI and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
   try {
+    const program = await buildProgram(argv.slice(2));
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {

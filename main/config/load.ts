@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, type KioskConfig } from '../../shared/config/schema.ts';
+import { configSchema, EMBEDDED_DEFAULT, type KioskConfig } from '../../shared/config/schema.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
+import { readYaml } from './yaml-text.ts';
 
 export interface LoadedConfig {
   readonly config: KioskConfig;
@@ -16,7 +16,7 @@ export interface LoadedConfig {
  * config never starts a half-working kiosk.
  */
 export function loadConfig(file: string | undefined): LoadedConfig {
-  if (file === undefined) return { config: configSchema.parse({}), file };
+  if (file === undefined) return { config: configSchema.parse(EMBEDDED_DEFAULT), file };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -29,13 +29,7 @@ export function loadConfig(file: string | undefined): LoadedConfig {
 }
 
 export function parseConfigText(text: string, file: string): KioskConfig {
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const first = doc.errors[0]!;
-    const where = first.linePos?.[0] ? `line ${first.linePos[0].line}, column ${first.linePos[0].col}` : 'somewhere';
-    throw new OpenBranchError('config.syntax', `${file}: YAML syntax error at ${where}: ${first.message.split('\n')[0]}`, { file });
-  }
-  const raw: unknown = doc.toJS() ?? {};
+  const raw = readYaml(text, file);
   const result = configSchema.safeParse(raw);
   if (!result.success) {
     const problems = describeIssues(result.error.issues);

@@ -6,16 +6,11 @@ import type { Device, DeviceKind, DeviceStatus } from '../../shared/devices/stat
 import { toOpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { DeviceReport } from '../core/ports.ts';
 import { type Backoff, backoffDelay, defaultBackoff } from './backoff.ts';
 import type { DriverRegistry } from './registry.ts';
 
-/** One line of the technician's device list, and the payload of every status event. */
-export interface DeviceReport {
-  readonly id: string;
-  readonly kind: DeviceKind;
-  readonly driver: string;
-  readonly status: DeviceStatus;
-}
+export type { DeviceReport } from '../core/ports.ts';
 
 interface Entry {
   readonly config: DeviceConfig;

@@ -18,8 +18,10 @@ export interface BranchClosingDeps {
   readonly logger: Logger;
   readonly lights?: readonly RelayOutput[] | undefined;
   readonly alarmArm?: readonly RelayOutput[] | undefined;
-  /** The kiosk's clock (the simulator panel can set it). */
+  /** The schedule's clock (demo mode's simulator can set it). */
   now(): Date;
+  /** The real time, for the entry log and the evacuation window. */
+  auditNow(): Date;
   contact(): ContactState;
   /** Something on the door screen changed. */
   changed(): void;
@@ -81,7 +83,8 @@ export class BranchClosing {
     } else if (action.type === 'closed') {
       this.switchAll(d.lights, false);
       this.switchAll(d.alarmArm, true);
-      const since = new Date(now.getTime() - d.rules.closing.evacuationWindowMinutes * 60_000);
+      // The entry log holds real times, so "came in within the window" is measured on the real clock.
+      const since = new Date(d.auditNow().getTime() - d.rules.closing.evacuationWindowMinutes * 60_000);
       const check = {
         doorOpen: d.contact() === 'open',
         recentEntries: d.log?.grantsSince(since) ?? 0,
@@ -89,7 +92,7 @@ export class BranchClosing {
       };
       if (check.doorOpen || check.recentEntries > 0) {
         this.evacuation = check;
-        d.log?.alarm(now, 'evacuation');
+        d.log?.alarm(d.auditNow(), 'evacuation');
         d.metrics.doorAlarm('evacuation');
         d.logger.warn(check, 'closing: someone may still be inside');
       }

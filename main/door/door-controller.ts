@@ -6,11 +6,12 @@ import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
-import type { DoorControl } from '../hub/bridge-hub.ts';
+import type { DoorControl } from '../core/ports.ts';
 import { type DoorDecision, type DoorEntryEvent, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
 import { BranchClosing } from './branch-closing.ts';
 import { decideEntry } from './decide.ts';
+import { type ScheduleClock, wallClock } from './door-clock.ts';
 import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
 import { modeAt, nextChangeMemo, nextStaffedMemo } from './schedule.ts';
@@ -37,18 +38,23 @@ export interface DoorControllerDeps {
   readonly cache?: EntryCache | undefined;
   readonly metrics: KioskMetrics;
   readonly logger: Logger;
+  /** The time the opening hours are judged at: the wall clock, or demo mode's settable clock. */
+  readonly clock?: ScheduleClock;
+  /** The time written to the entry log and alarms: always the real time (tests fix it). */
+  readonly auditNow?: () => Date;
 }
 
 /**
  * The door of an unstaffed branch: runs the door-entry machine with the
  * real lock, contact and central system, and projects it for the door
- * screen. The kiosk clock can be set (simulator panel, tests of opening
- * hours); the decision always reads it.
+ * screen. Opening hours are judged on the schedule clock (only demo mode
+ * can move it); the entry log always gets the real time.
  */
 export class DoorController implements DoorControl {
   readonly actor: Actor<typeof doorEntryMachine>;
   private readonly views = new Emitter<{ view: DoorView }>();
-  private clockOffset = 0;
+  private readonly clock: ScheduleClock;
+  private readonly auditNow: () => Date;
   private lockState: LockState = 'locked';
   private readonly failures = new Map<string, { count: number; until: number }>();
   private readonly unsubscribes: Unsubscribe[] = [];
@@ -60,6 +66,8 @@ export class DoorController implements DoorControl {
 
   constructor(private readonly deps: DoorControllerDeps) {
     const d = deps;
+    this.clock = d.clock ?? wallClock;
+    this.auditNow = d.auditNow ?? (() => new Date());
     const machine = doorEntryMachine.provide({
       actors: {
         decide: fromPromise(({ input }) => this.decide(input.card, input.pin)),
@@ -93,18 +101,18 @@ export class DoorController implements DoorControl {
       actions: {
         logGranted: ({ context }) => {
           this.lamps(true);
-          d.log?.attempt(this.now(), context.card, 'granted');
+          d.log?.attempt(this.auditNow(), context.card, 'granted');
           d.metrics.doorGranted();
           d.logger.info('door: entry granted');
         },
         logDenied: ({ context }) => {
           void this.blink();
-          d.log?.attempt(this.now(), context.card, 'denied', context.reason);
+          d.log?.attempt(this.auditNow(), context.card, 'denied', context.reason);
           d.metrics.doorDenied(context.reason ?? 'error');
           d.logger.info({ reason: context.reason }, 'door: entry denied');
         },
         logAlarm: ({ context }) => {
-          d.log?.alarm(this.now(), context.alarm ?? 'unknown');
+          d.log?.alarm(this.auditNow(), context.alarm ?? 'unknown');
           d.metrics.doorAlarm(context.alarm ?? 'unknown');
           d.logger.warn({ alarm: context.alarm }, 'door alarm');
         },
@@ -125,6 +133,7 @@ export class DoorController implements DoorControl {
     this.closing = new BranchClosing({
       ...d,
       now: () => this.now(),
+      auditNow: this.auditNow,
       contact: () => this.actor.getSnapshot().context.contact,
       changed: () => this.publish(),
     });
@@ -143,19 +152,20 @@ export class DoorController implements DoorControl {
       this.unsubscribes.push(reader.onCard((c) => this.actor.send({ type: 'card.read', number: c.number })));
     if (d.pinPad) this.unsubscribes.push(d.pinPad.onPin((p) => this.actor.send({ type: 'pin.entered', pin: p.pin })));
     this.closing.check();
+    if (this.clock.onJump)
+      this.unsubscribes.push(
+        this.clock.onJump(() => {
+          this.closing.check();
+          this.publish();
+        }),
+      );
     // Fail secure from the first moment: whatever the relay did before, it is released now.
     void d.lock?.release().catch((e: Error) => d.logger.error({ err: e.message }, 'door lock could not be released at start'));
   }
 
+  /** The schedule's time (the wall clock outside demo mode). */
   now(): Date {
-    return new Date(Date.now() + this.clockOffset);
-  }
-
-  /** Sets the kiosk's clock (null: real time). */
-  setClock(at: Date | null): void {
-    this.clockOffset = at ? at.getTime() - Date.now() : 0;
-    this.closing.check();
-    this.publish();
+    return this.clock.now();
   }
 
   /** "The library closes in N minutes", for the self-service screens as well. */

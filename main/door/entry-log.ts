@@ -1,32 +1,38 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { type Db, migrate } from '../storage/database.ts';
+import { type CardKey, ephemeralCardKey } from '../storage/card-key.ts';
+import { type Db, type Migrations, migrate } from '../storage/database.ts';
 
 /**
  * Every door attempt and alarm, for what staff read in the morning. Each
- * attempt keeps a salted hash of the card (the salt is per install) for
- * statistics and the card number itself only for the identity retention
- * period (GDPR); only staff with the technician PIN are shown it.
+ * attempt keeps the card's keyed hash (HMAC under the install's secret,
+ * never the number) for `identityDays`, so staff can look up what one card
+ * did by entering or presenting it; the attempt itself is kept `days`.
  */
-const MIGRATIONS = {
+const migrations = (key: CardKey): Migrations => ({
   subsystem: 'door',
   steps: [
     `CREATE TABLE door_salt (salt BLOB NOT NULL);
      CREATE TABLE door_entries (id INTEGER PRIMARY KEY, at TEXT NOT NULL, card_hash TEXT, outcome TEXT NOT NULL, reason TEXT);
      CREATE INDEX door_entries_at ON door_entries (at);
      CREATE TABLE door_alarms (id INTEGER PRIMARY KEY, at TEXT NOT NULL, kind TEXT NOT NULL);`,
-    // Who it was, for staff with the technician PIN; blanked after the identity retention period.
     'ALTER TABLE door_entries ADD COLUMN card TEXT;',
+    // Card numbers out of the file: each number still kept becomes its keyed hash; the older salted
+    // hashes go (their salt sat in the same file, so any copy of it could be searched for a card).
+    (db) => {
+      const update = db.prepare('UPDATE door_entries SET card_hash = ? WHERE id = ?');
+      for (const r of db.prepare('SELECT id, card FROM door_entries').all() as Array<{ id: number; card: string | null }>)
+        update.run(r.card === null ? null : key(r.card), r.id);
+      db.exec('ALTER TABLE door_entries DROP COLUMN card; DROP TABLE door_salt;');
+    },
   ],
-};
+});
 
 const DAY = 86_400_000;
 
-/** One attempt as staff see it, with the card number while it is still kept. */
+/** One attempt of the card staff looked up. */
 export interface EntryRow {
   readonly at: string;
   readonly outcome: string;
   readonly reason: string | null;
-  readonly card: string | null;
 }
 
 export interface EntryReport {
@@ -40,27 +46,23 @@ export interface EntryReport {
 }
 
 export class EntryLog {
-  private readonly salt: Buffer;
-
-  constructor(private readonly db: Db) {
-    migrate(db, MIGRATIONS);
-    const row = db.prepare('SELECT salt FROM door_salt').get() as { salt: Buffer } | undefined;
-    this.salt = row?.salt ?? randomBytes(16);
-    if (!row) db.prepare('INSERT INTO door_salt (salt) VALUES (?)').run(this.salt);
+  constructor(
+    private readonly db: Db,
+    /** The install's keyed card hash (the door's offline cache stores patrons under the same key); default: this process only. */
+    readonly cardKey: CardKey = ephemeralCardKey(),
+  ) {
+    migrate(db, migrations(cardKey));
   }
 
-  /** SHA-256 of the per-install salt and the card: the key the offline entry cache stores patrons under. */
-  readonly cardKey = (card: string): string => createHash('sha256').update(this.salt).update(card).digest('hex');
-
-  /** The shortened card key the log and the lock-out counter use. */
+  /** The key the lock-out counter uses (the same keyed hash). */
   cardHash(card: string): string {
-    return this.cardKey(card).slice(0, 32);
+    return this.cardKey(card);
   }
 
   attempt(at: Date, card: string | undefined, outcome: 'granted' | 'denied', reason?: string): void {
     this.db
-      .prepare('INSERT INTO door_entries (at, card_hash, outcome, reason, card) VALUES (?, ?, ?, ?, ?)')
-      .run(at.toISOString(), card ? this.cardHash(card) : null, outcome, reason ?? null, card ?? null);
+      .prepare('INSERT INTO door_entries (at, card_hash, outcome, reason) VALUES (?, ?, ?, ?)')
+      .run(at.toISOString(), card ? this.cardKey(card) : null, outcome, reason ?? null);
   }
 
   /** Entries granted since an instant (the evacuation check's "came in shortly before closing"). */
@@ -72,21 +74,21 @@ export class EntryLog {
     ).n;
   }
 
-  /** The attempts of a date range, newest first, with card numbers where still kept (staff only). */
-  entries(from: string, to: string, limit = 1000): EntryRow[] {
+  /** One card's attempts in a date range, newest first, found by its keyed hash (kept `identityDays`; staff only). */
+  entriesOf(card: string, from: string, to: string, limit = 1000): EntryRow[] {
     return this.db
-      .prepare('SELECT at, outcome, reason, card FROM door_entries WHERE at >= ? AND at <= ? ORDER BY at DESC LIMIT ?')
-      .all(from, `${to}T23:59:59.999Z`, limit) as EntryRow[];
+      .prepare('SELECT at, outcome, reason FROM door_entries WHERE card_hash = ? AND at >= ? AND at <= ? ORDER BY at DESC LIMIT ?')
+      .all(this.cardKey(card), from, `${to}T23:59:59.999Z`, limit) as EntryRow[];
   }
 
   /**
-   * Blanks card numbers older than `identityDays` and deletes attempts and
+   * Blanks card keys older than `identityDays` and deletes attempts and
    * alarms older than `days`. Returns what it did, for the log.
    */
   prune(now: Date, retention: { readonly identityDays: number; readonly days: number }): { identities: number; entries: number } {
     const cutoff = (d: number) => new Date(now.getTime() - d * DAY).toISOString();
     const identities = this.db
-      .prepare('UPDATE door_entries SET card = NULL WHERE card IS NOT NULL AND at < ?')
+      .prepare('UPDATE door_entries SET card_hash = NULL WHERE card_hash IS NOT NULL AND at < ?')
       .run(cutoff(retention.identityDays)).changes;
     const entries = this.db.prepare('DELETE FROM door_entries WHERE at < ?').run(cutoff(retention.days)).changes;
     this.db.prepare('DELETE FROM door_alarms WHERE at < ?').run(cutoff(retention.days));

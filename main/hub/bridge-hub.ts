@@ -1,34 +1,8 @@
 import { MAX_MESSAGE_BYTES, type MainMessage, type RendererMessage, rendererMessageSchema } from '../../shared/contract/bridge.ts';
-import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
-import type { SimulatorAction, SimulatorState } from '../../shared/contract/simulator.ts';
-import type { UiEvent } from '../../shared/contract/ui-events.ts';
-import type { KioskView } from '../../shared/contract/view.ts';
 import type { Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
+import type { KioskCore } from '../core/ports.ts';
 import type { RequestRouter, Session } from './request-router.ts';
-
-/** The kiosk as the hosts see it: a view to draw and a sink for validated UI events. */
-export interface KioskCore {
-  view(): KioskView;
-  onView(listener: (view: KioskView) => void): Unsubscribe;
-  dispatch(event: UiEvent): void;
-  /** Present only in installs with simulated devices (the embedded default). */
-  readonly simulator?: SimulatorControl;
-  /** Present where this install runs the door controller. */
-  readonly door?: DoorControl;
-}
-
-export interface SimulatorControl {
-  state(): SimulatorState;
-  onState(listener: (state: SimulatorState) => void): Unsubscribe;
-  act(action: SimulatorAction): void;
-}
-
-export interface DoorControl {
-  view(): DoorView;
-  onView(listener: (view: DoorView) => void): Unsubscribe;
-  dispatch(event: DoorEvent): void;
-}
 
 export interface BridgeConnection {
   /** Raw data from the renderer: a JSON string (WebSocket) or a structured-clone value (Electron IPC). */
@@ -85,7 +59,7 @@ export class BridgeHub {
           this.core.door.dispatch(message.event);
           return;
         case 'simulator':
-          if (!this.core.simulator) return refuse('this install has no simulated devices');
+          if (!this.core.simulator) return refuse('demo mode is off: there is no simulator');
           log.debug({ action: message.action.type }, 'simulator action');
           this.core.simulator.act(message.action);
           return;

@@ -1,6 +1,7 @@
 import { type RequestMethod, type RequestResult, requestMethods } from '../../shared/contract/requests.ts';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { LoginThrottle } from '../security/login-throttle.ts';
 
 export type RequestHandler<M extends RequestMethod> = (params: unknown) => Promise<RequestResult<M>>;
 export type RequestHandlers = { [M in RequestMethod]?: (params: never) => Promise<RequestResult<M>> };
@@ -14,21 +15,17 @@ type Reply = { ok: true; value: unknown } | { ok: false; error: { code: string; 
 /** Verifies the technician PIN against its stored hash; the PIN itself is never kept or logged. */
 export type PinVerifier = (pin: string) => Promise<boolean>;
 
-const MAX_FAILED_LOGINS = 5;
-const LOCKOUT_MS = 5 * 60_000;
-
 /**
  * Routes validated requests to their handler (one module per method),
  * checks the caller's role, and turns every failure into a typed reply.
  */
 export class RequestRouter {
-  private failedLogins: number[] = [];
-
   constructor(
     private readonly handlers: RequestHandlers,
     private readonly verifyPin: PinVerifier,
     private readonly logger: Logger,
-    private readonly now: () => number = Date.now,
+    /** Technician login attempts, counted per connection and overall before the PIN is checked. */
+    private readonly throttle: LoginThrottle = new LoginThrottle(),
   ) {}
 
   async handle(method: RequestMethod, rawParams: unknown, session: Session): Promise<Reply> {
@@ -36,7 +33,7 @@ export class RequestRouter {
     const params = spec.params.safeParse(rawParams ?? {});
     if (!params.success)
       return refuse('bridge.params', params.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; '));
-    if (method === 'technician.login') return { ok: true, value: { ok: await this.login((params.data as { pin: string }).pin, session) } };
+    if (method === 'technician.login') return { ok: true, value: await this.login((params.data as { pin: string }).pin, session) };
     if (method === 'technician.logout') {
       session.technician = false;
       return { ok: true, value: { ok: true } };
@@ -55,18 +52,26 @@ export class RequestRouter {
     }
   }
 
-  private async login(pin: string, session: Session): Promise<boolean> {
-    const now = this.now();
-    this.failedLogins = this.failedLogins.filter((t) => now - t < LOCKOUT_MS);
-    if (this.failedLogins.length >= MAX_FAILED_LOGINS) {
-      this.logger.warn('technician login locked out after repeated wrong PINs');
-      return false;
+  private async login(pin: string, session: Session): Promise<RequestResult<'technician.login'>> {
+    session.technician = false;
+    const admission = await this.throttle.admit(session);
+    if (!admission.ok) {
+      this.logger.warn({ refused: admission.reason }, 'technician login refused before the PIN check (too many wrong PINs)');
+      return {
+        ok: false,
+        refused: admission.reason,
+        ...(Number.isFinite(admission.retryAfterMs) ? { retryAfterSeconds: Math.ceil(admission.retryAfterMs / 1000) } : {}),
+      };
     }
-    const ok = await this.verifyPin(pin);
-    if (!ok) this.failedLogins.push(now);
+    let ok = false;
+    try {
+      ok = await this.verifyPin(pin);
+    } finally {
+      admission.settle(ok);
+    }
     this.logger.info({ ok }, 'technician login');
     session.technician = ok;
-    return ok;
+    return { ok };
   }
 }
 

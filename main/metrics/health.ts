@@ -1,11 +1,16 @@
+import type { InstallWarning } from '../../shared/contract/requests.ts';
 import type { DeviceKind, DeviceState } from '../../shared/devices/status.ts';
 
 /** The kiosk's health as `/health` and `openbranch status --json` print it. */
 export interface KioskHealth {
-  /** "ok" when every device is connected and the central system answers. */
+  /** "ok" when every device is connected, the central system answers and nothing in the install needs a warning. */
   readonly status: 'ok' | 'degraded';
   readonly version: string;
   readonly branch: string;
+  /** Demo mode (simulator panel, settable door clock): never on a real branch. */
+  readonly demo: boolean;
+  /** Simulated devices or the demo central system outside demo mode. */
+  readonly warnings: readonly InstallWarning[];
   readonly uptimeSeconds: number;
   readonly devices: ReadonlyArray<{ id: string; kind: DeviceKind; state: DeviceState; reason?: string; since: string }>;
   readonly central: { connected: boolean; lastRoundTripMs: number | null };
@@ -17,6 +22,8 @@ export interface KioskHealth {
 /** The state both /metrics and /health are read from, so they never disagree. */
 export interface MetricsState {
   readonly startedAt: number;
+  readonly demo: boolean;
+  readonly warnings: readonly InstallWarning[];
   readonly devices: Map<string, { kind: DeviceKind; state: DeviceState; reason?: string; since: string }>;
   central: { connected: boolean; lastRoundTripMs: number | null };
   queue: { pending: number; oldestPendingAt: number | null };
@@ -28,9 +35,11 @@ export function toHealth(state: MetricsState, version: string, branch: string, n
   const devices = [...state.devices].map(([id, d]) => ({ id, ...d }));
   const allUp = devices.every((d) => d.state === 'connected');
   return {
-    status: allUp && state.central.connected ? 'ok' : 'degraded',
+    status: allUp && state.central.connected && state.warnings.length === 0 ? 'ok' : 'degraded',
     version,
     branch,
+    demo: state.demo,
+    warnings: state.warnings,
     uptimeSeconds: Math.max(0, Math.round((now - state.startedAt) / 1000)),
     devices,
     central: { ...state.central },

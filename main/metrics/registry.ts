@@ -1,4 +1,5 @@
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { InstallWarning } from '../../shared/contract/requests.ts';
 import type { DeviceState } from '../../shared/devices/status.ts';
 import { type KioskHealth, type MetricsState, toHealth } from './health.ts';
 import type { KioskMetrics } from './kiosk-metrics.ts';
@@ -14,6 +15,9 @@ export interface MetricsOptions {
   readonly now?: () => number;
   /** Node process metrics (RSS, heap, event-loop lag); on by default. */
   readonly processMetrics?: boolean;
+  /** Demo mode, and what the install must warn about (simulated devices outside demo mode). */
+  readonly demo?: boolean;
+  readonly warnings?: readonly InstallWarning[];
 }
 
 export interface KioskMetricsRegistry {
@@ -28,6 +32,8 @@ export function createKioskMetrics(options: MetricsOptions): KioskMetricsRegistr
   const registry = new Registry();
   const state: MetricsState = {
     startedAt: now(),
+    demo: options.demo ?? false,
+    warnings: options.warnings ?? [],
     devices: new Map(),
     central: { connected: false, lastRoundTripMs: null },
     queue: { pending: 0, oldestPendingAt: null },
@@ -41,6 +47,16 @@ export function createKioskMetrics(options: MetricsOptions): KioskMetricsRegistr
     { version: options.version, branch: options.branch },
     1,
   );
+  new Gauge({ name: `${p}demo_mode`, help: '1 when the kiosk runs in demo mode (simulator panel, settable door clock)', registers }).set(
+    state.demo ? 1 : 0,
+  );
+  const warningGauge = new Gauge({
+    name: `${p}config_warning`,
+    help: 'Install warnings: simulated devices or the demo central system outside demo mode',
+    labelNames: ['code'],
+    registers,
+  });
+  for (const w of state.warnings) warningGauge.set({ code: w.code }, 1);
   new Gauge({ name: `${p}start_time_seconds`, help: 'Start time, Unix seconds', registers }).set(state.startedAt / 1000);
   new Gauge({
     name: `${p}uptime_seconds`,

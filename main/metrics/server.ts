@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../shared/logger.ts';
+import { allowedHosts, hostAllowed } from './host-check.ts';
 import type { KioskMetricsRegistry } from './registry.ts';
 
 export interface MetricsServerOptions {
@@ -10,6 +11,8 @@ export interface MetricsServerOptions {
   /** 0 picks a free port (tests). */
   readonly port: number;
   readonly token?: string | undefined;
+  /** Host names besides this machine's own that requests may name (the name Prometheus scrapes it by). */
+  readonly allowedHosts?: readonly string[];
   readonly logger: Logger;
 }
 
@@ -29,11 +32,15 @@ export function isAuthorized(header: string | undefined, token: string | undefin
 
 /**
  * GET /metrics (Prometheus text format) and GET /health (JSON, the same as
- * `openbranch status --json`). Read-only; nothing else is served.
+ * `openbranch status --json`). Read-only; nothing else is served; a
+ * request naming a host that is not this kiosk gets 421.
  */
 export function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   const log = options.logger.child({ subsystem: 'metrics' });
+  let allowed = new Set<string>();
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Like the web host: a Host that is not ours is a page elsewhere reaching in through DNS rebinding.
+    if (!hostAllowed(req, allowed)) return reply(res, 421, 'text/plain', 'misdirected request\n');
     if (req.method !== 'GET') return reply(res, 405, 'text/plain', 'method not allowed\n');
     if (!isAuthorized(req.headers.authorization, options.token)) {
       res.setHeader('WWW-Authenticate', 'Bearer');
@@ -55,6 +62,7 @@ export function startMetricsServer(options: MetricsServerOptions): Promise<Metri
     server.listen(options.port, options.host, () => {
       server.off('error', reject);
       const { port } = server.address() as AddressInfo;
+      allowed = allowedHosts(options.host, port, options.allowedHosts);
       const host = options.host.includes(':') ? `[${options.host}]` : options.host;
       const url = `http://${host}:${port}`;
       log.info({ url, token: options.token !== undefined }, 'metrics endpoint listening');

@@ -3,6 +3,7 @@ import type { CentralHealth, CentralSystem, ItemInfo, PatronInfo, PatronQuery } 
 import { isTransient, OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { type CardKey, ephemeralCardKey } from '../storage/card-key.ts';
 import type { Db } from '../storage/database.ts';
 import { type QueueClock, systemClock } from './clock.ts';
 import { LinkLoop } from './link-loop.ts';
@@ -21,6 +22,8 @@ export interface QueuedCentralOptions {
   readonly branchId: string;
   /** The branch's time zone (offline due dates are local dates). */
   readonly timeZone?: string;
+  /** The install's keyed card hash: the PIN cache is kept under it, never under the card number. Default: this process only. */
+  readonly cardKey?: CardKey;
   readonly clock?: QueueClock;
   readonly logger: Logger;
   /** After every change to what waits (for the metrics' queue gauges). */
@@ -52,7 +55,7 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
   if (recovered.unknown + recovered.cancelled > 0) logger.warn({ ...recovered }, 'transactions interrupted by a restart');
   const pruned = pruneDone(o.db, o.policy.retentionDays, now());
   if (pruned > 0) logger.info({ pruned }, 'old finished transactions pruned');
-  const pins = new PinCache(o.db, o.policy.pinCacheDays, now);
+  const pins = new PinCache(o.db, o.policy.pinCacheDays, o.cardKey ?? ephemeralCardKey(), now);
   pins.prune();
 
   const link = new OnlineSwitch({

@@ -111,7 +111,13 @@ export function markHandled(db: Db, id: string, by: string, now = Date.now()): v
     | undefined;
   if (!row) throw new OpenBranchError('queue.not-found', `no queued transaction with id ${id}`);
   if (row.state !== 'conflict') throw new OpenBranchError('queue.not-conflict', `transaction ${id} is ${row.state}, not a conflict`);
-  db.prepare('UPDATE queue_transactions SET handled_at = ?, handled_by = ?, updated_at = ? WHERE id = ?').run(now, by, now, id);
+  // Handled: the card number has served its purpose.
+  db.prepare('UPDATE queue_transactions SET handled_at = ?, handled_by = ?, updated_at = ?, card = NULL WHERE id = ?').run(
+    now,
+    by,
+    now,
+    id,
+  );
 }
 
 /** Removes finished (`done`) transactions older than the retention; nothing else is ever deleted. */

@@ -3,7 +3,8 @@ import type { Migrations } from '../storage/database.ts';
 /**
  * The queue's tables. `seq` is the original order (replay follows it);
  * `id` is the transaction's uuid. Rows are never deleted except `done`
- * ones past retention. States:
+ * ones past retention; `card` is cleared when a row is done or cancelled,
+ * and when staff have handled a conflict. States:
  *  - pending   recorded, outcome not known yet (in flight, or accepted offline and waiting for replay)
  *  - unknown   may have reached the central system but the patron was not told it succeeded
  *              (crash or failure mid-flight); resolved by asking for the item's state
@@ -48,5 +49,7 @@ export const QUEUE_MIGRATIONS: Migrations = {
     );`,
     // Every checkout and return asks whether something for its item still waits for replay.
     'CREATE INDEX queue_transactions_item ON queue_transactions (item, state);',
+    // A card number is kept only while replay or staff need it.
+    "UPDATE queue_transactions SET card = NULL WHERE state IN ('done', 'cancelled') OR handled_at IS NOT NULL;",
   ],
 };

@@ -71,9 +71,10 @@ export class QueueStore {
       ),
       get: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE id = ?`),
       attempt: db.prepare('UPDATE queue_transactions SET attempts = attempts + 1, updated_at = ? WHERE id = ?'),
+      // A finished row no longer needs the card (replay is over); a conflict keeps it until staff handle it.
       finish: db.prepare(
         `UPDATE queue_transactions SET state = @state, outcome = @outcome, reason = @reason, server_message = @message,
-           due_date = COALESCE(@dueDate, due_date), updated_at = @now WHERE id = @id`,
+           due_date = COALESCE(@dueDate, due_date), updated_at = @now, card = CASE WHEN @state = 'conflict' THEN card END WHERE id = @id`,
       ),
       offline: db.prepare('UPDATE queue_transactions SET offline = 1, due_date = ?, updated_at = ? WHERE id = ?'),
       unknown: db.prepare("UPDATE queue_transactions SET state = 'unknown', updated_at = ? WHERE id = ?"),

@@ -5,10 +5,14 @@ import { OpenBranchError } from '../../shared/errors.ts';
 
 export type Db = Database.Database;
 
-/** One subsystem's schema steps; step i (0-based) takes the schema from version i to i+1. */
+/**
+ * One subsystem's schema steps; step i (0-based) takes the schema from
+ * version i to i+1. A step is SQL, or a function for data that must be
+ * rewritten in code (e.g. card numbers turned into keyed hashes).
+ */
 export interface Migrations {
   readonly subsystem: string;
-  readonly steps: readonly string[];
+  readonly steps: ReadonlyArray<string | ((db: Db) => void)>;
 }
 
 /**
@@ -25,6 +29,8 @@ export function openDatabase(file: string, options: { readonly readonly?: boolea
     db.pragma('synchronous = FULL');
   }
   db.pragma('foreign_keys = ON');
+  // A card number cleared or an attempt pruned is overwritten on disk, not left in a free page.
+  db.pragma('secure_delete = ON');
   db.pragma('busy_timeout = 5000');
   db.exec('CREATE TABLE IF NOT EXISTS schema_versions (subsystem TEXT PRIMARY KEY, version INTEGER NOT NULL)');
   return db;
@@ -49,7 +55,11 @@ export function migrate(db: Db, migrations: Migrations): void {
     );
   }
   const apply = db.transaction(() => {
-    for (let v = current; v < known; v++) db.exec(migrations.steps[v]!);
+    for (let v = current; v < known; v++) {
+      const step = migrations.steps[v]!;
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     db.prepare(
       'INSERT INTO schema_versions (subsystem, version) VALUES (?, ?) ON CONFLICT(subsystem) DO UPDATE SET version = excluded.version',
     ).run(migrations.subsystem, known);

@@ -1,7 +1,8 @@
 // `npm run package`: builds the OpenBranch packages for this platform with
 // electron-builder. Steps, in order, stopping at the first failure:
 //   1. check that the Electron zip can be had (cache or download), else say so clearly;
-//   2. compile the renderer (vite) and the Electron host (tsc -p tsconfig.electron.json);
+//   2. `npm run build`: main, devices and shared compiled to dist/ (the Electron entry and
+//      preload included) and the renderer built;
 //   3. rebuild better-sqlite3 for Electron's ABI with @electron/rebuild and check the ABI symbol;
 //   4. run electron-builder (npmRebuild is false: step 3 did the only rebuild needed);
 //   5. always: rebuild better-sqlite3 for Node again, so tests and the CLI keep working.
@@ -69,7 +70,6 @@ async function main(): Promise<number> {
     builderArgs(platform, arch); // refuses unsupported platforms before anything runs
     await checkElectronDownload();
     run(npm, ['run', 'build']);
-    run(npm, ['run', 'build:electron']);
     rebuilt = true;
     rebuildSqliteForElectron();
     run(npx, ['electron-builder', ...builderArgs(platform, arch)]);

@@ -18,6 +18,8 @@ export const metricsSchema = z
     port: z.number().int().min(1).max(65535).default(9464),
     /** Bearer token Prometheus sends (at least 24 characters). */
     token: z.string().min(24).optional(),
+    /** Names Prometheus scrapes this kiosk by (its DNS name), besides its own addresses and host name: other Host headers get 421. */
+    allowedHosts: z.array(z.string().min(1)).default([]),
   })
   .refine((m) => !m.enabled || isLoopbackHost(m.host) || m.token !== undefined, {
     message: 'a metrics endpoint reachable from the network needs metrics.token',

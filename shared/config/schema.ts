@@ -16,6 +16,12 @@ import { technicianSchema } from './technician.ts';
  */
 export const configSchema = z
   .strictObject({
+    /**
+     * Demo mode: the simulator panel (/simulator), its `sim.*` actions and the
+     * settable door clock exist only when this is true. The embedded default
+     * sets it; a config file without it is a real install.
+     */
+    demo: z.boolean().default(false),
     branch: branchSchema.prefault({}),
     /** Where the kiosk keeps its SQLite files; default is the OS app-data folder. */
     dataDir: z.string().optional(),
@@ -44,4 +50,7 @@ export const configSchema = z
   });
 
 export type KioskConfig = z.infer<typeof configSchema>;
+
+/** What runs without a config file: a demo (simulated devices, the demo central system, the simulator panel). */
+export const EMBEDDED_DEFAULT = { demo: true } as const;
 export type KioskConfigInput = z.input<typeof configSchema>;

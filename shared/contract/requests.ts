@@ -15,14 +15,38 @@ const deviceRow = z.object({
   port: z.string().optional(),
 });
 
+/**
+ * Something about the install a technician must know (simulated devices or
+ * the demo central system outside demo mode); the screen words it through
+ * the catalog (technician.warning.<code>).
+ */
+export const installWarningSchema = z.object({
+  code: z.enum(['config.simulated-device', 'config.demo-central']),
+  devices: z.array(z.string()),
+});
+export type InstallWarning = z.infer<typeof installWarningSchema>;
+
 export const requestMethods = {
   'technician.login': {
     role: 'anyone',
     params: z.strictObject({ pin: z.string().regex(/^[0-9]{4,12}$/) }),
-    result: z.object({ ok: z.boolean() }),
+    /**
+     * ok: the PIN was right. `refused`: not checked at all, because this
+     * connection had too many wrong PINs (reload the page) or because of
+     * the growing wait after wrong PINs overall (`retryAfterSeconds`).
+     */
+    result: z.object({
+      ok: z.boolean(),
+      refused: z.enum(['connection-locked', 'busy']).optional(),
+      retryAfterSeconds: z.number().int().nonnegative().optional(),
+    }),
   },
   'technician.logout': { role: 'anyone', params: z.strictObject({}), result: z.object({ ok: z.boolean() }) },
-  'devices.list': { role: 'technician', params: z.strictObject({}), result: z.object({ devices: z.array(deviceRow) }) },
+  'devices.list': {
+    role: 'technician',
+    params: z.strictObject({}),
+    result: z.object({ devices: z.array(deviceRow), warnings: z.array(installWarningSchema).optional() }),
+  },
   'devices.test': {
     role: 'technician',
     params: z.strictObject({ id: z.string(), action: z.enum(['pulse', 'print', 'read', 'status']) }),
@@ -86,8 +110,8 @@ export const requestMethods = {
   },
   'report.entries': {
     role: 'technician',
-    /** identities: also list each attempt with the card number, where still kept (door.logRetention.identityDays). */
-    params: z.strictObject({ from: z.iso.date(), to: z.iso.date(), identities: z.boolean().default(false) }),
+    /** card: also list that card's attempts, found by its keyed hash while kept (door.logRetention.identityDays). */
+    params: z.strictObject({ from: z.iso.date(), to: z.iso.date(), card: z.string().trim().min(1).max(64).optional() }),
     result: z.record(z.string(), z.unknown()),
   },
   'logs.tail': {

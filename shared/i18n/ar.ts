@@ -132,8 +132,16 @@ export const ar: Catalog = {
   technician: {
     title: 'الفني',
     login: 'الفني: اكتب رمزك السري',
+    warning: {
+      config: {
+        'simulated-device': 'أجهزة محاكاة خارج وضع العرض: {{devices}}. لا تتحكم بأي جهاز حقيقي.',
+        'demo-central': 'نسخة العرض من نظام المكتبة تعمل خارج وضع العرض: لا يتم التحقق من أي بطاقات أو مواد حقيقية.',
+      },
+    },
     pinLength: 'عدد الأرقام المكتوبة: {{count, num}}',
     wrongPin: 'رمز سري خاطئ.',
+    loginBusy: 'رموز PIN خاطئة كثيرة. حاول مرة أخرى بعد {{seconds}} ثانية.',
+    loginLocked: 'رموز PIN خاطئة كثيرة على هذه الشاشة. أعد تحميل الصفحة للمحاولة مرة أخرى.',
     logout: 'تسجيل الخروج',
     refresh: 'تحديث',
     from: 'من',
@@ -141,8 +149,8 @@ export const ar: Catalog = {
     entriesPerHour: 'الدخول في كل ساعة',
     denialsByReason: 'الرفض حسب السبب',
     alarms: 'الإنذارات',
-    identities: 'أظهِر من (رقم البطاقة، يُحفظ {{days, num}} يوماً)',
-    attempts: 'المحاولات',
+    whoWasIt: 'من كان؟ اكتب رقم البطاقة أو امسح البطاقة (تُحفظ {{days, num}} يوماً)',
+    attempts: 'محاولات هذه البطاقة',
     tab: {
       devices: 'الأجهزة',
       central: 'نظام المكتبة',

@@ -127,8 +127,16 @@ export const en = {
   technician: {
     title: 'Technician',
     login: 'Technician: enter your PIN',
+    warning: {
+      config: {
+        'simulated-device': 'Simulated devices outside demo mode: {{devices}}. They drive no real hardware.',
+        'demo-central': 'The demo library system runs outside demo mode: no real cards or items are checked.',
+      },
+    },
     pinLength: '{{count}} digits entered',
     wrongPin: 'Wrong PIN.',
+    loginBusy: 'Too many wrong PINs. Try again in {{seconds}} seconds.',
+    loginLocked: 'Too many wrong PINs on this screen. Reload the page to try again.',
     logout: 'Log out',
     refresh: 'Refresh',
     from: 'From',
@@ -136,8 +144,8 @@ export const en = {
     entriesPerHour: 'Entries per hour',
     denialsByReason: 'Denials by reason',
     alarms: 'Alarms',
-    identities: 'Show who (card number, kept {{days}} days)',
-    attempts: 'Attempts',
+    whoWasIt: 'Who was it? Type the card number or scan the card (kept {{days}} days)',
+    attempts: "This card's attempts",
     tab: {
       devices: 'Devices',
       central: 'Library system',

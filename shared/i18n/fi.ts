@@ -126,8 +126,17 @@ export const fi: Catalog = {
   technician: {
     title: 'Teknikko',
     login: 'Teknikko: kirjoita PIN-koodisi',
+    warning: {
+      config: {
+        'simulated-device': 'Simuloituja laitteita esittelytilan ulkopuolella: {{devices}}. Ne eivät ohjaa oikeita laitteita.',
+        'demo-central':
+          'Kirjastojärjestelmän esittelyversio on käytössä esittelytilan ulkopuolella: oikeita kortteja tai aineistoja ei tarkisteta.',
+      },
+    },
     pinLength: '{{count}} numeroa kirjoitettu',
     wrongPin: 'Väärä PIN-koodi.',
+    loginBusy: 'Liian monta väärää PIN-koodia. Yritä uudelleen {{seconds}} sekunnin kuluttua.',
+    loginLocked: 'Liian monta väärää PIN-koodia tällä näytöllä. Lataa sivu uudelleen yrittääksesi uudelleen.',
     logout: 'Kirjaudu ulos',
     refresh: 'Päivitä',
     from: 'Alkaen',
@@ -135,8 +144,8 @@ export const fi: Catalog = {
     entriesPerHour: 'Sisäänkäynnit tunneittain',
     denialsByReason: 'Hylätyt syyn mukaan',
     alarms: 'Hälytykset',
-    identities: 'Näytä kuka (kortin numero, säilytetään {{days}} päivää)',
-    attempts: 'Yritykset',
+    whoWasIt: 'Kuka se oli? Kirjoita kortin numero tai lue kortti (säilytetään {{days}} päivää)',
+    attempts: 'Kortin yritykset',
     tab: {
       devices: 'Laitteet',
       central: 'Kirjastojärjestelmä',

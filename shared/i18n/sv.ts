@@ -131,8 +131,16 @@ export const sv: Catalog = {
   technician: {
     title: 'Tekniker',
     login: 'Tekniker: skriv din PIN-kod',
+    warning: {
+      config: {
+        'simulated-device': 'Simulerade enheter utanför demoläget: {{devices}}. De styr ingen riktig utrustning.',
+        'demo-central': 'Demoversionen av bibliotekssystemet används utanför demoläget: inga riktiga kort eller medier kontrolleras.',
+      },
+    },
     pinLength: '{{count}} siffror inskrivna',
     wrongPin: 'Fel PIN-kod.',
+    loginBusy: 'För många felaktiga PIN-koder. Försök igen om {{seconds}} sekunder.',
+    loginLocked: 'För många felaktiga PIN-koder på den här skärmen. Ladda om sidan för att försöka igen.',
     logout: 'Logga ut',
     refresh: 'Uppdatera',
     from: 'Från',
@@ -140,8 +148,8 @@ export const sv: Catalog = {
     entriesPerHour: 'Inpasseringar per timme',
     denialsByReason: 'Nekade per orsak',
     alarms: 'Larm',
-    identities: 'Visa vem (kortnummer, sparas {{days}} dagar)',
-    attempts: 'Försök',
+    whoWasIt: 'Vem var det? Skriv kortnumret eller läs in kortet (sparas {{days}} dagar)',
+    attempts: 'Kortets försök',
     tab: {
       devices: 'Enheter',
       central: 'Bibliotekssystemet',

@@ -42,8 +42,8 @@ async function oneEntry(central: CentralSystem, cache: EntryCache, rules: Return
     cache,
     metrics: noopMetrics,
     logger: silentLogger,
+    clock: { now: () => AT },
   });
-  door.setClock(AT);
   const relayOn = new Promise<number>((resolve) => board.onChange((c) => c.on && resolve(nowMs())));
   door.dispatch({ type: 'door.card', number: ANNA.card });
   for (const digit of ANNA.pin) door.dispatch({ type: 'door.digit', digit });
@@ -60,7 +60,7 @@ export default async function (): Promise<void> {
   const db = openDatabase(join(dir, 'openbranch.sqlite'));
   const cache = new EntryCache(db, 14, new EntryLog(db).cardKey);
   const conn = await connectCentral(config, silentLogger);
-  await conn.central.client.connect();
+  await conn.connect();
   try {
     const online: number[] = [];
     for (let i = 0; i < RUNS; i++) online.push(await oneEntry(conn.central, cache, config.door));

@@ -28,7 +28,7 @@ export default async function (): Promise<void> {
   const runs: Array<{ total: number; rfid: number }> = [];
   for (let run = 0; run < 3; run++) {
     const conn = await connectCentral(config, silentLogger);
-    await conn.central.client.connect();
+    await conn.connect();
     const dir = mkdtempSync(join(tmpdir(), 'ob-flows-bench-'));
     const db = openDatabase(join(dir, 'openbranch.sqlite'));
     const queue = createQueuedCentral({ central: conn.central, db, policy: config.offline, branchId: 'VAS', logger: silentLogger });

@@ -62,7 +62,7 @@ async function replayThroughput(dir: string, n: number): Promise<void> {
   const acs = await startDemoAcs({ port: 0 });
   const config = configSchema.parse({ central: { kind: 'sip2', host: acs.host, port: acs.port, ...DEMO_LOGIN, location: 'VAS' } });
   const connection = await connectCentral(config, silentLogger);
-  await connection.central.client.connect();
+  await connection.connect();
   const store = new QueueStore(openDatabase(join(dir, 'replay.sqlite')));
   const fill = store.db.transaction(() => {
     for (let i = 0; i < n; i++) {

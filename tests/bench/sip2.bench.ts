@@ -21,8 +21,8 @@ export default async function (): Promise<void> {
   console.log(`codec encode+decode round trip: ${Math.round(n / seconds).toLocaleString('en')} messages/s`);
 
   const conn = await connectCentral(configSchema.parse({ central: { kind: 'demo', latencyMs: 0, port: 0 } }), silentLogger);
-  await conn.central.client.connect();
-  const ops = new Sip2Operations(conn.central.client);
+  await conn.connect();
+  const ops = new Sip2Operations(conn.client);
   for (let i = 0; i < 200; i++) await ops.itemInformation('39000000000052');
   const client: number[] = [];
   for (let i = 0; i < 2000; i++) {

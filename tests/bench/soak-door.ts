@@ -20,7 +20,7 @@ export class SoakDoor {
 
   /** Monday 06:30 in Stockholm: unstaffed hours for the whole compressed hour. */
   openHours(): void {
-    this.kiosk.door!.setClock(new Date('2026-11-30T06:30:00+01:00'));
+    this.kiosk.core.simulator!.act({ type: 'sim.clock.set', at: '2026-11-30T06:30:00+01:00' });
   }
 
   async entry(wrongPin: boolean): Promise<void> {

@@ -57,6 +57,7 @@ export default async function (): Promise<void> {
   // Offline recovery in seconds, not the production half-minute: the compressed hour has no half-minutes to spare.
   // The pad polls at 40 ms rather than 250: the patron's pace, not the reader's, should set the soak's.
   const config = configSchema.parse({
+    demo: true,
     offline: { onlineAfterSeconds: 1, probeSeconds: 1, settleSeconds: 1 },
     // The shortest lock pulse: each entry waits for it before the patron walks through.
     door: { pulseMs: 500 },

@@ -47,7 +47,7 @@ async function enter(door: Page, card: string, pin: string) {
 test('an eligible patron enters at 06:05; at 22:05 the door says it is closed, when it opens and when staff are in', async ({
   page,
 }, info) => {
-  kiosk = await startKioskProcess({ config: { branch: { contact: CONTACT } } });
+  kiosk = await startKioskProcess({ config: { demo: true, branch: { contact: CONTACT } } });
   const { door, sim } = await pages(page);
   await setClock(sim, at('06:05'));
   await enter(door, DEMO.anna, '1234');
@@ -126,7 +126,7 @@ test('a 15-year-old is refused where the age limit is 18', async ({ page }) => {
 });
 
 test('a door held open raises the alarm; a door forced open too', async ({ page }) => {
-  kiosk = await startKioskProcess({ config: { door: { heldOpenSeconds: 5 } } });
+  kiosk = await startKioskProcess({ config: { demo: true, door: { heldOpenSeconds: 5 } } });
   const { door, sim } = await pages(page);
   await sim.getByRole('button', { name: 'Stäng dörren' }).click();
   await sim.getByRole('button', { name: 'Öppna dörren' }).click();

@@ -5,6 +5,8 @@ import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 
 export interface KioskProcess {
+  /** Also the id of its process group. */
+  readonly pid: number;
   readonly url: string;
   readonly port: number;
   readonly home: string;
@@ -13,17 +15,36 @@ export interface KioskProcess {
 }
 
 const root = resolve(import.meta.dirname, '../..');
+/** How long a loaded CI machine may take to print the URL, and to stop after SIGTERM. */
+const START_PATIENCE_MS = 60_000;
+const STOP_PATIENCE_MS = 10_000;
+
+/** Process groups of every kiosk started and not yet stopped: killed when this process exits. */
+const running = new Set<number>();
+process.once('exit', () => {
+  for (const pgid of running) killGroup(pgid, 'SIGKILL');
+});
+
+function killGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // already gone
+  }
+}
 
 /**
- * Starts the real `openbranch start --web` as a child process (the same
- * command a branch PC runs) in its own OPENBRANCH_HOME, and waits for the
- * printed URL line.
+ * Starts the real, compiled `openbranch start --web` as a child process
+ * (the same command a branch PC runs) in its own OPENBRANCH_HOME and its own
+ * process group, on ports the OS picks (web and metrics), and waits for the
+ * printed URL line. Whatever happens (no URL, an early exit, a failed test
+ * that still calls stop(), this process exiting), the whole group is killed.
  */
 export async function startKioskProcess(
-  options: { port?: number; config?: Record<string, unknown>; env?: Record<string, string> } = {},
+  options: { port?: number; config?: Record<string, unknown>; env?: Record<string, string>; startPatienceMs?: number } = {},
 ): Promise<KioskProcess> {
   const home = mkdtempSync(join(tmpdir(), 'ob-e2e-'));
-  const args = ['main/cli/bin.mjs', 'start', '--web', '--port', String(options.port ?? 0)];
+  const args = ['main/cli/bin.mjs', 'start', '--web', '--port', String(options.port ?? 0), '--metrics-port', '0'];
   if (options.config) {
     const file = join(home, 'config.yaml');
     writeFileSync(file, stringify(options.config), { mode: 0o600 });
@@ -33,37 +54,47 @@ export async function startKioskProcess(
     cwd: root,
     env: { ...process.env, OPENBRANCH_HOME: home, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  const pgid = child.pid!;
+  running.add(pgid);
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kiosk did not start:\n${out}`)), 30_000);
-    const check = () => {
-      const m = /^OpenBranch kiosk: (http:\/\/127\.0\.0\.1:\d+\/\S*)$/m.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolveUrl(m[1]!);
-      }
-    };
-    child.stdout?.on('data', check);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`kiosk exited with ${code}:\n${out}`));
-    });
-  });
-  return {
-    url,
-    port: Number(new URL(url).port),
-    home,
-    output: () => out,
-    stop: async () => {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        await exited;
-      }
-      rmSync(home, { recursive: true, force: true });
-    },
+
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      killGroup(pgid, 'SIGTERM');
+      const patience = setTimeout(() => killGroup(pgid, 'SIGKILL'), STOP_PATIENCE_MS);
+      await exited;
+      clearTimeout(patience);
+    }
+    killGroup(pgid, 'SIGKILL'); // anything the kiosk itself started
+    running.delete(pgid);
+    rmSync(home, { recursive: true, force: true });
   };
+
+  try {
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      const patience = options.startPatienceMs ?? START_PATIENCE_MS;
+      const timer = setTimeout(() => reject(new Error(`kiosk printed no URL within ${patience} ms:\n${out}`)), patience);
+      const check = () => {
+        const m = /^OpenBranch kiosk: (http:\/\/127\.0\.0\.1:\d+\/\S*)$/m.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolveUrl(m[1]!);
+        }
+      };
+      child.stdout?.on('data', check);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`kiosk exited with ${code}:\n${out}`));
+      });
+    });
+    return { pid: pgid, url, port: Number(new URL(url).port), home, output: () => out, stop };
+  } catch (e) {
+    await stop();
+    throw e;
+  }
 }

@@ -28,6 +28,8 @@ test('lends while the central system is down, titles and due dates as the centra
   // Short hysteresis so the test does not wait the production 30 s before trusting the link again.
   kiosk = await startKioskProcess({
     config: {
+      // The simulator panel cuts the network: demo mode only.
+      demo: true,
       offline: { onlineAfterSeconds: 1, probeSeconds: 1, backoffSeconds: 1 },
       // A config file replaces the embedded default's demo technician PIN with a stored hash.
       technician: { pinHash: await hashPin('246810') },
@@ -94,7 +96,7 @@ test('lends while the central system is down, titles and due dates as the centra
 });
 
 test('the offline banner tells the truth where the branch does not lend offline', async ({ page }) => {
-  kiosk = await startKioskProcess({ config: { offline: { checkout: false } } });
+  kiosk = await startKioskProcess({ config: { demo: true, offline: { checkout: false } } });
   const { kiosk: screen, sim } = await openKioskAndSimulator(page, kiosk);
   await sim.getByRole('button', { name: 'Bryt nätverket' }).click();
   await expect(offlineBanner(screen)).toHaveText(/Du kan lämna tillbaka, men inte låna/, { timeout: 15_000 });

@@ -60,7 +60,7 @@ test('borrow a stack with a three-part audiobook; the set waits for its third di
 });
 
 test('a blocked patron is told why and whom to contact; a wrong PIN is asked again', async ({ page }, info) => {
-  kiosk = await startKioskProcess({ config: { branch: { contact: { phone: '021-39 46 00' } } } });
+  kiosk = await startKioskProcess({ config: { demo: true, branch: { contact: { phone: '021-39 46 00' } } } });
   const { kiosk: screen, sim } = await openKioskAndSimulator(page, kiosk);
   await present(sim, DEMO.anna);
   await typePin(screen, '9999');

@@ -13,7 +13,7 @@ test.afterEach(async () => kiosk?.stop());
 
 test('a language tapped right after a session ends is kept for the next patron, and reset when that session ends', async ({ page }) => {
   // A library system that answers in half a second, like a busy Koha: the goodbye (SIP2 End Patron Session) takes that long.
-  kiosk = await startKioskProcess({ config: { central: { kind: 'demo', latencyMs: 500 } } });
+  kiosk = await startKioskProcess({ config: { demo: true, central: { kind: 'demo', latencyMs: 500 } } });
   const { kiosk: screen, sim } = await openKioskAndSimulator(page, kiosk);
   await untilOnline(screen);
   await present(sim, DEMO.anna);

@@ -51,8 +51,16 @@ const ESC_ARGS: Record<number, number> = {
 const GS_ARGS: Record<number, number> = { 33: 1, 66: 1, 72: 1, 102: 1, 104: 1, 119: 1, 76: 2, 87: 2, 114: 1, 97: 1, 98: 1 };
 const FS_ARGS: Record<number, number> = { 46: 0, 38: 0, 67: 1 };
 
+/** GS k data without its NUL within this many bytes is not a barcode (ESC/POS allows 255). */
+const MAX_BARCODE = 255;
+
 export class EscPosParser {
-  private buf: number[] = [];
+  /** Bytes at..end-1 are unparsed: at most one command split across chunks (the longest, GS ( k, is 65,540 bytes). */
+  private data: Uint8Array = new Uint8Array(0);
+  private at = 0;
+  private end = 0;
+  /** Whether `data` is our own buffer (else the caller's chunk, parsed in place). */
+  private owned = false;
   private text = '';
   private bold = false;
   private width = 1;
@@ -63,20 +71,58 @@ export class EscPosParser {
   /** Style of the line being built: a printer prints each character in the style it was sent in. */
   private line = { bold: false, width: 1, height: 1 };
 
+  /**
+   * Parses a chunk by index: no argument spreads (a 200 KB chunk is fine), no splicing per command,
+   * and a command that arrives a byte at a time is appended to a doubling buffer, not re-copied.
+   */
   push(chunk: Uint8Array): PrintItem[] {
-    this.buf.push(...chunk);
+    this.append(chunk);
     const out: PrintItem[] = [];
     for (;;) {
       const used = this.step(out);
       if (used === 0) break;
-      this.buf.splice(0, used);
+      this.at += used;
     }
+    if (this.at === this.end) this.data = new Uint8Array(0);
+    else if (!this.owned) this.keep(this.end - this.at);
     return out;
+  }
+
+  private append(chunk: Uint8Array): void {
+    if (this.at === this.end) {
+      this.data = chunk;
+      this.at = 0;
+      this.end = chunk.length;
+      this.owned = false;
+      return;
+    }
+    if (!this.owned || this.end + chunk.length > this.data.length) this.keep(2 * (this.end - this.at + chunk.length));
+    this.data.set(chunk, this.end);
+    this.end += chunk.length;
+  }
+
+  /** Moves the unparsed bytes to the front of a buffer of our own. */
+  private keep(capacity: number): void {
+    const data = new Uint8Array(Math.max(capacity, 256));
+    data.set(this.data.subarray(this.at, this.end));
+    this.data = data;
+    this.end -= this.at;
+    this.at = 0;
+    this.owned = true;
+  }
+
+  /** Byte `i` of the current command (undefined when it has not arrived yet). */
+  private byte(i: number): number | undefined {
+    return i < this.end - this.at ? this.data[this.at + i] : undefined;
+  }
+
+  private get available(): number {
+    return this.end - this.at;
   }
 
   /** Consumes one byte or one command; 0 means "wait for more bytes". */
   private step(out: PrintItem[]): number {
-    const b = this.buf[0];
+    const b = this.byte(0);
     if (b === undefined) return 0;
     if (b === 0x0a) {
       this.flushLine(out);
@@ -85,10 +131,7 @@ export class EscPosParser {
     if (b === 0x0d) return 1;
     if (b === DLE) return this.dle(out);
     if (b === ESC || b === GS || b === FS) return this.command(b, out);
-    if (b < 0x20) {
-      out.push({ type: 'discarded', bytes: 1 });
-      return 1;
-    }
+    if (b < 0x20) return discard(out, 1);
     this.text += decodeByte(b, this.table);
     if (b !== 0x20) {
       this.line.bold ||= this.bold;
@@ -107,27 +150,23 @@ export class EscPosParser {
   }
 
   private dle(out: PrintItem[]): number {
-    if (this.buf.length < 3) return 0;
-    out.push({ type: 'status-query', fn: this.buf[1]!, n: this.buf[2]! });
+    if (this.available < 3) return 0;
+    out.push({ type: 'status-query', fn: this.byte(1)!, n: this.byte(2)! });
     return 3;
   }
 
   private command(prefix: number, out: PrintItem[]): number {
-    const code = this.buf[1];
+    const code = this.byte(1);
     if (code === undefined) return 0;
     if (prefix === GS && code === 0x6b) return this.barcode(out);
     if (prefix === GS && code === 0x28) return this.extended(out);
     if (prefix === GS && code === 0x56) return this.cut(out);
     const args = (prefix === ESC ? ESC_ARGS : prefix === GS ? GS_ARGS : FS_ARGS)[code];
-    if (args === undefined) {
-      out.push({ type: 'discarded', bytes: 2 });
-      return 2;
-    }
-    if (this.buf.length < 2 + args) return 0;
-    this.apply(prefix, code, this.buf[2] ?? 0);
+    if (args === undefined) return discard(out, 2);
+    if (this.available < 2 + args) return 0;
+    this.apply(prefix, code, this.byte(2) ?? 0);
     return 2 + args;
   }
-
   private apply(prefix: number, code: number, n: number): void {
     if (prefix === ESC && code === 0x40) {
       this.bold = false;
@@ -150,22 +189,24 @@ export class EscPosParser {
 
   /** GS k m: m 0-6 data NUL-terminated; m 65+ a length byte then data. */
   private barcode(out: PrintItem[]): number {
-    const m = this.buf[2];
+    const m = this.byte(2);
     if (m === undefined) return 0;
-    let data: number[];
+    let from = 3;
+    let to: number;
     let used: number;
     if (m >= 65) {
-      const n = this.buf[3];
-      if (n === undefined || this.buf.length < 4 + n) return 0;
-      data = this.buf.slice(4, 4 + n);
-      used = 4 + n;
+      const n = this.byte(3);
+      if (n === undefined || this.available < 4 + n) return 0;
+      from = 4;
+      to = 4 + n;
+      used = to;
     } else {
-      const end = this.buf.indexOf(0, 3);
-      if (end < 0) return 0;
-      data = this.buf.slice(3, end);
-      used = end + 1;
+      const nul = this.data.subarray(this.at + 3, Math.min(this.end, this.at + 4 + MAX_BARCODE)).indexOf(0);
+      if (nul < 0) return this.available > 3 + MAX_BARCODE ? discard(out, 3) : 0;
+      to = 3 + nul;
+      used = to + 1;
     }
-    let text = String.fromCharCode(...data);
+    let text = latin1(this.data.subarray(this.at + from, this.at + to));
     // CODE128 data starts with a code set selector ({A {B {C).
     if (m === 73 && /^\{[ABC]/.test(text)) text = text.slice(2);
     out.push({ type: 'barcode', system: m, data: text });
@@ -177,25 +218,40 @@ export class EscPosParser {
    * QR byte mode is ISO-8859-1 by default (ISO/IEC 18004), so the data is read as latin1.
    */
   private extended(out: PrintItem[]): number {
-    if (this.buf.length < 5) return 0;
-    const len = this.buf[3]! + this.buf[4]! * 256;
-    if (this.buf.length < 5 + len) return 0;
-    const body = this.buf.slice(5, 5 + len);
-    if (this.buf[2] === 0x6b && body[0] === 49 && body[1] === 80) this.qrData = String.fromCharCode(...body.slice(3));
-    if (this.buf[2] === 0x6b && body[0] === 49 && body[1] === 81) out.push({ type: 'qr', data: this.qrData });
+    if (this.available < 5) return 0;
+    const len = this.byte(3)! + this.byte(4)! * 256;
+    if (this.available < 5 + len) return 0;
+    const body = this.data.subarray(this.at + 5, this.at + 5 + len);
+    if (this.byte(2) === 0x6b && body[0] === 49 && body[1] === 80) this.qrData = latin1(body.subarray(3));
+    if (this.byte(2) === 0x6b && body[0] === 49 && body[1] === 81) out.push({ type: 'qr', data: this.qrData });
     return 5 + len;
   }
 
   /** GS V m (m 0, 1, 48, 49) or GS V m n (m 65, 66: feed n then cut). */
   private cut(out: PrintItem[]): number {
-    const m = this.buf[2];
+    const m = this.byte(2);
     if (m === undefined) return 0;
     const used = m >= 65 ? 4 : 3;
-    if (this.buf.length < used) return 0;
+    if (this.available < used) return 0;
     if (this.text.length > 0) this.flushLine(out);
     out.push({ type: 'cut' });
     return used;
   }
+}
+
+/** Skipped bytes, counted; a run of them is one item (a flood of noise is not a flood of items). */
+function discard(out: PrintItem[], bytes: number): number {
+  const last = out.at(-1);
+  if (last?.type === 'discarded') out[out.length - 1] = { type: 'discarded', bytes: last.bytes + bytes };
+  else out.push({ type: 'discarded', bytes });
+  return bytes;
+}
+
+/** ISO-8859-1, byte by byte (QR byte mode and barcode data); no argument spread, whatever the length. */
+function latin1(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return s;
 }
 
 /** The text lines of a print job, for previews and assertions. */

@@ -1,6 +1,7 @@
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { crc16Feig } from './crc.ts';
-import { FrameParser } from './frame-parser.ts';
+import { Crc16Stream } from './crc-stream.ts';
+import { FrameParser, type Framing } from './frame-parser.ts';
 
 /**
  * FEIG OBID ISO-host framing (ISC.MR/LR/CPR readers), both directions:
@@ -36,19 +37,22 @@ export function encodeFeigFrame(frame: FeigFrame): Uint8Array {
   return out;
 }
 
-export class FeigFrameParser extends FrameParser<FeigFrame> {
-  protected measure(buf: Uint8Array): number | 'more' | 'skip' {
-    if (buf[0] === 0x02) {
-      if (buf.length < 3) return 'more';
-      const length = (buf[1]! << 8) | buf[2]!;
+/** FEIG frames: a standard frame's first byte is its length; 0x02 starts an advanced frame. */
+export const feigFraming: Framing<FeigFrame> = {
+  crc: new Crc16Stream({ poly: 0x8408, reflected: true }),
+  measure(b, at, end) {
+    if (b[at] === 0x02) {
+      if (end - at < 3) return 'more';
+      const length = (b[at + 1]! << 8) | b[at + 2]!;
       return length < 7 || length > FEIG_MAX_FRAME ? 'skip' : length;
     }
-    return buf[0]! < 5 ? 'skip' : buf[0]!;
-  }
-
-  protected accept(c: Uint8Array): FeigFrame | undefined {
-    const crc = c[c.length - 2]! | (c[c.length - 1]! << 8);
-    if (crc16Feig(c.subarray(0, c.length - 2)) !== crc) return undefined;
+    return b[at]! < 5 ? 'skip' : b[at]!;
+  },
+  crcMatches(b, at, size, crc) {
+    const last = at + size;
+    return crc(at, last - 2) === (b[last - 2]! | (b[last - 1]! << 8));
+  },
+  decode(c) {
     const advanced = c[0] === 0x02;
     const head = advanced ? 5 : 3;
     return {
@@ -57,5 +61,11 @@ export class FeigFrameParser extends FrameParser<FeigFrame> {
       command: c[head - 1]!,
       data: c.slice(head, c.length - 2),
     };
+  },
+};
+
+export class FeigFrameParser extends FrameParser<FeigFrame> {
+  constructor() {
+    super(feigFraming, 0xffff);
   }
 }

@@ -1,6 +1,7 @@
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { crc16ThreeM } from './crc.ts';
-import { FrameParser } from './frame-parser.ts';
+import { Crc16Stream } from './crc-stream.ts';
+import { FrameParser, type Framing } from './frame-parser.ts';
 
 /**
  * 3M / bibliotheca 810 (and 210) pad framing, both directions:
@@ -28,17 +29,24 @@ export function encodeThreeMFrame(payload: Uint8Array, start: 0xd5 | 0xd6 = 0xd6
   return out;
 }
 
-export class ThreeMFrameParser extends FrameParser<ThreeMFrame> {
-  protected measure(buf: Uint8Array): number | 'more' | 'skip' {
-    if (buf[0] !== 0xd6 && buf[0] !== 0xd5) return 'skip';
-    if (buf.length < 3) return 'more';
-    const length = (buf[1]! << 8) | buf[2]!;
+/** 3M frames start with 0xD6 (or 0xD5); the CRC covers the length and payload and is stored inverted, MSB first. */
+export const threeMFraming: Framing<ThreeMFrame> = {
+  crc: new Crc16Stream({ poly: 0x1021, reflected: false }),
+  measure(b, at, end) {
+    if (b[at] !== 0xd6 && b[at] !== 0xd5) return 'skip';
+    if (end - at < 3) return 'more';
+    const length = (b[at + 1]! << 8) | b[at + 2]!;
     return length < 3 || length + 3 > THREEM_MAX_FRAME ? 'skip' : length + 3;
-  }
+  },
+  crcMatches(b, at, size, crc) {
+    const last = at + size;
+    return (crc(at + 1, last - 2) ^ 0xffff) === ((b[last - 2]! << 8) | b[last - 1]!);
+  },
+  decode: (c) => ({ start: c[0] as 0xd5 | 0xd6, payload: c.slice(3, c.length - 2) }),
+};
 
-  protected accept(c: Uint8Array): ThreeMFrame | undefined {
-    const crc = (c[c.length - 2]! << 8) | c[c.length - 1]!;
-    if (crc16ThreeM(c.subarray(1, c.length - 2)) !== crc) return undefined;
-    return { start: c[0] as 0xd5 | 0xd6, payload: c.slice(3, c.length - 2) };
+export class ThreeMFrameParser extends FrameParser<ThreeMFrame> {
+  constructor() {
+    super(threeMFraming, 0xffff);
   }
 }

@@ -4,7 +4,7 @@ import { decodeMessage } from '../sip2/codec/decode.ts';
 import { encodeMessage } from '../sip2/codec/encode.ts';
 import { Sip2Framer } from '../sip2/codec/framer.ts';
 import { fieldValue, type SipMessage } from '../sip2/codec/message.ts';
-import { DEMO_LOGIN } from './data.ts';
+import { DEMO_BRANCHES, DEMO_LOGIN } from './data.ts';
 import { answer } from './handlers.ts';
 import { DemoLibrary } from './library.ts';
 
@@ -30,9 +30,13 @@ export interface DemoAcs {
   readonly host: string;
   readonly state: DemoLibrary;
   readonly login: typeof DEMO_LOGIN;
+  /** The demo region's libraries, branch code -> name (for transport crate labels). */
+  readonly region: Readonly<Record<string, string>>;
   misbehave(mode: Misbehaviour): void;
   /** Requests answered so far (all connections). */
   readonly requests: () => number;
+  /** Requests that met a misbehaviour so far (silenced, dropped, delayed, corrupted): tests wait for a fault to strike. */
+  readonly struck: () => number;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,7 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
   const timeZone = options.timeZone ?? 'Europe/Stockholm';
   let mode: Misbehaviour = { kind: 'normal' };
   let answered = 0;
+  let struck = 0;
   const sockets = new Set<Socket>();
 
   const server: Server = createServer((socket) => {
@@ -78,6 +83,7 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
     };
 
     const handle = async (frame: Uint8Array) => {
+      if (mode.kind !== 'normal') struck++;
       if (mode.kind === 'silence') return;
       if (mode.kind === 'drop') {
         socket.destroy();
@@ -137,10 +143,12 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
     host,
     state: library,
     login: DEMO_LOGIN,
+    region: Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])),
     misbehave: (m) => {
       mode = m;
     },
     requests: () => answered,
+    struck: () => struck,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

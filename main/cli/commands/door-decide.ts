@@ -1,19 +1,14 @@
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { silentLogger } from '../../../shared/logger.ts';
 import { connectCentral } from '../../central/index.ts';
 import { loadConfig } from '../../config/load.ts';
-import { kioskPaths } from '../../config/paths.ts';
 import { decideEntry } from '../../door/decide.ts';
-import { EntryLog } from '../../door/entry-log.ts';
-import { localTime, modeAt, nextChange } from '../../door/schedule.ts';
-import { openDatabase } from '../../storage/database.ts';
+import { modeAt } from '../../door/schedule.ts';
 import { doorCommand } from './door-group.ts';
 
 const when = (iso: string | undefined) => (iso ? new Date(iso) : new Date());
 
-/** `door decide`, `schedule show`, `report entries`: the door's decisions, hours and log from the command line. */
+/** `door decide`: the door's decision for a card and PIN, from the command line. */
 export function registerDoorDecide(program: Command): void {
   doorCommand(program)
     .command('decide')
@@ -27,7 +22,7 @@ export function registerDoorDecide(program: Command): void {
       const { config } = loadConfig(o.config);
       const conn = await connectCentral(config, silentLogger);
       try {
-        await conn.central.client.connect().catch(() => undefined);
+        await conn.connect().catch(() => undefined);
         const at = when(o.at);
         const decision = await decideEntry({
           central: conn.central,
@@ -43,60 +38,5 @@ export function registerDoorDecide(program: Command): void {
       } finally {
         await conn.close();
       }
-    });
-
-  program
-    .command('schedule')
-    .description('opening hours')
-    .command('show')
-    .option('--date <YYYY-MM-DD>', 'the day to show (default today)')
-    .option('--config <file>')
-    .action((o: { date?: string; config?: string }) => {
-      const { config } = loadConfig(o.config);
-      const tz = config.branch.timezone;
-      const start = o.date ? new Date(`${o.date}T00:00:00Z`) : new Date();
-      const day = localTime(start, tz);
-      console.log(`${day.date} (${day.day}), ${tz}: now ${modeAt(config.door.schedule, tz, new Date())}`);
-      const exception = config.door.schedule.exceptions.find((e) => e.date === day.date);
-      for (const p of exception?.periods ?? config.door.schedule[day.day]) console.log(`  ${p.from}-${p.to} ${p.mode}`);
-      if (exception) console.log(`  (exception${exception.note ? `: ${exception.note}` : ''})`);
-      const next = nextChange(config.door.schedule, tz, new Date());
-      if (next) console.log(`next change: ${next.at.toISOString()} -> ${next.mode}`);
-    });
-
-  program
-    .command('report')
-    .description('staff reports')
-    .command('entries')
-    .requiredOption('--from <YYYY-MM-DD>')
-    .requiredOption('--to <YYYY-MM-DD>')
-    .option('--csv <file>', 'write the entries per hour and denials as CSV')
-    .option('--config <file>')
-    .action((o: { from: string; to: string; csv?: string; config?: string }) => {
-      const { config } = loadConfig(o.config);
-      const db = openDatabase(join(kioskPaths({ dataDir: config.dataDir }).data, 'openbranch.sqlite'));
-      const report = new EntryLog(db).report(o.from, o.to, (iso) =>
-        Math.floor(localTime(new Date(iso), config.branch.timezone).minute / 60),
-      );
-      db.close();
-      if (o.csv) {
-        const rows = [
-          'section,key,count',
-          ...report.perHour.map((h) => `entries-per-hour,${h.hour},${h.count}`),
-          ...report.denialsByReason.map((d) => `denials,${d.reason},${d.count}`),
-          ...report.alarms.map((a) => `alarm,${a.at} ${a.kind},1`),
-        ];
-        writeFileSync(o.csv, `${rows.join('\n')}\n`);
-      }
-      console.log(
-        JSON.stringify({
-          from: report.from,
-          to: report.to,
-          granted: report.granted,
-          denied: report.denied,
-          denialsByReason: report.denialsByReason,
-          alarms: report.alarms.length,
-        }),
-      );
     });
 }

@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
-import { configSchema } from '../../../shared/config/schema.ts';
+import type { KioskConfig } from '../../../shared/config/schema.ts';
+import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { connectCentral } from '../../central/index.ts';
-import { Sip2Operations } from '../../central/sip2/operations.ts';
-import { loadConfig } from '../../config/load.ts';
+import type { Sip2Connection } from '../../central/index.ts';
 
 interface TalkFlags {
   config?: string;
@@ -34,7 +33,13 @@ export function registerSip2Talk(sip2: Command): void {
       .option('--location <code>')
       .option('--institution <id>')
       .option('--profile <name>', 'koha | generic');
-  const talk = async (flags: TalkFlags, fn: (c: Awaited<ReturnType<typeof connectCentral>>['central']) => Promise<unknown>) => {
+  const talk = async (flags: TalkFlags, fn: (c: CentralSystem, conn: Sip2Connection, config: KioskConfig) => Promise<unknown>) => {
+    // Config, schema and SIP2 client load only for these commands, not for `sip2 decode`.
+    const [{ loadConfig }, { configSchema }, { connectCentral }] = await Promise.all([
+      import('../../config/load.ts'),
+      import('../../../shared/config/schema.ts'),
+      import('../../central/index.ts'),
+    ]);
     const base = loadConfig(flags.config).config;
     const config = flags.host
       ? configSchema.parse({
@@ -54,14 +59,17 @@ export function registerSip2Talk(sip2: Command): void {
       : base;
     const conn = await connectCentral(config, silentLogger);
     try {
-      await conn.central.client.connect();
-      console.log(JSON.stringify(await fn(conn.central), null, 2));
+      await conn.connect();
+      console.log(JSON.stringify(await fn(conn.central, conn, config), null, 2));
     } finally {
       await conn.close();
     }
   };
   common(sip2.command('probe').description('log in and ask the ACS status')).action((f: TalkFlags) =>
-    talk(f, async (c) => ({ health: c.health(), status: await new Sip2Operations(c.client).status() })),
+    talk(f, async (c, conn) => {
+      const { Sip2Operations } = await import('../../central/sip2/operations.ts');
+      return { health: c.health(), status: await new Sip2Operations(conn.client).status() };
+    }),
   );
   common(sip2.command('patron <card>').option('--pin <pin>').description('patron information')).action(
     (card: string, f: TalkFlags & { pin?: string }) => talk(f, (c) => c.patronInformation(card, f.pin)),
@@ -74,7 +82,7 @@ export function registerSip2Talk(sip2: Command): void {
       talk(f, (c) => c.checkout({ cardNumber: card, itemId: item, ...(f.pin ? { pin: f.pin } : {}) })),
   );
   common(sip2.command('checkin <item>').description('check in an item at the configured location')).action((item: string, f: TalkFlags) =>
-    talk(f, (c) => c.checkin({ itemId: item, location: f.location ?? loadConfig(f.config).config.branch.id })),
+    talk(f, (c, _conn, config) => c.checkin({ itemId: item, location: f.location ?? config.branch.id })),
   );
   common(sip2.command('renew <card> <item>').option('--pin <pin>').description('renew a loan')).action(
     (card: string, item: string, f: TalkFlags & { pin?: string }) => talk(f, (c) => c.renew(card, item, f.pin)),

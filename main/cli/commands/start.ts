@@ -1,15 +1,20 @@
+import { join } from 'node:path';
 import type { Command } from 'commander';
+import { isOpenBranchError, OpenBranchError } from '../../../shared/errors.ts';
+import type { Logger } from '../../../shared/logger.ts';
 import { electronAvailable, launchElectron } from '../../app/electron-launcher.ts';
-import { defaultRendererDir, startKiosk } from '../../app/start-kiosk.ts';
-import { technicianPinVerifier } from '../../app/technician-access.ts';
+import { rendererDir } from '../../app/install-paths.ts';
 import { loadConfig } from '../../config/load.ts';
 import { kioskPaths } from '../../config/paths.ts';
+import type { BridgeHub } from '../../hub/bridge-hub.ts';
 import { createLogger } from '../../logging/logger.ts';
 import { warnAboutConfigPermissions } from '../../security/config-permissions.ts';
+import { startupExitCode } from '../../storage/storage-errors.ts';
 
 interface StartFlags {
   readonly web?: boolean;
   readonly port?: number;
+  readonly metricsPort?: number;
   readonly config?: string;
   readonly dev?: boolean;
 }
@@ -19,48 +24,119 @@ export function registerStart(program: Command): void {
     .command('start')
     .description('start the kiosk (Electron when available and --web is not given, else the web host)')
     .option('--web', 'serve the kiosk to a browser on 127.0.0.1 instead of opening an Electron window')
-    .option('--port <n>', 'web host port (default from config, 5390; 0 picks a free one)', parsePort)
+    .option('--port <n>', 'web host port (default web.port from the config, 5390; 0 picks a free one)', parsePort)
+    .option('--metrics-port <n>', 'port of /metrics and /health (default metrics.port, 9464; 0 picks a free one)', parsePort)
     .option('--config <file>', 'configuration file (YAML); without it the embedded default runs')
     .option('--dev', 'developer mode: devtools allowed')
     .action(async (flags: StartFlags) => {
-      const { config, file } = loadConfig(flags.config ?? process.env.OPENBRANCH_CONFIG);
-      if (!flags.web && process.versions.electron === undefined && electronAvailable()) {
-        process.exitCode = await launchElectron(process.argv.slice(2));
-        return;
+      try {
+        await start(flags);
+      } catch (e) {
+        // A start that cannot finish ends the process at once with the reason and an exit code
+        // (78 config/data file unusable, 74 I/O refused, 2 other refusals such as a taken port),
+        // so systemd restarts it and nothing half-started hangs on.
+        console.error(isOpenBranchError(e) ? `openbranch: ${e.message} [${e.code}]` : e);
+        process.exit(startupExitCode(e) ?? (isOpenBranchError(e) ? 2 : 70));
       }
-      const paths = kioskPaths({ dataDir: config.dataDir, logDir: config.logging.dir });
-      const { logger, flush } = createLogger({ level: config.logging.level, dir: paths.logs, console: false });
-      logger.info({ config: file ?? 'embedded default', logs: paths.logs }, 'starting');
-      if (file)
-        for (const f of warnAboutConfigPermissions(file, logger))
-          console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
-      const inElectron = process.versions.electron !== undefined && !flags.web;
-      const kiosk = await startKiosk({
-        config,
-        logger,
-        dataDir: paths.data,
-        logDir: paths.logs,
-        ...(file ? { configFile: file } : {}),
-        ...(inElectron ? {} : { web: { port: flags.port ?? config.web.port } }),
-        verifyTechnicianPin: await technicianPinVerifier(config, file),
-      });
-      if (inElectron) {
-        // Loaded only inside Electron's own process: tests and the web host never import electron.
-        const { startElectronHost } = await import('../../hosts/electron/index.ts');
-        await startElectronHost({ core: kiosk.core, hub: kiosk.hub, logger, dev: flags.dev ?? false, rendererDir: defaultRendererDir });
-        return;
-      }
-      console.log(`OpenBranch kiosk: ${kiosk.web?.url}`);
-      console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await kiosk.stop();
-      logger.info('stopped');
-      await flush();
     });
+}
+
+async function start(flags: StartFlags): Promise<void> {
+  const loaded = loadConfig(flags.config ?? process.env.OPENBRANCH_CONFIG);
+  const { file } = loaded;
+  const config =
+    flags.metricsPort === undefined ? loaded.config : { ...loaded.config, metrics: { ...loaded.config.metrics, port: flags.metricsPort } };
+  if (!flags.web && process.versions.electron === undefined && electronAvailable()) {
+    process.exitCode = await launchElectron(process.argv.slice(2));
+    return;
+  }
+  const paths = kioskPaths({ dataDir: config.dataDir, logDir: config.logging.dir });
+  // Patron data at rest is the kiosk user's alone: what this process creates is 0600, its folders 0700.
+  if (process.platform !== 'win32') process.umask(0o077);
+  const inElectron = process.versions.electron !== undefined && !flags.web;
+
+  // What can refuse the start is checked first, before the URL is printed and before anything
+  // connects: the web port (bound now, so a taken port stops the start at once), then the data
+  // file (read, written, checked; even before the log files: a full disk fails here, named).
+  // The logger keeps its lines in memory until its file worker starts, once the screen is up.
+  const logging = createLogger({ level: config.logging.level, dir: paths.logs, console: false, deferFiles: true });
+  const { logger } = logging;
+  let hubReady: (hub: BridgeHub) => void = () => {};
+  const hub = new Promise<BridgeHub>((resolve) => {
+    hubReady = resolve;
+  });
+  const port = flags.port ?? config.web.port;
+  const web = inElectron
+    ? undefined
+    : await listenOrExplain(port, flags.port === undefined ? 'web.port' : '--port', hub, config.demo, logger);
+  const { DATA_FILE, openDataFile, setAsideFiles } = await import('../../storage/data-file.ts');
+  const { ensurePrivateDir } = await import('../../storage/private-files.ts');
+  const db = openDataFile(join(paths.data, DATA_FILE));
+  ensurePrivateDir(paths.logs);
+
+  // The URL goes out before the kiosk core is loaded: the browser fetches the page meanwhile,
+  // and its bridge connection is served as soon as the core is there.
+  if (web) console.log(`OpenBranch kiosk: ${web.url}`);
+  logger.info({ config: file ?? 'embedded default', logs: paths.logs }, 'starting');
+  for (const aside of setAsideFiles(paths.data)) {
+    logger.warn({ file: aside }, 'a damaged data file was set aside; it holds the transactions it had');
+    console.warn(`warning: a damaged data file was set aside and kept: ${aside}`);
+  }
+  if (file)
+    for (const f of warnAboutConfigPermissions(file, logger))
+      console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
+
+  const [{ startKiosk }, { technicianPinVerifier }] = await Promise.all([
+    import('../../app/start-kiosk.ts'),
+    import('../../app/technician-access.ts'),
+  ]);
+  // The PIN check (scrypt of the demo PIN in the embedded default) is prepared in the background.
+  const verifier = technicianPinVerifier(config, file);
+  const kiosk = await startKiosk({
+    config,
+    logger,
+    db,
+    dataDir: paths.data,
+    logDir: paths.logs,
+    ...(file ? { configFile: file } : {}),
+    verifyTechnicianPin: async (pin) => (await verifier)(pin),
+  });
+  hubReady(kiosk.hub);
+  logging.startFiles();
+  if (inElectron) {
+    // Loaded only inside Electron's own process: tests and the web host never import electron.
+    const { startElectronHost } = await import('../../hosts/electron/index.ts');
+    await startElectronHost({ core: kiosk.core, hub: kiosk.hub, logger, dev: flags.dev ?? false, rendererDir });
+    return;
+  }
+  console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await web?.close();
+  await kiosk.stop();
+  logger.info('stopped');
+  await logging.close();
+}
+
+/** Binds the web host's port, or stops the start with a message that names the port and where it was set. */
+async function listenOrExplain(port: number, setBy: 'web.port' | '--port', hub: Promise<BridgeHub>, demo: boolean, logger: Logger) {
+  const { startWebHost } = await import('../../hosts/web/server.ts');
+  try {
+    // The simulator panel exists only in demo mode; elsewhere /simulator is 404.
+    return await startWebHost({ hub, rendererDir, port, logger, simulatorPanel: demo });
+  } catch (e) {
+    if (!isOpenBranchError(e) || e.code !== 'config.port') throw e;
+    const why =
+      e.details?.errno === 'EADDRINUSE' ? 'is already in use (another kiosk, or another program)' : `cannot be used (${e.details?.errno})`;
+    throw new OpenBranchError(
+      'config.port',
+      `port ${port} on 127.0.0.1 ${why}; set another with ${setBy === '--port' ? '--port' : 'web.port in the config (or --port)'}`,
+      { port },
+    );
+  }
 }
 
 function parsePort(value: string): number {

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { MetricsConfig } from '../../../shared/config/metrics.ts';
+import { describeWarning } from '../../app/install-warnings.ts';
 import type { KioskHealth } from '../../metrics/health.ts';
 import { configPathFrom, readKioskConfig } from '../../security/cli-config.ts';
 
@@ -7,7 +8,7 @@ import { configPathFrom, readKioskConfig } from '../../security/cli-config.ts';
 export const STATUS_EXIT = { ok: 0, degraded: 1, unreachable: 3 } as const;
 
 /** Where the local kiosk's /health is: a wildcard listen address is asked on loopback. */
-export function healthUrl(metrics: MetricsConfig): string {
+export function healthUrl(metrics: Pick<MetricsConfig, 'enabled' | 'host' | 'port'>): string {
   const host = metrics.host === '0.0.0.0' ? '127.0.0.1' : metrics.host === '::' ? '::1' : metrics.host;
   return `http://${host.includes(':') ? `[${host}]` : host}:${metrics.port}/health`;
 }
@@ -46,7 +47,8 @@ export function registerStatus(program: Command): void {
 }
 
 function printHealth(h: KioskHealth): void {
-  console.log(`OpenBranch ${h.version}, branch ${h.branch}: ${h.status}, up ${h.uptimeSeconds} s`);
+  console.log(`OpenBranch ${h.version}, branch ${h.branch}: ${h.status}, up ${h.uptimeSeconds} s${h.demo ? ' (DEMO MODE)' : ''}`);
+  for (const w of h.warnings ?? []) console.log(`WARNING: ${describeWarning(w)}`);
   console.log(
     `central system: ${h.central.connected ? 'connected' : 'NOT connected'}${h.central.lastRoundTripMs === null ? '' : `, last round trip ${h.central.lastRoundTripMs} ms`}`,
   );

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   app,
   BrowserWindow,
@@ -13,7 +12,9 @@ import {
 } from 'electron';
 import { BRIDGE_CHANNEL, type MainMessage } from '../../../shared/contract/bridge.ts';
 import type { Logger } from '../../../shared/logger.ts';
-import { BridgeHub, type KioskCore } from '../../hub/bridge-hub.ts';
+import { electronPreload } from '../../app/install-paths.ts';
+import type { KioskCore } from '../../core/ports.ts';
+import { BridgeHub } from '../../hub/bridge-hub.ts';
 import { resolveAppFile } from './app-files.ts';
 import { securityHeaders, withSecurityHeaders } from './csp.ts';
 import { isNavigationAllowed, isRequestAllowed, isTrustedSender, permissionDecision, windowOpenDecision } from './guards.ts';
@@ -27,7 +28,7 @@ export interface ElectronHostOptions {
   readonly dev: boolean;
   /** The built renderer (dist/renderer). */
   readonly rendererDir: string;
-  /** Compiled preload; default: preload.cjs next to this file. */
+  /** Compiled preload; default: dist/main/hosts/electron/preload.cjs of the installed package. */
   readonly preloadPath?: string;
   /** The composition root's hub (with its request router); default: a hub without requests. */
   readonly hub?: BridgeHub;
@@ -57,7 +58,7 @@ export async function startElectronHost(options: ElectronHostOptions): Promise<E
   lockDownSession(ses, options.dev, options.rendererDir, log);
   app.on('web-contents-created', (_e, contents) => guardContents(contents, log));
 
-  const preload = options.preloadPath ?? join(import.meta.dirname, 'preload.cjs');
+  const preload = options.preloadPath ?? electronPreload;
   const win = new BrowserWindow(kioskWindowOptions({ preload, dev: options.dev }));
   if (!options.dev) win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());
   // A kiosk screen never blanks while OpenBranch runs.

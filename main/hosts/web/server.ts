@@ -4,15 +4,19 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
-import { WebSocketServer } from 'ws';
 import { MAX_MESSAGE_BYTES } from '../../../shared/contract/bridge.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
-import type { BridgeHub } from '../../hub/bridge-hub.ts';
+import type { BridgeConnection, BridgeHub } from '../../hub/bridge-hub.ts';
 import { hostAllowed, originAllowed, securityHeaders, tokenMatches } from './security.ts';
 
 export interface WebHostOptions {
-  readonly hub: BridgeHub;
+  /**
+   * The bridge to the kiosk core. A promise lets the host listen (and the URL
+   * be printed) before the core is built: pages load at once, and a bridge
+   * connection made early is served as soon as the core is there.
+   */
+  readonly hub: BridgeHub | Promise<BridgeHub>;
   /** The built renderer (vite build output). */
   readonly rendererDir: string;
   /** 0 picks a free port. */
@@ -20,6 +24,8 @@ export interface WebHostOptions {
   readonly logger: Logger;
   /** Fixed token (tests); default is random per start. */
   readonly token?: string;
+  /** Serve the simulator panel at /simulator (demo mode only); otherwise that path is 404. */
+  readonly simulatorPanel?: boolean;
 }
 
 export interface WebHost {
@@ -31,6 +37,7 @@ export interface WebHost {
 }
 
 export const BRIDGE_PATH = '/bridge';
+const MAX_EARLY_MESSAGES = 32;
 
 /**
  * The web host: serves the renderer and carries the bridge over a
@@ -43,6 +50,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.logger.child({ subsystem: 'web-host' });
+  const hub = Promise.resolve(options.hub);
   const server = createServer();
   await listen(server, options.port);
   const port = (server.address() as AddressInfo).port;
@@ -71,10 +79,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           ? reject(res, 426, 'upgrade to a WebSocket')
           : reject(res, 403, 'wrong token');
     }
+    if (!options.simulatorPanel && isSimulatorPath(req.url)) return reject(res, 404, 'not found');
     files(req, res, () => reject(res, 404, 'not found'));
   });
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  // The WebSocket library loads once the port is bound: the URL is printed without waiting for it.
+  const sockets = import('ws').then(({ WebSocketServer }) => new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES }));
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(req.url ?? '/', origin);
     const refusal = !hostAllowed(req, port)
@@ -91,13 +101,30 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => {
-      const peer = `ws:${req.socket.remotePort}`;
-      const connection = options.hub.connect((message) => ws.send(JSON.stringify(message)), peer);
-      ws.on('message', (data, isBinary) => connection.receive(isBinary ? null : data.toString('utf8')));
-      ws.on('close', () => connection.close());
-      ws.on('error', (e) => log.warn({ err: e.message }, 'bridge socket error'));
-    });
+    void sockets.then((wss) =>
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        const peer = `ws:${req.socket.remotePort}`;
+        // Messages that arrive before the core is there wait for it, in order (a few at most).
+        const early: (string | null)[] = [];
+        let connection: BridgeConnection | undefined;
+        let closed = false;
+        ws.on('message', (data, isBinary) => {
+          const raw = isBinary ? null : data.toString('utf8');
+          if (connection) connection.receive(raw);
+          else if (early.length < MAX_EARLY_MESSAGES) early.push(raw);
+        });
+        ws.on('close', () => {
+          closed = true;
+          connection?.close();
+        });
+        ws.on('error', (e) => log.warn({ err: e.message }, 'bridge socket error'));
+        void hub.then((h) => {
+          if (closed) return;
+          connection = h.connect((message) => ws.send(JSON.stringify(message)), peer);
+          for (const raw of early.splice(0)) connection.receive(raw);
+        });
+      }),
+    );
   });
 
   const url = `${origin}/?token=${token}`;
@@ -106,20 +133,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of sockets.clients) client.terminate();
-        sockets.close();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: async () => {
+      const wss = await sockets;
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
+}
+
+/** Any path the renderer would route to the simulator panel (its last segment decides), however spelled. */
+function isSimulatorPath(url: string | undefined): boolean {
+  let path: string;
+  try {
+    path = decodeURIComponent(new URL(url ?? '/', 'http://x').pathname);
+  } catch {
+    return true;
+  }
+  return /(^|\/)simulator(\/|$)/i.test(path);
 }
 
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (e: NodeJS.ErrnoException) =>
-      reject(new OpenBranchError('config.port', `cannot listen on 127.0.0.1:${port} (${e.code}); is another kiosk running?`, { port })),
+      reject(
+        new OpenBranchError('config.port', `cannot listen on 127.0.0.1:${port} (${e.code}); is another kiosk running?`, {
+          port,
+          errno: e.code,
+        }),
+      ),
     );
     server.listen(port, '127.0.0.1', () => resolve());
   });

@@ -1,20 +1,25 @@
 import type { KioskConfig } from '../../../shared/config/schema.ts';
+import type { InstallWarning } from '../../../shared/contract/requests.ts';
 import type { CardReader } from '../../../shared/devices/card.ts';
 import type { DoorLock } from '../../../shared/devices/door.ts';
 import type { ReceiptPrinter } from '../../../shared/devices/printer.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
-import type { KioskDevices } from '../../app/device-wiring.ts';
+import type { DeviceTester } from '../../core/ports.ts';
 import type { RequestHandlers } from '../request-router.ts';
 
 const TEST_PULSE_MS = 3000;
 const CARD_WAIT_MS = 15_000;
 
-/** devices.list and devices.test for the technician screen. */
-export function deviceHandlers(devices: KioskDevices, config: KioskConfig): Pick<RequestHandlers, 'devices.list' | 'devices.test'> {
+/** devices.list (with the install's warnings, e.g. simulated devices outside demo mode) and devices.test for the technician screen. */
+export function deviceHandlers(
+  devices: DeviceTester,
+  config: KioskConfig,
+  warnings: readonly InstallWarning[] = [],
+): Pick<RequestHandlers, 'devices.list' | 'devices.test'> {
   const portOf = new Map(config.devices.map((d) => [d.id, d.port]));
   return {
     'devices.list': async () => ({
-      devices: devices.manager.reports().map((r) => ({
+      devices: devices.reports().map((r) => ({
         id: r.id,
         kind: r.kind,
         driver: r.driver,
@@ -22,9 +27,10 @@ export function deviceHandlers(devices: KioskDevices, config: KioskConfig): Pick
         ...(r.status.reason ? { reason: r.status.reason } : {}),
         ...(portOf.get(r.id) ? { port: portOf.get(r.id) } : {}),
       })),
+      warnings: warnings.map((w) => ({ code: w.code, devices: [...w.devices] })),
     }),
     'devices.test': async ({ id, action }: { id: string; action: 'pulse' | 'print' | 'read' | 'status' }) => {
-      const device = devices.manager.get(id);
+      const device = devices.get(id);
       if (!device) throw new OpenBranchError('device.unknown', `no device "${id}"`);
       if (action === 'status') return { ok: device.status().state === 'connected', detail: device.status().state };
       if (action === 'pulse' && device.kind === 'door-lock') {
@@ -43,7 +49,7 @@ export function deviceHandlers(devices: KioskDevices, config: KioskConfig): Pick
         return { ok: true, detail: `printed; paper ${await (device as ReceiptPrinter).paper()}` };
       }
       if (action === 'read' && device.kind === 'rfid') {
-        const items = devices.pad?.items() ?? [];
+        const items = devices.padItems();
         return {
           ok: true,
           detail: items.length ? items.map((i) => `${i.itemId} ${i.partNumber}/${i.partsInSet} (${i.model})`).join(', ') : 'no tags',

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '../../../shared/contract/bridge.ts';
 import type { SimulatorAction, SimulatorState } from '../../../shared/contract/simulator.ts';
 import { PadColumn } from './PadColumn.tsx';
+import './simulator.css';
 
 /**
  * /simulator: present demo cards, place and lift demo items, open the

@@ -20,11 +20,12 @@ export function ReportTab({ client }: { client: RequestClient }) {
   const { t } = useTranslation();
   const [from, setFrom] = useState(today());
   const [to, setTo] = useState(today());
-  const [identities, setIdentities] = useState(false);
+  const [card, setCard] = useState('');
   const [report, setReport] = useState<EntryReport>();
   const [error, setError] = useState<string>();
   const load = async () => {
-    const reply = await client.call('report.entries', { from, to, identities });
+    // Only the card typed here is looked up (by its keyed hash); the log holds no card numbers to list.
+    const reply = await client.call('report.entries', { from, to, ...(card.trim() ? { card: card.trim() } : {}) });
     if (reply.ok) setReport(reply.value as EntryReport);
     else setError(reply.error.message);
   };
@@ -37,8 +38,8 @@ export function ReportTab({ client }: { client: RequestClient }) {
         {t('technician.to')} <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
       </label>
       <label>
-        <input type="checkbox" checked={identities} onChange={(e) => setIdentities(e.target.checked)} />{' '}
-        {t('technician.identities', { days: report?.identityDays ?? 30 })}
+        {t('technician.whoWasIt', { days: report?.identityDays ?? 30 })}{' '}
+        <input type="text" inputMode="numeric" autoComplete="off" value={card} onChange={(e) => setCard(e.target.value)} />
       </label>
       <button type="button" onClick={() => void load()}>
         {t('technician.refresh')}

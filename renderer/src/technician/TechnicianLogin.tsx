@@ -6,12 +6,19 @@ import { Keypad } from '../components/Keypad.tsx';
 export function TechnicianLogin({ client, onLoggedIn }: { client: RequestClient; onLoggedIn: () => void }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string>();
   const submit = async () => {
     const reply = await client.call('technician.login', { pin });
     setPin('');
-    if (reply.ok && reply.value.ok) onLoggedIn();
-    else setFailed(true);
+    if (reply.ok && reply.value.ok) return onLoggedIn();
+    const v = reply.ok ? reply.value : undefined;
+    setFailed(
+      v?.refused === 'busy'
+        ? t('technician.loginBusy', { seconds: v.retryAfterSeconds ?? 60 })
+        : v?.refused === 'connection-locked'
+          ? t('technician.loginLocked')
+          : t('technician.wrongPin'),
+    );
   };
   return (
     <main className="screen">
@@ -19,7 +26,7 @@ export function TechnicianLogin({ client, onLoggedIn }: { client: RequestClient;
       <output className="pin-dots" aria-label={t('technician.pinLength', { count: pin.length })}>
         {'●'.repeat(pin.length)}
       </output>
-      {failed && <p role="alert">{t('technician.wrongPin')}</p>}
+      {failed && <p role="alert">{failed}</p>}
       <Keypad
         onDigit={(d) => setPin((p) => (p.length < 12 ? p + d : p))}
         onBackspace={() => setPin((p) => p.slice(0, -1))}

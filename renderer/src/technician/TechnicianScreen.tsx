@@ -8,6 +8,7 @@ import { QueueTab } from './QueueTab.tsx';
 import { ReportTab } from './ReportTab.tsx';
 import { ResultTab } from './ResultTab.tsx';
 import { TechnicianLogin } from './TechnicianLogin.tsx';
+import './technician.css';
 
 const TABS = ['devices', 'central', 'queue', 'schedule', 'report', 'logs'] as const;
 type Tab = (typeof TABS)[number];

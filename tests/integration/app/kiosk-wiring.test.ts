@@ -2,14 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningKiosk, startKiosk } from '../../../main/app/start-kiosk.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-
-const until = async (ok: () => boolean, ms = 10_000) => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
+import { until } from '../../support/patience.ts';
 
 let kiosk: RunningKiosk | undefined;
 afterEach(async () => {

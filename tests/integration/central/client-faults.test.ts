@@ -11,6 +11,7 @@ import { Sip2Client } from '../../../main/central/sip2/client.ts';
 import { Sip2Operations } from '../../../main/central/sip2/operations.ts';
 import { kohaProfile } from '../../../main/central/sip2/profiles.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { patient } from '../../support/patience.ts';
 
 let acs: DemoAcs;
 let dir: string;
@@ -65,7 +66,7 @@ const client = (o: Partial<ConstructorParameters<typeof Sip2Client>[0]> = {}) =>
     password: DEMO_LOGIN.password,
     institution: 'VAS',
     profile: kohaProfile,
-    timeoutMs: 400,
+    timeoutMs: patient(400), // answers that do come must not time out on a loaded machine
     logger: silentLogger,
     ...o,
   });
@@ -97,10 +98,10 @@ describe('SIP2 client under faults', () => {
   });
 
   it('speaks TLS with a CA file, and refuses a server the CA did not sign', async () => {
-    const ok = client({ port: tlsPort, tls: true, caFile: join(dir, 'cert.pem'), timeoutMs: 3000 });
+    const ok = client({ port: tlsPort, tls: true, caFile: join(dir, 'cert.pem'), timeoutMs: patient(1000) });
     expect((await new Sip2Operations(ok).itemInformation('39000000000011')).title).toBe('Pippi Långstrump');
     await ok.close();
-    const untrusted = client({ port: tlsPort, tls: true, timeoutMs: 3000, autoReconnect: false });
+    const untrusted = client({ port: tlsPort, tls: true, timeoutMs: patient(1000), autoReconnect: false });
     await expect(untrusted.connect()).rejects.toMatchObject({ code: 'sip2.connect' });
     await untrusted.close();
   });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CentralConnection, connectCentral } from '../../../main/central/index.ts';
+import { connectCentral, type Sip2Connection } from '../../../main/central/index.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 
 /** The SIP2 client and the demo ACS over real loopback TCP, Koha profile (CRLF, AY/AZ on). */
-let conn: CentralConnection;
+let conn: Sip2Connection;
 beforeAll(async () => {
   conn = await connectCentral(configSchema.parse({}), silentLogger);
-  await conn.central.client.connect();
+  await conn.connect();
 });
 afterAll(async () => conn.close());
 

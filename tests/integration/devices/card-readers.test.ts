@@ -42,7 +42,9 @@ describe('HID keyboard card reader through the simulated HID bus and the device 
 
     bus.unplug('/dev/hidraw1');
     expect(manager.reports()[0]!.status.state).toBe('missing');
-    await new Promise((r) => setTimeout(r, 100)); // a few failed reopen attempts
+    // A few failed reopen attempts (each one a status change) before the reader comes back.
+    const before = states.length;
+    await until(() => states.length >= before + 2, 2000, 'two failed reopen attempts');
     bus.plug(reader);
     await until(() => manager.reports()[0]!.status.state === 'connected', 2000, 'reconnect');
     reader.type('20001235');

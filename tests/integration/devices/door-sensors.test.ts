@@ -19,13 +19,18 @@ afterEach(async () => {
  * serialport's mock binding (through SerialPortMock.binding, see TOOLCHAIN.md)
  * with get() answering from `lines`, the wire a contact would pull.
  */
-function mockBindingWithLines(lines: { cts: boolean; dsr: boolean; dcd: boolean }, failGet: { now: boolean }): SerialBinding {
+function mockBindingWithLines(
+  lines: { cts: boolean; dsr: boolean; dcd: boolean },
+  failGet: { now: boolean },
+  polls = { count: 0 },
+): SerialBinding {
   const base = SerialPortMock.binding;
   return {
     list: () => base.list(),
     async open(options) {
       const port = await base.open(options);
       port.get = async () => {
+        polls.count++;
         if (failGet.now) throw new Error('Input/output error');
         return { ...lines };
       };
@@ -40,18 +45,25 @@ describe('modem-line door contact (CTS/DSR/DCD polled through port.get())', () =
     cleanups.push(async () => SerialPortMock.binding.reset());
     const lines = { cts: true, dsr: false, dcd: false };
     const fail = { now: false };
-    const config = modemSensorSchema.parse({ port: '/dev/ttyMODEM0', line: 'dsr', openWhen: 'high', pollMs: 10, debounceMs: 60 });
-    const sensor = new ModemLineSensor('door-contact', config, mockBindingWithLines(lines, fail));
+    const polls = { count: 0 };
+    // A debounce far longer than two polls, even on a loaded machine.
+    const config = modemSensorSchema.parse({ port: '/dev/ttyMODEM0', line: 'dsr', openWhen: 'high', pollMs: 10, debounceMs: 1000 });
+    const sensor = new ModemLineSensor('door-contact', config, mockBindingWithLines(lines, fail, polls));
+    const polled = async (n: number, what: string) => {
+      const target = polls.count + n;
+      await until(() => polls.count >= target, 2000, what);
+    };
     cleanups.push(() => sensor.close());
     const seen: ContactState[] = [];
     sensor.onChange((s) => seen.push(s));
     await sensor.open();
     expect(sensor.current()).toBe('closed');
 
-    lines.dsr = true; // a bounce shorter than the debounce time
-    await new Promise((r) => setTimeout(r, 25));
+    lines.dsr = true; // a bounce: seen by two polls, far shorter than the debounce time
+    await polled(2, 'two polls during the bounce');
     lines.dsr = false;
-    await new Promise((r) => setTimeout(r, 100));
+    // Two polls that see the contact closed again settle the bounce: nothing can come of it after them.
+    await polled(2, 'two polls after the bounce');
     expect(seen).toEqual(['closed']);
 
     lines.dsr = true; // the door really opens

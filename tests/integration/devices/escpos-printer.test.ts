@@ -4,6 +4,7 @@ import { EscposPrinter } from '../../../devices/printer/escpos-printer.ts';
 import { EscposSimulator } from '../../../devices/printer/escpos-simulator.ts';
 import { escposPrinterSchema } from '../../../shared/config/devices/printer.ts';
 import type { Receipt } from '../../../shared/devices/printer.ts';
+import { patient } from '../../support/patience.ts';
 import { type PtyPair, ptyPair, until } from './fixtures/pty.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -11,13 +12,14 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function rig(statusQuery = true) {
+/** The printer's status answer crosses a pty to a simulator: on a loaded machine it may take a while. */
+async function rig(statusQuery = true, statusTimeoutMs = patient(300)) {
   const pty: PtyPair = await ptyPair();
   cleanups.push(() => pty.dispose());
   const sim = new EscposSimulator(pty.device);
   await sim.start();
   cleanups.push(() => sim.stop());
-  const printer = new EscposPrinter('printer', escposPrinterSchema.parse({ port: pty.host, statusQuery, statusTimeoutMs: 300 }));
+  const printer = new EscposPrinter('printer', escposPrinterSchema.parse({ port: pty.host, statusQuery, statusTimeoutMs }));
   cleanups.push(() => printer.close());
   await printer.open();
   return { pty, sim, printer };
@@ -74,7 +76,7 @@ describe('ESC/POS printer over a pty with the real serialport bindings', () => {
   });
 
   it('says unknown when the printer does not answer status queries', async () => {
-    const { sim, printer } = await rig();
+    const { sim, printer } = await rig(true, 300); // nobody answers: a short timeout is safe however slow the machine
     await sim.stop(); // nobody answers on the far end
     expect(await printer.paper()).toBe('unknown');
   });

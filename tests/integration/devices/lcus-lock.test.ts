@@ -3,6 +3,7 @@ import { LcusBoard } from '../../../devices/door/lcus-board.ts';
 import { LcusSimulator } from '../../../devices/door/lcus-simulator.ts';
 import { RelayLock } from '../../../devices/door/relay-lock.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { patient } from '../../support/patience.ts';
 import { type PtyPair, ptyPair, until } from './fixtures/pty.ts';
 
 // LCUS frames as published by the vendor: A0 01 01 A2 (on), A0 01 00 A1 (off), A0 02 01 A3 (channel 2 on).
@@ -35,7 +36,8 @@ describe('LCUS relay lock over a pty with the real serialport bindings', () => {
     expect(sim.relays.get(1)).toBe(false);
     expect(lock.status().state).toBe('connected');
 
-    const pulse = lock.pulse(150);
+    // Long enough that a loaded machine still sees the relay on before the pulse ends.
+    const pulse = lock.pulse(patient(200));
     await until(() => sim.relays.get(1) === true, 2000, 'relay on');
     expect(await lock.readState()).toBe('unlocked');
     await pulse;
@@ -62,8 +64,10 @@ describe('LCUS relay lock over a pty with the real serialport bindings', () => {
     await lock.open();
     await expect(lock.pulse(0)).rejects.toMatchObject({ code: 'door.pulse-range' });
     await expect(lock.pulse(60_000)).rejects.toMatchObject({ code: 'door.pulse-range' });
-    await new Promise((r) => setTimeout(r, 50));
-    expect(sim.frames.map((f) => f.hex)).toEqual([OFF1]);
+    // Close sends one more release: once it has arrived, anything the refusals had sent would have too.
+    await lock.close();
+    await until(() => sim.frames.length >= 2, 2000, 'the release on close');
+    expect(sim.frames.map((f) => f.hex)).toEqual([OFF1, OFF1]);
   });
 
   it('goes missing when the port vanishes mid-pulse and rejects the pulse instead of hanging', async () => {

@@ -5,6 +5,7 @@ import { UsbRelayBoard } from '../../../devices/door/usbrelay-board.ts';
 import { SimulatedUsbRelay } from '../../../devices/door/usbrelay-simulator.ts';
 import { SimulatedHidBus } from '../../../devices/hid/simulated-bus.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { patient, until } from '../../support/patience.ts';
 
 // Feature reports per darrylb123/usbrelay and the V-USB usbrelay-cmd tool: report id 0, FF n = on, FD n = off.
 const ON = (n: number) => `00ff0${n}000000000000`;
@@ -26,9 +27,9 @@ describe('dcttech USBRelay lock through the injected HID binding', () => {
     expect(board.received).toEqual([OFF(1)]);
     expect(board.isOn(1)).toBe(false);
 
-    const pulse = lock.pulse(40);
-    await new Promise((r) => setTimeout(r, 10));
-    expect(board.isOn(1)).toBe(true);
+    // Long enough that a loaded machine still sees the relay on before the pulse ends.
+    const pulse = lock.pulse(patient(200));
+    await until(() => board.isOn(1), 2000, 'relay on');
     expect(await lock.readState()).toBe('unlocked');
     await pulse;
     expect(board.received).toEqual([OFF(1), ON(1), OFF(1)]);
@@ -65,7 +66,7 @@ describe('dcttech USBRelay lock through the injected HID binding', () => {
     const lock = new RelayLock('door-lock', new UsbRelayBoard(bus, {}), 1, silentLogger);
     await lock.open();
     const pulse = lock.pulse(5000).catch((e: unknown) => e);
-    await new Promise((r) => setTimeout(r, 5));
+    await until(() => board.isOn(1), 2000, 'relay on');
     bus.unplug(board.info.path);
     expect(await pulse).toMatchObject({ code: 'device.missing' });
     expect(lock.status().state).toBe('missing');

@@ -71,6 +71,10 @@ if (args.drain) {
   }
   out(`drained ${JSON.stringify(summary)}`);
 } else {
+  // As a kiosk's first patron comes after its start: wait until the queue is online (its backlog
+  // replayed), or a while if the link is down now; then lend at a patron's pace.
+  const deadline = Date.now() + 3000;
+  while (queue.mode() !== 'online' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   for (let i = args.start; i < plan.length; i++) {
     const op = plan[i]!;
     // A patron's pace, compressed: time for the link to flap and the kill to land mid-plan.

@@ -45,7 +45,7 @@ export interface KillAt {
 
 /** Runs one kiosk process, SIGKILLed mid-transaction when `kill` says. */
 export function runChild(a: ChildArgs, kill: KillAt | undefined): Promise<RunResult> {
-  const child: ChildProcess = spawn(process.execPath, ['main/cli/bin.mjs', '--script', CHILD], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', CHILD], {
     cwd: root,
     env: { ...process.env, OB_CRASH_CHILD: JSON.stringify(a) },
     stdio: ['ignore', 'pipe', 'pipe'],

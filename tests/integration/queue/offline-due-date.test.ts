@@ -8,7 +8,8 @@ import { openDatabase } from '../../../main/storage/database.ts';
 import { offlineSchema } from '../../../shared/config/offline.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { testKit, until } from './test-kit.ts';
+import { until } from '../../support/patience.ts';
+import { testKit } from './test-kit.ts';
 
 /**
  * Finding 7 of issue 16: an offline loan was shown due 14 Dec and recorded

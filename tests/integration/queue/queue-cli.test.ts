@@ -1,14 +1,13 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_LOGIN } from '../../../main/central/demo/data.ts';
 import { startDemoAcs } from '../../../main/central/index.ts';
 import { QueueStore } from '../../../main/queue/store.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
+import { runCli } from '../../support/cli.ts';
 
-const root = resolve(import.meta.dirname, '../../..');
 const dirs: string[] = [];
 afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
@@ -28,15 +27,14 @@ function kiosk() {
   store.finish(conflict.id, 'conflict', null, { reason: 'checked-out-to-other', message: 'Item checked out to another patron' });
   store.record({ ...tx, kind: 'checkin', item: '39000000000037', offline: true });
   store.db.close();
-  const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['main/cli/bin.mjs', 'queue', ...args, '--config', config], { cwd: root, encoding: 'utf8' });
+  const run = (...args: string[]) => runCli(['queue', ...args, '--config', config]);
   return { dir, run, conflictId: conflict.id };
 }
 
 describe('openbranch queue', () => {
-  it('status --json counts by state and exits 1 while something waits for staff or replay', () => {
+  it('status --json counts by state and exits 1 while something waits for staff or replay', async () => {
     const { run } = kiosk();
-    const r = run('status', '--json');
+    const r = await run('status', '--json');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout)).toEqual({
@@ -47,28 +45,28 @@ describe('openbranch queue', () => {
     });
   });
 
-  it('list --state conflict --json shows the reason and a shortened card number', () => {
+  it('list --state conflict --json shows the reason and a shortened card number', async () => {
     const { run } = kiosk();
-    const rows = JSON.parse(run('list', '--state', 'conflict', '--json').stdout);
+    const rows = JSON.parse((await run('list', '--state', 'conflict', '--json')).stdout);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ card: '…0017', item: '39000000000029', reason: 'checked-out-to-other', state: 'conflict' });
-    const bad = run('list', '--state', 'nonsense');
+    const bad = await run('list', '--state', 'nonsense');
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('queue.bad-state');
   });
 
-  it('export --csv writes the conflicts; handle marks one handled and status then exits 1 only for the backlog', () => {
+  it('export --csv writes the conflicts; handle marks one handled and status then exits 1 only for the backlog', async () => {
     const { dir, run, conflictId } = kiosk();
     const file = join(dir, 'conflicts.csv');
-    expect(run('export', '--csv', file).status).toBe(0);
+    expect((await run('export', '--csv', file)).status).toBe(0);
     const lines = readFileSync(file, 'utf8').trim().split('\r\n');
     expect(lines[0]).toBe('id,time,kind,card,item,branch,reason,serverMessage,handled');
     expect(lines[1]).toBe(
       `${conflictId},2026-11-27T21:30:00.000Z,checkout,23000000000017,39000000000029,VAS,checked-out-to-other,Item checked out to another patron,`,
     );
-    expect(run('handle', conflictId, '--by', 'anna').status).toBe(0);
-    expect(JSON.parse(run('status', '--json').stdout).openConflicts).toBe(0);
-    expect(run('handle', 'no-such-id').status).toBe(2);
+    expect((await run('handle', conflictId, '--by', 'anna')).status).toBe(0);
+    expect(JSON.parse((await run('status', '--json')).stdout).openConflicts).toBe(0);
+    expect((await run('handle', 'no-such-id')).status).toBe(2);
   });
 
   it('replay sends what waits to the configured central system (here the demo ACS over SIP2) and exits 0 when all settled', async () => {
@@ -92,17 +90,12 @@ describe('openbranch queue', () => {
           '',
         ].join('\n'),
       );
-      // Async spawn: the demo ACS answers from this process's event loop.
-      const child = spawn(process.execPath, ['main/cli/bin.mjs', 'queue', 'replay', '--json', '--config', config], { cwd: root });
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-      });
-      const code = await new Promise<number | null>((r) => child.on('exit', r));
-      expect(code).toBe(0);
-      expect(JSON.parse(out)).toMatchObject({ sent: 1, done: 1, remaining: 0 });
+      // Async: the demo ACS answers from this process's event loop.
+      const replay = await run('replay', '--json');
+      expect(replay.status).toBe(0);
+      expect(JSON.parse(replay.stdout)).toMatchObject({ sent: 1, done: 1, remaining: 0 });
       expect(acs.state.transactions).toMatchObject([{ kind: 'checkin', itemId: '39000000000037', noBlock: true, ok: true }]);
-      expect(run('status', '--json').status).toBe(1); // the old conflict is still open
+      expect((await run('status', '--json')).status).toBe(1); // the old conflict is still open
     } finally {
       await acs.close();
     }

@@ -9,7 +9,7 @@ import { SerialLink } from '../../../devices/rfid/transport/serial-link.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { PadEvent, RfidReader } from '../../../shared/devices/rfid.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { until } from '../../unit/rfid/helpers.ts';
+import { patient, until } from '../../support/patience.ts';
 import { type PtyPair, startPtyPair } from './socat.ts';
 
 /** Both protocols, end to end: real serialport bindings on a socat pty, the simulator on the other end. */
@@ -53,7 +53,7 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, li
       port,
       pollIntervalMs: 30,
       reconnectMs: 100,
-      timeoutMs: 300,
+      timeoutMs: patient(300), // an answer over the pty may take long on a loaded machine
     }) as DeviceConfig;
 
   it('reads the pad, decodes items and flips AFI with a read-back', async () => {
@@ -85,7 +85,7 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, li
     reader.onStatus((s) => states.push(s.state));
     await reader.open();
     pad.place({ item: { itemId: '1' } });
-    await new Promise((r) => setTimeout(r, 100)); // let a few polls run
+    expect(await reader.inventory()).toHaveLength(1); // the link works, and the background polls run
     await simLink?.close();
     await pty!.stop();
     await until(() => reader!.status().state === 'missing');

@@ -3,9 +3,12 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
 /**
- * The import direction of ../shared/STYLE.md as data:
+ * The import direction of ARCHITECTURE.md as data:
  * renderer -> shared; main -> devices -> shared; electron only in
- * main/hosts/electron; codecs and machines do no I/O.
+ * main/hosts/electron; codecs and machines do no I/O. Inside main, the
+ * domain (door, queue, machines, central) never reaches out to the
+ * adapters (hub, app, hosts, cli), and main/core (the ports) imports
+ * shared/ only.
  */
 export interface Violation {
   readonly file: string;
@@ -41,6 +44,26 @@ const allowedPackages: Record<Layer, (pkg: string) => boolean> = {
   renderer: (p) => !p.startsWith('node:') && p !== 'electron',
 };
 
+/** Folders of main/ that hold the kiosk's rules, and the adapter folders they must never import. */
+const DOMAIN = ['door', 'queue', 'machines', 'central'];
+const ADAPTERS = ['hub', 'app', 'hosts', 'cli'];
+const mainFolder = (relPath: string): string | undefined => {
+  const parts = relPath.split(sep);
+  return parts[0] === 'main' && parts.length > 2 ? parts[1] : undefined;
+};
+
+const CORE_RULE = 'main/core (the ports) imports shared/ only';
+
+/** Rules inside main/: the domain owns the ports; adapters depend on it, never the reverse. */
+function mainRules(rel: string, target: string): string[] {
+  const from = mainFolder(rel);
+  const to = mainFolder(target);
+  if (from === 'core') return target.startsWith(`shared${sep}`) || to === 'core' ? [] : [CORE_RULE];
+  if (from && to && DOMAIN.includes(from) && ADAPTERS.includes(to))
+    return [`main/${from} may not import main/${to} (use a port in main/core)`];
+  return [];
+}
+
 const ELECTRON_HOST = `main${sep}hosts${sep}electron${sep}`;
 const IO_PACKAGES = (p: string) =>
   p.startsWith('node:') ||
@@ -69,6 +92,7 @@ export function checkImport(root: string, file: string, specifier: string): Viol
     if (!targetLayer || !mayImportLayer[layer].includes(targetLayer)) {
       out.push({ file: rel, specifier, rule: `${layer}/ may not import ${targetLayer ?? target}` });
     }
+    for (const rule of mainRules(rel, target)) out.push({ file: rel, specifier, rule });
     if (isMachine && targetLayer === 'devices') {
       out.push({ file: rel, specifier, rule: 'machines get devices as actors, never concrete drivers' });
     }
@@ -84,6 +108,7 @@ export function checkImport(root: string, file: string, specifier: string): Viol
   } else if (!allowedPackages[layer](pkg)) {
     out.push({ file: rel, specifier, rule: `${layer}/ may not import the package ${pkg}` });
   }
+  if (mainFolder(rel) === 'core') out.push({ file: rel, specifier, rule: CORE_RULE });
   if ((isCodec || isMachine) && IO_PACKAGES(pkg)) {
     out.push({ file: rel, specifier, rule: `${isCodec ? 'codecs' : 'machines'} do no I/O (${pkg})` });
   }

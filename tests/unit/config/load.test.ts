@@ -72,3 +72,30 @@ describe('config loading', () => {
     expect(e.message).toContain('ENOENT');
   });
 });
+
+/**
+ * Finding 7: every error of the `yaml` package becomes the usual
+ * config.syntax message with the file and where; before, an alias bomb
+ * escaped as an untyped ReferenceError.
+ */
+describe('config loading: hostile and odd YAML', () => {
+  const bomb = [
+    'a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]',
+    ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`),
+  ].join('\n');
+
+  it.each([
+    ['a "billion laughs" alias bomb', bomb, /line 2, column \d+ \(field b\).*alias/],
+    ['an alias with no anchor', 'branch:\n  id: *nowhere\n', /line 2, column 7 \(field branch\.id\).*nowhere/],
+    ['an alias inside its own anchor', 'devices: &d\n  - *d\n', /contains it/],
+    ['an unknown tag', 'web:\n  port: !!int eighty\n', /line 2/],
+    ['an unsupported YAML version', '%YAML 9.9\n---\nweb:\n  port: 1\n', /line 1/],
+    ['deeply nested brackets', `branch: ${'['.repeat(20_000)}`, /YAML syntax error/],
+  ])('%s: config.syntax naming the file', (_, text, where) => {
+    const file = write('hostile.yaml', text);
+    const e = failure(file);
+    expect(e.code).toBe('config.syntax');
+    expect(e.message).toContain(file);
+    expect(e.message).toMatch(where);
+  });
+});

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ENTRY_POINTS, outputOf, PRELOAD } from '../../../resources/build/compile.mjs';
 
 // CI cannot download Electron, so electron-builder never runs here; this test
 // reads electron-builder.yml itself and fails when the packaging config breaks.
@@ -68,9 +69,16 @@ describe('electron-builder.yml', () => {
     expect(files.some((f) => /^(main|shared|devices|renderer)\//.test(f))).toBe(false);
   });
 
-  it('the package entry is what tsconfig.electron.json emits', () => {
-    expect(pkg.main).toMatch(/^dist\/main\/hosts\/electron\/.+\.js$/);
-    expect(readFileSync(resolve(root, 'tsconfig.electron.json'), 'utf8')).toContain('"outDir": "dist"');
+  it('the package entry is the compiled Electron entry, and the build emits it with the preload', () => {
+    expect(ENTRY_POINTS).toContain('main/hosts/electron/entry.ts');
+    expect(pkg.main).toBe(outputOf('main/hosts/electron/entry.ts'));
+    expect(existsSync(resolve(root, pkg.main))).toBe(true);
+    expect(outputOf(PRELOAD)).toBe(join('dist', 'main', 'hosts', 'electron', 'preload.cjs'));
+    expect(existsSync(resolve(root, outputOf(PRELOAD)))).toBe(true);
+  });
+
+  it('ships every compiled chunk the entries load', () => {
+    expect(config.files).toContain('dist/chunks/**/*.js');
   });
 
   it('runs the fuses hook after packing, and the hook exists', () => {

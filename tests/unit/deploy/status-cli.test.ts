@@ -15,11 +15,17 @@ const TOKEN = 'status-cli-test-token-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'ob-status-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function status(config: string): Promise<{ code: number; out: string }> {
+async function status(config: string, format: 'json' | 'text' = 'json'): Promise<{ code: number; out: string }> {
   const file = join(dir, `${Math.random()}.yaml`);
   writeFileSync(file, config, { mode: 0o600 });
   try {
-    const { stdout } = await promisify(execFile)(process.execPath, [BIN, 'status', '--json', '--config', file]);
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      BIN,
+      'status',
+      ...(format === 'json' ? ['--json'] : []),
+      '--config',
+      file,
+    ]);
     return { code: 0, out: stdout };
   } catch (e) {
     const err = e as { code: number; stdout: string };
@@ -57,6 +63,29 @@ describe('openbranch status --json', () => {
     const res = await status('metrics:\n  port: 1\n');
     expect(res.code).toBe(3);
     expect(JSON.parse(res.out)).toMatchObject({ status: 'unreachable', url: 'http://127.0.0.1:1/health' });
+  });
+
+  it('says when simulated devices run outside demo mode (and counts that as degraded)', async () => {
+    const kiosk = createKioskMetrics({
+      version: '9.9.9',
+      branch: 'ljungby',
+      processMetrics: false,
+      warnings: [{ code: 'config.simulated-device', devices: ['printer'] }],
+    });
+    kiosk.metrics.centralConnection(true);
+    const server = await startMetricsServer({ source: kiosk, host: '127.0.0.1', port: 0, token: TOKEN, logger: silentLogger });
+    try {
+      const config = `metrics:\n  host: 127.0.0.1\n  port: ${new URL(server.url).port}\n  token: ${TOKEN}\n`;
+      const text = await status(config, 'text');
+      expect(text.code).toBe(1);
+      expect(text.out).toContain('WARNING: simulated device(s) outside demo mode: printer (they drive no real hardware)');
+      expect(JSON.parse((await status(config)).out)).toMatchObject({
+        demo: false,
+        warnings: [{ code: 'config.simulated-device', devices: ['printer'] }],
+      });
+    } finally {
+      await server.close();
+    }
   });
 
   it('asks a wildcard listener on loopback', () => {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { waitFor } from 'xstate';
 import { SimulatedDoorSensor } from '../../../devices/door/simulated-sensor.ts';
+import { DemoClock } from '../../../main/door/door-clock.ts';
 import { DoorController } from '../../../main/door/door-controller.ts';
 import { EntryCache } from '../../../main/door/entry-cache.ts';
 import { EntryLog } from '../../../main/door/entry-log.ts';
@@ -101,6 +102,7 @@ describe('door controller: property over patrons, PINs, hours and network failur
         sensor.set('closed');
         const db = openDatabase(':memory:');
         const cache = new EntryCache(db, 14, new EntryLog(db).cardKey);
+        const clock = new DemoClock();
         const door = new DoorController({
           rules: doorSchema.parse({ staffCategories: ['STAFF'], pinTries: 100 }),
           timeZone: 'Europe/Stockholm',
@@ -112,9 +114,10 @@ describe('door controller: property over patrons, PINs, hours and network failur
           cache,
           metrics: noopMetrics,
           logger: silentLogger,
+          clock,
         });
         let mode: keyof typeof HOURS = 'unstaffed';
-        door.setClock(new Date(`2026-11-30T${HOURS[mode]}:00+01:00`));
+        clock.set(new Date(`2026-11-30T${HOURS[mode]}:00+01:00`));
         const seenOnline = new Set<string>();
         try {
           for (const s of steps) {
@@ -125,7 +128,7 @@ describe('door controller: property over patrons, PINs, hours and network failur
             }
             if (s.type === 'hour') {
               mode = s.mode;
-              door.setClock(new Date(`2026-11-30T${HOURS[mode]}:00+01:00`));
+              clock.set(new Date(`2026-11-30T${HOURS[mode]}:00+01:00`));
               continue;
             }
             const before = pulses;

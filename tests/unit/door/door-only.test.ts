@@ -13,15 +13,8 @@ import { doorSchema } from '../../../shared/config/door.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { until } from '../../support/patience.ts';
 import { patron } from './patron.ts';
-
-const until = async (ok: () => boolean, ms = 3000) => {
-  const end = Date.now() + ms;
-  while (!ok()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 const central: CentralSystem = {
   health: () => 'online',
@@ -64,8 +57,8 @@ async function doorOnly() {
     log: undefined,
     metrics: noopMetrics,
     logger: silentLogger,
+    clock: { now: () => new Date('2026-11-30T05:05:00Z') }, // Monday 06:05, unstaffed
   });
-  door.setClock(new Date('2026-11-30T05:05:00Z')); // Monday 06:05, unstaffed
   stops.push(async () => {
     await door.stop();
     await keypad.close();

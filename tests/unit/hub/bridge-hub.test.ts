@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { IdleScreens } from '../../../main/app/idle-screens.ts';
 import { KioskShell } from '../../../main/app/kiosk-shell.ts';
-import { BridgeHub, type KioskCore } from '../../../main/hub/bridge-hub.ts';
+import type { KioskCore } from '../../../main/core/ports.ts';
+import { BridgeHub } from '../../../main/hub/bridge-hub.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import type { MainMessage } from '../../../shared/contract/bridge.ts';
 import type { UiEvent } from '../../../shared/contract/ui-events.ts';
@@ -73,11 +74,11 @@ describe('bridge hub', () => {
     expect(logs.some((l) => l.startsWith('warn') && l.includes('bridge message refused'))).toBe(true);
   });
 
-  it('refuses simulator actions when the install has no simulated devices', () => {
+  it('refuses simulator actions outside demo mode', () => {
     const { connection, sent } = setup();
     connection.receive({ type: 'hello', protocol: 1 });
     connection.receive({ type: 'simulator', action: { type: 'sim.door.open' } });
-    expect(sent.at(-1)).toEqual({ type: 'refused', reason: 'this install has no simulated devices' });
+    expect(sent.at(-1)).toEqual({ type: 'refused', reason: 'demo mode is off: there is no simulator' });
   });
 
   it('refuses events before hello', () => {

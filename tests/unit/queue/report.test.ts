@@ -36,13 +36,14 @@ describe('queue report', () => {
     });
   });
 
-  it('lists by state, newest first, with card numbers shortened unless asked', () => {
+  it('lists by state, newest first, with card numbers shortened unless asked (finished rows keep none)', () => {
     const { store } = filled();
     expect(listTransactions(store.db, { state: 'done' }).map((r) => [r.item, r.card])).toEqual([
-      ['D', '…0017'],
-      ['A', '…0017'],
+      ['D', null],
+      ['A', null],
     ]);
-    expect(listTransactions(store.db, { revealCards: true })[0]?.card).toBe('23000000000017');
+    expect(listTransactions(store.db, { state: 'pending' }).map((r) => [r.item, r.card])).toEqual([['C', '…0017']]);
+    expect(listTransactions(store.db, { state: 'pending', revealCards: true })[0]?.card).toBe('23000000000017');
     expect(() => listTransactions(store.db, { state: 'bogus' as never })).toThrow(/unknown state/);
   });
 

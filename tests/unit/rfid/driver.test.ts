@@ -9,10 +9,21 @@ import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { RfidReader } from '../../../shared/devices/rfid.ts';
 import { isOpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { patient } from '../../support/patience.ts';
 import { simulatedSetup, until } from './helpers.ts';
 
+// The in-memory cable answers at once, but a loaded machine may stall the event loop past a short timeout.
 const config = (extra: Record<string, unknown> = {}) =>
-  ({ id: 'r', kind: 'rfid', driver: 'feig', enabled: true, pollIntervalMs: 20, reconnectMs: 50, timeoutMs: 60, ...extra }) as DeviceConfig;
+  ({
+    id: 'r',
+    kind: 'rfid',
+    driver: 'feig',
+    enabled: true,
+    pollIntervalMs: 20,
+    reconnectMs: 50,
+    timeoutMs: patient(60),
+    ...extra,
+  }) as DeviceConfig;
 
 describe('tag presence debouncing', () => {
   it('adds at once and removes only after enough misses in a row', () => {

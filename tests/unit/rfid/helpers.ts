@@ -27,10 +27,4 @@ export function simulatedSetup(extra: Partial<Record<string, unknown>> = {}): {
   return { reader, pad, events, config };
 }
 
-export async function until(check: () => boolean, timeoutMs = 3000): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+export { until } from '../../support/patience.ts';

@@ -51,6 +51,6 @@ describe('metrics config', () => {
     expect(configSchema.safeParse({ metrics: { host: '0.0.0.0' } }).success).toBe(false);
     expect(configSchema.safeParse({ metrics: { host: '0.0.0.0', token: 'x'.repeat(24) } }).success).toBe(true);
     expect(configSchema.safeParse({ metrics: { host: '0.0.0.0', token: 'short' } }).success).toBe(false);
-    expect(configSchema.parse({}).metrics).toEqual({ enabled: true, host: '127.0.0.1', port: 9464 });
+    expect(configSchema.parse({}).metrics).toEqual({ enabled: true, host: '127.0.0.1', port: 9464, allowedHosts: [] });
   });
 });

@@ -1,11 +1,11 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { hashPin, pinProblem, verifyPin } from '../../../main/security/pin.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
+import { runCli } from '../../support/cli.ts';
 
 describe('technician PIN hash', () => {
   it('stores scrypt, not the PIN, salted so two hashes of one PIN differ', async () => {
@@ -42,14 +42,12 @@ describe('technician PIN hash', () => {
 describe('openbranch technician set-pin', () => {
   const dir = mkdtempSync(join(tmpdir(), 'ob-pin-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
-  const BIN = resolve(import.meta.dirname, '../../../main/cli/bin.mjs');
-  const run = (file: string, input: string) =>
-    spawnSync(process.execPath, [BIN, 'technician', 'set-pin', '--config', file], { input, encoding: 'utf8' });
+  const run = (file: string, input: string) => runCli(['technician', 'set-pin', '--config', file], { input });
 
   it('writes the hash into the config, keeps its comments, never the PIN', async () => {
     const file = join(dir, 'kiosk.yaml');
     writeFileSync(file, '# Ljungby branch\nbranch:\n  id: ljungby # ISIL suffix\n', { mode: 0o640 });
-    const res = run(file, '482915\n');
+    const res = await run(file, '482915\n');
     expect(res.status).toBe(0);
     const text = readFileSync(file, 'utf8');
     expect(text).toContain('# Ljungby branch');
@@ -61,25 +59,25 @@ describe('openbranch technician set-pin', () => {
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
-  it('creates a new config readable by its owner only', () => {
+  it('creates a new config readable by its owner only', async () => {
     const file = join(dir, 'new.yaml');
-    expect(run(file, '482915\n').status).toBe(0);
+    expect((await run(file, '482915\n')).status).toBe(0);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it('refuses a weak PIN and leaves the file alone', () => {
+  it('refuses a weak PIN and leaves the file alone', async () => {
     const file = join(dir, 'weak.yaml');
     writeFileSync(file, 'branch:\n  id: x\n');
-    const res = run(file, '123456\n');
+    const res = await run(file, '123456\n');
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('cli.pin-trivial');
     expect(readFileSync(file, 'utf8')).toBe('branch:\n  id: x\n');
   });
 
-  it('refuses to edit a config that is already invalid', () => {
+  it('refuses to edit a config that is already invalid', async () => {
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, 'brnach: {}\n');
-    const res = run(file, '482915\n');
+    const res = await run(file, '482915\n');
     expect(res.status).toBe(2);
     expect(res.stderr).toContain('config.invalid');
     expect(readFileSync(file, 'utf8')).toBe('brnach: {}\n');

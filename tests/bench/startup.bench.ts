@@ -1,0 +1,118 @@
+/**
+ * `npm run bench -- startup`: how fast the compiled `openbranch` answers and
+ * the kiosk comes up, each beside its reference measured in the same run
+ * (alternating rounds, medians of 5):
+ * - a command line (`--help`, `door decide`, `sip2 decode`) against `node -e 0`;
+ * - `openbranch start --web` to its printed URL against `node -e 0`;
+ * - start to the attract screen drawn in Chromium against the same built page
+ *   served by a bare sirv server (drawn: its "Startar…" screen, which needs no kiosk);
+ * - idle memory (RSS, the attract screen open, 3 s after) against a bare node HTTP server.
+ * Run `npm run build` first (the benchmark runs dist/ as a branch PC does).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/chromium.ts';
+import { compare, interleaved, repoRoot, rssMb, type Started, startServer, timeCommand } from './compare.ts';
+import { nowMs } from './stats.ts';
+
+const ROUNDS = 5;
+const node = process.execPath;
+const bin = join(repoRoot, 'main/cli/bin.mjs');
+const URL_LINE = /^OpenBranch kiosk: (http:\/\/127\.0\.0\.1:\d+\/\S*)$/m;
+const LISTENING = /^listening (http:\/\/127\.0\.0\.1:\d+\/)$/m;
+const LOGIN = '9300CNkiosk|COsecret|CPVAS|AY0AZ';
+
+/** A kiosk on the embedded default in a fresh OPENBRANCH_HOME, on ports the OS picks. */
+async function startKiosk(): Promise<Started & { home: string }> {
+  const home = mkdtempSync(join(tmpdir(), 'ob-bench-start-'));
+  const kiosk = await startServer([node, bin, 'start', '--web', '--port', '0', '--metrics-port', '0'], URL_LINE, { OPENBRANCH_HOME: home });
+  return {
+    ...kiosk,
+    home,
+    stop: async () => {
+      await kiosk.stop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+async function commandLines(): Promise<void> {
+  const s = await interleaved(ROUNDS, {
+    nodeE0: () => timeCommand([node, '-e', '0']),
+    help: () => timeCommand([node, bin, '--help']),
+    decide: () =>
+      timeCommand([node, bin, 'door', 'decide', '--card', '23000000000017', '--pin', '1234', '--at', '2026-11-30T06:05:00+01:00']),
+    decode: () => timeCommand([node, bin, 'sip2', 'decode', LOGIN]),
+  });
+  compare('openbranch --help', s.help, s.nodeE0, 3, 'ms', 'node -e 0');
+  compare('openbranch door decide (demo central system over SIP2)', s.decide, s.nodeE0, 5, 'ms', 'node -e 0');
+  compare('openbranch sip2 decode', s.decode, s.nodeE0, 5, 'ms', 'node -e 0');
+}
+
+async function kioskToUrl(): Promise<void> {
+  const s = await interleaved(ROUNDS, {
+    nodeE0: () => timeCommand([node, '-e', '0']),
+    url: async () => {
+      const kiosk = await startKiosk();
+      await kiosk.stop();
+      return kiosk.ms;
+    },
+  });
+  compare('openbranch start --web to the printed URL', s.url, s.nodeE0, 5, 'ms', 'node -e 0');
+}
+
+/** From spawn to the screen drawn in a fresh page, and the RSS once idle there. */
+async function toScreen(browser: Browser, start: () => Promise<Started>, drawn: string | RegExp) {
+  const started = nowMs();
+  const server = await start();
+  const page = await browser.newPage();
+  try {
+    await page.goto(server.match);
+    await page.getByText(drawn).first().waitFor();
+    const ms = nowMs() - started;
+    // Idle: the screen is up and nothing happens for a while.
+    await new Promise((r) => setTimeout(r, 3000));
+    const rss = await rssMb(server.child.pid!);
+    return { ms, rss };
+  } finally {
+    await page.close();
+    await server.stop();
+  }
+}
+
+async function attractAndMemory(): Promise<void> {
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const renderer = join(repoRoot, 'dist', 'renderer');
+  const rss = { kiosk: [] as number[], bare: [] as number[] };
+  try {
+    const s = await interleaved(ROUNDS, {
+      page: async () =>
+        (await toScreen(browser, () => startServer([node, 'tests/bench/fixtures/bare-sirv.mjs', renderer], LISTENING), 'Startar…')).ms,
+      kiosk: async () => {
+        const r = await toScreen(browser, startKiosk, /Tryck för att börja/);
+        rss.kiosk.push(r.rss);
+        return r.ms;
+      },
+      http: async () => {
+        const server = await startServer([node, 'tests/bench/fixtures/bare-http.mjs'], LISTENING);
+        await fetch(server.match);
+        await new Promise((r) => setTimeout(r, 3000));
+        rss.bare.push(await rssMb(server.child.pid!));
+        await server.stop();
+        return 0;
+      },
+    });
+    compare('start to the attract screen in Chromium', s.kiosk, s.page, 1.5, 'ms', 'the same page from bare sirv');
+    compare('idle RSS with the attract screen open', rss.kiosk, rss.bare, 1.8, 'MB', 'bare node http server');
+  } finally {
+    await browser.close();
+  }
+}
+
+export default async function (): Promise<void> {
+  await commandLines();
+  await kioskToUrl();
+  await attractAndMemory();
+}
