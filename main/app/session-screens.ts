@@ -214,7 +214,7 @@ function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
   });
   const renewal = (itemId: string) => {
     const r = c.renewals[itemId];
-    return r ? { renewal: r.ok ? 'renewed' : (r.refusal ?? 'other') } : {};
+    return r ? { renewal: r.ok ? 'renewed' : (r.refusal ?? 'other'), ...(r.ok && r.dueDate ? { renewedDue: r.dueDate } : {}) } : {};
   };
   return {
     ...(info ? { patronName: info.name.split(/\s+/)[0] ?? '' } : {}),

@@ -47,6 +47,8 @@ export const sessionDataSchema = z.object({
         overdue: z.boolean().optional(),
         /** This session's renewal of the loan: "renewed", or why not (a renewal refusal code). */
         renewal: z.string().optional(),
+        /** The new due date a renewal of this session gave (the list catches up when it is fetched again). */
+        renewedDue: z.string().optional(),
       }),
     )
     .optional(),

@@ -9,7 +9,7 @@ export const fi: Catalog = {
     start: {
       title: 'Automaattia ei voi näyttää',
       noToken: 'Osoitteesta puuttuu avain. Avaa osoite, jonka OpenBranch tulosti käynnistyessään (rivi, joka alkaa ”OpenBranch kiosk:”).',
-      badToken: 'Osoitteen avain ei täsmää. OpenBranch saa uuden avaimen joka käynnistyksellä: avaa viimeksi tulostettu osoite.',
+      badToken: 'Osoitteen avain ei täsmää. OpenBranch saa uuden avaimen joka käynnistyksellä. Avaa viimeksi tulostettu osoite.',
       unreachable:
         'OpenBranch ei vastaa tässä osoitteessa. Tarkista, että ohjelma on käynnissä, esimerkiksi komennolla ”openbranch status”.',
     },
@@ -212,16 +212,16 @@ export const fi: Catalog = {
     reason: {
       'outside-hours': 'Kirjasto on nyt suljettu.',
       'no-permission': 'Kortillasi ei pääse sisään omatoimiaikana. Voit rekisteröityä, kun henkilökunta on paikalla.',
-      'under-age': 'Olet liian nuori tullaksesi yksin sisään omatoimiaikana.',
+      'under-age': 'Olet liian nuori tullaksesi yksin sisään omatoimiaikana. Tervetuloa, kun henkilökunta on paikalla.',
       'card-invalid': 'Kortti ei ole voimassa. Ota yhteyttä kirjastoon.',
       'card-lost': 'Kortti on ilmoitettu kadonneeksi. Ota yhteyttä kirjastoon.',
       'card-expired': 'Kortti on vanhentunut. Ota yhteyttä kirjastoon.',
       blocked: 'Korttisi on estetty. Ota yhteyttä kirjastoon.',
       fines: 'Sinulla on maksuja yli rajan. Ota yhteyttä kirjastoon.',
       'wrong-pin': 'Väärä PIN-koodi. Yritä uudelleen.',
-      'empty-pin': 'Et ole näppäillyt koodia.',
+      'empty-pin': 'Et ole näppäillyt koodia. Näytä kortti uudelleen ja näppäile koodisi.',
       'locked-out': 'Liian monta väärää PIN-koodia. Odota hetki ja yritä uudelleen.',
-      'unknown-patron': 'Kirjasto ei tunne tätä korttia.',
+      'unknown-patron': 'Kirjasto ei tunne tätä korttia. Ota yhteyttä kirjastoon.',
       offline: 'Emme voi tarkistaa korttiasi juuri nyt. Yritä hetken kuluttua uudelleen.',
       timeout: 'Aikaa kului liian kauan. Näytä kortti uudelleen.',
       error: 'Ovea ei voi avata juuri nyt. Ota yhteyttä kirjastoon.',

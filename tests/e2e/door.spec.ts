@@ -112,7 +112,9 @@ test('the door keypads: "Rensa" clears the digits, "Avbryt" ends the attempt; th
   await door.getByRole('button', { name: 'Continue' }).click();
   for (const d of '4567') await door.getByRole('button', { name: `Digit ${d}`, exact: true }).click();
   await door.getByRole('button', { name: 'OK', exact: true }).click();
-  await expect(door.getByTestId('door-reason')).toHaveText('You are too young to come in on your own while the library is unstaffed.');
+  await expect(door.getByTestId('door-reason')).toHaveText(
+    'You are too young to come in on your own while the library is unstaffed. You are welcome when staff are here.',
+  );
   await door.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(door.getByRole('heading', { name: 'Visa ditt lånekort' })).toBeVisible();
 });
@@ -122,7 +124,9 @@ test('a 15-year-old is refused where the age limit is 18', async ({ page }) => {
   const { door, sim } = await pages(page);
   await setClock(sim, at('09:00'));
   await enter(door, ELSA_15, '4567');
-  await expect(door.getByTestId('door-reason')).toHaveText('Du är för ung för att gå in på egen hand när biblioteket är obemannat.');
+  await expect(door.getByTestId('door-reason')).toHaveText(
+    'Du är för ung för att gå in på egen hand när biblioteket är obemannat. Välkommen tillbaka när personalen är här.',
+  );
 });
 
 test('a door held open raises the alarm; a door forced open too', async ({ page }) => {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SessionPrefs, TextSize } from '../../../shared/contract/view.ts';
 import { useKiosk } from '../kiosk-context.tsx';
+import { SpeakerIcon } from './icons.tsx';
 
 const NEXT_SIZE: Record<TextSize, TextSize> = { normal: 'large', large: 'largest', largest: 'normal' };
 
@@ -30,8 +31,7 @@ export function DisplayControls({ prefs }: { prefs: SessionPrefs }) {
         {t('display.contrast')}
       </button>
       <button type="button" className="chip" aria-pressed={prefs.speech} onClick={() => send({ type: 'ui.speech', on: !prefs.speech })}>
-        <span aria-hidden="true">🔊 </span>
-        {t('display.speech')}
+        <SpeakerIcon /> {t('display.speech')}
       </button>
     </fieldset>
   );

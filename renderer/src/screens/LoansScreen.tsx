@@ -33,7 +33,7 @@ export function LoansScreen({ view }: { view: KioskView }) {
             loan.renewal ? (
               <span key="r" role="status" data-renewal={loan.renewal}>
                 {loan.renewal === 'renewed'
-                  ? t('loans.renewed', { date: formatDate(loan.dueDate, view.language) })
+                  ? t('loans.renewed', { date: formatDate(loan.renewedDue ?? loan.dueDate, view.language) })
                   : t(`loans.refused.${loan.renewal}`, { defaultValue: t('loans.refused.other') })}
               </span>
             ) : null,

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskView } from '../../../shared/contract/view.ts';
 import { ActionBar } from '../components/ActionBar.tsx';
+import { PrinterIcon } from '../components/icons.tsx';
 import { useKiosk } from '../kiosk-context.tsx';
 import { sessionData } from './session-data.ts';
 
@@ -49,7 +50,7 @@ export function ReceiptScreen({ view }: { view: KioskView }) {
       <div className="menu-grid">
         {options.includes('print') && (
           <button type="button" className="menu-button" onClick={() => send({ type: 'receipt.print' })}>
-            <span aria-hidden="true">🖶</span> {t('receipt.print')}
+            <PrinterIcon /> {t('receipt.print')}
           </button>
         )}
         {options.includes('email') && (
