@@ -1,4 +1,4 @@
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskView } from '../../shared/contract/view.ts';
 import { DisplayControls } from './components/DisplayControls.tsx';
@@ -21,6 +21,7 @@ import { ReceiptScreen } from './screens/ReceiptScreen.tsx';
 import { StartScreen } from './screens/StartScreen.tsx';
 import { useSoundCues } from './sound/useSoundCues.ts';
 import { useSpokenOnce } from './sound/useSpokenOnce.ts';
+import { useAccessibleKiosk } from './speech/useAccessibleKiosk.ts';
 
 function ScreenFor({ view }: { view: KioskView }) {
   switch (view.screen) {
@@ -57,7 +58,10 @@ export function App() {
   useWedgeCapture(onWedgeCard);
   useSoundCues(view);
   const minutes = view?.announcement?.minutes ?? 0;
-  useSpokenOnce(view?.sounds ?? false, view?.announcement && String(view.announcement.id), 'door.closingIn', { minutes });
+  // With speech on, the announcement is read with the rest of the screen.
+  useSpokenOnce((view?.sounds ?? false) && !view?.prefs?.speech, view?.announcement && String(view.announcement.id), 'door.closingIn', {
+    minutes,
+  });
 
   const language = view?.language;
   useEffect(() => {
@@ -65,10 +69,17 @@ export function App() {
   }, [language]);
   const prefs = view?.prefs ?? defaultPrefs;
   useEffect(() => applyDisplay(prefs), [prefs]);
+  const root = useRef<HTMLDivElement>(null);
+  useAccessibleKiosk(root, view, send);
 
   if (!view) return <StartScreen problem={startProblem} />;
   return (
-    <div className="kiosk" data-screen={view.screen} onPointerDown={() => view.screen !== 'attract' && send({ type: 'ui.touch' })}>
+    <div
+      ref={root}
+      className="kiosk"
+      data-screen={view.screen}
+      onPointerDown={() => view.screen !== 'attract' && send({ type: 'ui.touch' })}
+    >
       <header className="top-bar">
         <span className="brand">{view.branch.name}</span>
         <LanguageSwitch current={view.language} onChoose={(language) => send({ type: 'ui.language', language })} />

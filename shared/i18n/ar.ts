@@ -25,6 +25,12 @@ export const ar: Catalog = {
     speech: 'القراءة بصوت عالٍ',
     speechOn: 'القراءة بصوت عالٍ مفعّلة. تنقّل بالرقمين ٢ و٨، واختر بمفتاح Enter. الرقم ٥ يعيدك إلى البداية. مفتاح النجمة يوقف القراءة.',
     speechOff: 'القراءة بصوت عالٍ متوقفة.',
+    choices_zero: 'لا توجد أزرار.',
+    choices_one: 'زر واحد للاختيار.',
+    choices_two: 'زرّان للاختيار.',
+    choices_few: '{{count, num}} أزرار للاختيار.',
+    choices_many: '{{count, num}} زراً للاختيار.',
+    choices_other: '{{count, num}} زر للاختيار.',
     position: '{{name}}. {{position, num}} من {{total, num}}.',
   },
   attract: {
@@ -53,7 +59,12 @@ export const ar: Catalog = {
     entered_many: 'كُتب {{count, num}} رقماً',
     entered_other: 'كُتب {{count, num}} رقم',
   },
-  keypad: { clear: 'مسح', backspace: 'احذف رقماً واحداً', digit: 'الرقم {{digit}}' },
+  keypad: {
+    clear: 'مسح',
+    backspace: 'احذف رقماً واحداً',
+    digit: 'الرقم {{digit}}',
+    keysHint: 'اكتب الأرقام على لوحة المفاتيح ثم اضغط Enter. مفتاح الطرح يلغي.',
+  },
   common: { cancel: 'إلغاء', back: 'رجوع', done: 'تمّ', finish: 'إنهاء', continue: 'متابعة', close: 'إغلاق' },
   idle: {
     session: {

@@ -23,6 +23,8 @@ export const en = {
     speech: 'Read aloud',
     speechOn: 'Speech is on. Move with 2 and 8, choose with Enter. 5 takes you to the start. The star turns speech off.',
     speechOff: 'Speech is off.',
+    choices_one: '{{count}} button to choose.',
+    choices_other: '{{count}} buttons to choose from.',
     position: '{{name}}. {{position}} of {{total}}.',
   },
   attract: {
@@ -47,7 +49,12 @@ export const en = {
     entered_one: '{{count}} digit entered',
     entered_other: '{{count}} digits entered',
   },
-  keypad: { clear: 'Clear', backspace: 'Erase one digit', digit: 'Digit {{digit}}' },
+  keypad: {
+    clear: 'Clear',
+    backspace: 'Erase one digit',
+    digit: 'Digit {{digit}}',
+    keysHint: 'Type the digits on the keypad and press Enter. Minus cancels.',
+  },
   common: { cancel: 'Cancel', back: 'Back', done: 'Done', finish: 'Finish', continue: 'Continue', close: 'Close' },
   idle: {
     session: {

@@ -22,6 +22,8 @@ export const fi: Catalog = {
     speech: 'Ääneen luku',
     speechOn: 'Ääneen luku on päällä. Siirry näppäimillä 2 ja 8, valitse Enterillä. 5 vie alkuun. Tähti sulkee ääneen luvun.',
     speechOff: 'Ääneen luku on pois päältä.',
+    choices_one: '{{count}} painike valittavana.',
+    choices_other: '{{count}} painiketta valittavana.',
     position: '{{name}}. {{position}}/{{total}}.',
   },
   attract: {
@@ -46,7 +48,12 @@ export const fi: Catalog = {
     entered_one: '{{count}} numero näppäilty',
     entered_other: '{{count}} numeroa näppäilty',
   },
-  keypad: { clear: 'Tyhjennä', backspace: 'Poista yksi numero', digit: 'Numero {{digit}}' },
+  keypad: {
+    clear: 'Tyhjennä',
+    backspace: 'Poista yksi numero',
+    digit: 'Numero {{digit}}',
+    keysHint: 'Näppäile numerot näppäimistöllä ja paina Enteriä. Miinus peruuttaa.',
+  },
   common: { cancel: 'Peruuta', back: 'Takaisin', done: 'Valmis', finish: 'Lopeta', continue: 'Jatka', close: 'Sulje' },
   idle: {
     session: {

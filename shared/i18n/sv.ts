@@ -25,6 +25,8 @@ export const sv: Catalog = {
     speech: 'Uppläsning',
     speechOn: 'Uppläsningen är på. Flytta med 2 och 8, välj med Enter. 5 tar dig till början. Stjärnan stänger av uppläsningen.',
     speechOff: 'Uppläsningen är av.',
+    choices_one: '{{count}} knapp att välja.',
+    choices_other: '{{count}} knappar att välja mellan.',
     position: '{{name}}. {{position}} av {{total}}.',
   },
   attract: {
@@ -49,7 +51,12 @@ export const sv: Catalog = {
     entered_one: '{{count}} siffra inslagen',
     entered_other: '{{count}} siffror inslagna',
   },
-  keypad: { clear: 'Rensa', backspace: 'Sudda en siffra', digit: 'Siffra {{digit}}' },
+  keypad: {
+    clear: 'Rensa',
+    backspace: 'Sudda en siffra',
+    digit: 'Siffra {{digit}}',
+    keysHint: 'Slå siffrorna på knappsatsen och tryck Enter. Minus avbryter.',
+  },
   common: { cancel: 'Avbryt', back: 'Tillbaka', done: 'Klar', finish: 'Avsluta', continue: 'Fortsätt', close: 'Stäng' },
   idle: {
     session: {

@@ -51,7 +51,11 @@ export function registerAppScheme(): void {
 export async function startElectronHost(options: ElectronHostOptions): Promise<ElectronHost> {
   const log = options.logger.child({ host: 'electron' });
   app.enableSandbox();
-  if (!app.isReady()) registerAppScheme();
+  if (!app.isReady()) {
+    registerAppScheme();
+    // Chromium on Linux speaks (Web Speech API) only through speech-dispatcher, and only when asked to.
+    app.commandLine.appendSwitch('enable-speech-dispatcher');
+  }
   await app.whenReady();
 
   const ses = session.defaultSession;

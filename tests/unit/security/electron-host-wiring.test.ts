@@ -17,6 +17,7 @@ const rec = vi.hoisted(() => ({
   session: {} as Record<string, Fn>,
   schemes: [] as unknown[],
   sandboxForced: false,
+  switches: [] as string[],
   blocker: 0,
 }));
 
@@ -52,6 +53,7 @@ vi.mock('electron', () => {
         rec.sandboxForced = true;
       },
       isReady: () => false,
+      commandLine: { appendSwitch: (name: string) => rec.switches.push(name) },
       whenReady: async () => {},
       on: (name: string, fn: (e: unknown, c: unknown) => void) => {
         if (name === 'web-contents-created') fn({}, contents);
@@ -106,6 +108,10 @@ describe('Electron host wiring', () => {
     expect(rec.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
     expect(rec.windows[0]!.loaded).toBe('app://openbranch/index.html');
     expect((rec.windows[0]!.options.webPreferences as Record<string, unknown>).sandbox).toBe(true);
+  });
+
+  it('lets Chromium speak through speech-dispatcher on Linux (speech output for patrons who cannot see the screen)', () => {
+    expect(rec.switches).toContain('enable-speech-dispatcher');
   });
 
   it('denies navigation away, new windows and webviews', () => {
