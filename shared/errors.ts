@@ -3,7 +3,19 @@
  * ("sip2.checksum", "device.missing", ...) so logs, metrics and the
  * technician screen can group failures without parsing messages.
  */
-export type Subsystem = 'codec' | 'device' | 'rfid' | 'sip2' | 'central' | 'queue' | 'door' | 'config' | 'bridge' | 'cli' | 'storage';
+export type Subsystem =
+  | 'codec'
+  | 'device'
+  | 'rfid'
+  | 'sip2'
+  | 'central'
+  | 'queue'
+  | 'door'
+  | 'config'
+  | 'bridge'
+  | 'cli'
+  | 'storage'
+  | 'catalog';
 
 export type ErrorCode = `${Subsystem}.${string}`;
 
@@ -16,6 +28,8 @@ const TRANSIENT = new Set<string>([
   'sip2.disconnected',
   'sip2.connect',
   'central.offline',
+  'catalog.unreachable',
+  'catalog.server-busy',
 ]);
 
 export class OpenBranchError extends Error {

@@ -1,4 +1,5 @@
 import type { SimulatedCardReader } from '../../devices/card/simulated-card-reader.ts';
+import type { SimulatedPeopleCounter } from '../../devices/counter/simulated-counter.ts';
 import type { SimulatedDoorSensor } from '../../devices/door/simulated-sensor.ts';
 import { nodeHidBinding } from '../../devices/hid/node-hid-binding.ts';
 import type { SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
@@ -25,6 +26,7 @@ export interface SimulatedDevices {
   readonly card: SimulatedCardReader | undefined;
   readonly sensor: SimulatedDoorSensor | undefined;
   readonly printer: SimulatedPrinter | undefined;
+  readonly counter: SimulatedPeopleCounter | undefined;
 }
 
 export interface KioskDevices extends DeviceTester {
@@ -74,6 +76,7 @@ export async function startDevices(configs: readonly DeviceConfig[], logger: Log
     card: simulatedOf<SimulatedCardReader>('card-reader'),
     sensor: simulatedOf<SimulatedDoorSensor>('door-sensor'),
     printer: simulatedOf<SimulatedPrinter>('printer'),
+    counter: simulatedOf<SimulatedPeopleCounter>('people-counter'),
   };
   await Promise.all(rfidCards.map((c) => c.open()));
 

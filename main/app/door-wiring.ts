@@ -5,6 +5,7 @@ import type { ScheduleClock } from '../door/door-clock.ts';
 import { DoorController } from '../door/door-controller.ts';
 import { EntryCache } from '../door/entry-cache.ts';
 import type { EntryLog } from '../door/entry-log.ts';
+import { OpsLog } from '../door/ops-log.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
 import type { Db } from '../storage/database.ts';
 import type { KioskDevices } from './device-wiring.ts';
@@ -18,6 +19,7 @@ export const isDoorReader = (config: KioskConfig, reader: { readonly id: string 
 export interface DoorParts {
   readonly door: DoorController | undefined;
   readonly entryLog: EntryLog;
+  readonly ops: OpsLog;
   stop(): Promise<void>;
 }
 
@@ -44,8 +46,10 @@ export function startDoor(o: {
     config.door.enabled && config.door.offlineEntry.enabled
       ? new EntryCache(o.db, config.door.offlineEntry.days, entryLog.cardKey)
       : undefined;
+  const ops = new OpsLog(o.db);
   const prune = () => {
     const pruned = entryLog.prune(new Date(), config.door.logRetention);
+    ops.prune(new Date(), config.door.logRetention.days);
     if (pruned.identities + pruned.entries > 0) logger.info(pruned, 'entry log pruned (retention)');
     cache?.prune();
   };
@@ -66,8 +70,11 @@ export function startDoor(o: {
         lamps: manager.outputs('door-lamp'),
         lights: manager.outputs('lights'),
         alarmArm: manager.outputs('alarm-arm'),
+        counter: manager.peopleCounter(),
+        cameras: manager.outputs('camera-trigger'),
         speak: config.policies.sounds,
         log: entryLog,
+        ops,
         cache,
         metrics: o.metrics,
         logger: logger.child({ subsystem: 'door' }),
@@ -77,6 +84,7 @@ export function startDoor(o: {
   return {
     door,
     entryLog,
+    ops,
     stop: async () => {
       clearInterval(timer);
       await door?.stop();

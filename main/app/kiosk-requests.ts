@@ -4,11 +4,13 @@ import type { CentralConnection, DeviceTester } from '../core/ports.ts';
 import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { EntryLog } from '../door/entry-log.ts';
+import type { OpsLog } from '../door/ops-log.ts';
 import { localTime } from '../door/schedule.ts';
 import type { RequestHandlers } from '../hub/request-router.ts';
 import { centralHandlers } from '../hub/requests/central-handlers.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-setup-handlers.ts';
+import { doorOpsHandlers, tailgateRows } from '../hub/requests/door-ops-handlers.ts';
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
@@ -20,6 +22,7 @@ export interface KioskRequestParts {
   readonly central: CentralConnection;
   readonly queue: QueuedCentral;
   readonly entryLog: EntryLog;
+  readonly ops: OpsLog;
   readonly door: DoorController | undefined;
   readonly logDir: string | undefined;
   readonly configFile: string | undefined;
@@ -49,11 +52,14 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     }),
     ...queueHandlers(p.queue),
     ...logHandlers(p.logDir),
+    ...doorOpsHandlers(p.door, p.ops),
     // "Who was it": staff enter (or a keyboard-wedge reader types) a card; its attempts are found by keyed hash.
     'report.entries': async ({ from, to, card }: { from: string; to: string; card?: string | undefined }) => ({
       ...p.entryLog.report(from, to, hourOf),
       identityDays: p.config.door.logRetention.identityDays,
       ...(card ? { entries: p.entryLog.entriesOf(card, from, to) } : {}),
+      tailgates: tailgateRows(p.ops, from, to),
+      staffActions: p.ops.staffActions(from, to),
     }),
     'schedule.show': async () => ({
       timezone: p.config.branch.timezone,

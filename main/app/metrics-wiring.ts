@@ -1,4 +1,5 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
+import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { MESSAGES } from '../central/sip2/codec/spec.ts';
 import type { CentralConnection } from '../core/ports.ts';
@@ -23,6 +24,35 @@ export function watchForMetrics(metrics: KioskMetricsRegistry, manager: DeviceMa
     if (h === 'offline') m.error('central.offline');
   });
   connection.onRoundTrip(({ code, ms }) => m.centralRoundTrip(commandLabel(code), ms / 1000));
+}
+
+const POLL_MS = 60_000;
+
+/**
+ * What is read rather than pushed: the printers' paper (DLE EOT 4 once a
+ * minute, only while connected) and the open replay conflicts. Returns the
+ * function that stops the polling.
+ */
+export function pollForMetrics(
+  metrics: KioskMetricsRegistry,
+  sources: { readonly printers: readonly ReceiptPrinter[]; readonly openConflicts: () => number },
+  everyMs = POLL_MS,
+): () => void {
+  const m = metrics.metrics;
+  const poll = () => {
+    m.queueConflicts(sources.openConflicts());
+    for (const printer of sources.printers) {
+      if (printer.status().state !== 'connected') continue;
+      printer.paper().then(
+        (paper) => m.printerPaper(printer.id, paper),
+        () => m.printerPaper(printer.id, 'unknown'),
+      );
+    }
+  };
+  poll();
+  const timer = setInterval(poll, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }
 
 /** The fleet endpoint is for monitoring: a busy port is logged, and the kiosk still serves patrons. */

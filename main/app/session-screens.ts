@@ -13,6 +13,7 @@ import { checkinItem, checkoutItem, type SessionServices } from '../machines/ite
 import { buildReceipt } from '../machines/receipt.ts';
 import { sessionMachine } from '../machines/session.ts';
 import type { SessionContext, SessionEvent, SessionPolicy } from '../machines/session-types.ts';
+import { type DiscoverDeps, discoverData, providedDiscover } from './discover-screens.ts';
 import type { ItemTitles } from './item-titles.ts';
 import type { ScreenSource } from './kiosk-shell.ts';
 
@@ -25,6 +26,8 @@ export interface SessionScreensDeps extends SessionServices {
   readonly branchDisplayName: string;
   readonly language: () => Language;
   readonly logger: Logger;
+  /** "Tips för mig": the catalogue and what reserving needs; without it the choice is not offered. */
+  readonly discover?: DiscoverDeps;
   /** The machine's timers (idle countdown, receipt screen); tests give a SimulatedClock. */
   readonly clock?: ActorOptions<typeof sessionMachine>['clock'];
   /** Titles for lines that have none (a set missing parts, an offline loan). */
@@ -117,9 +120,18 @@ export class SessionScreens implements ScreenSource {
         endSession: fromPromise(async ({ input }) => {
           if (input.cardNumber) void d.central.endSession(input.cardNumber).catch(() => undefined);
         }),
+        ...(d.discover ? { discover: providedDiscover(d.discover) } : {}),
       },
     });
-    this.actor = createActor(machine, { input: { policy: deps.policy }, ...(deps.clock ? { clock: deps.clock } : {}) });
+    this.actor = createActor(machine, {
+      input: { policy: deps.policy },
+      ...(deps.clock ? { clock: deps.clock } : {}),
+      // The discover machine is a child: its steps change the screen without changing the session's own snapshot.
+      inspect: (e) => {
+        if (e.type === '@xstate.snapshot' && (e.actorRef as { id?: string }).id === 'discover') this.changes.emit('change', undefined);
+      },
+    });
+    deps.discover?.catalog.onChange(() => this.changes.emit('change', undefined));
     this.actor.subscribe({
       next: (snap) => {
         const flow = flowName(snap);
@@ -139,9 +151,15 @@ export class SessionScreens implements ScreenSource {
   current(): { screen: Screen; data: Record<string, unknown>; idleSecondsLeft?: number } {
     const snap = this.actor.getSnapshot();
     const left = snap.context.idleLeft;
+    const screen = screenOf(snap);
+    const child = snap.children.discover as { getSnapshot(): Parameters<typeof discoverData>[0] } | undefined;
+    const data =
+      screen === 'discover' && child && this.deps.discover
+        ? discoverData(child.getSnapshot(), this.deps.discover)
+        : dataOf(snap, this.deps);
     return {
-      screen: screenOf(snap),
-      data: dataOf(snap, this.deps) as Record<string, unknown>,
+      screen,
+      data: data as Record<string, unknown>,
       ...(left !== undefined ? { idleSecondsLeft: left } : {}),
     };
   }
@@ -190,6 +208,7 @@ const FLOW_SCREEN: Record<string, Screen> = {
   return: 'return',
   loans: 'loans',
   holds: 'holds',
+  discover: 'discover',
   receipt: 'receipt',
   error: 'error',
 };
@@ -245,5 +264,6 @@ function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
     ...(snap.matches({ flow: { loans: 'renewing' } }) || snap.matches({ flow: { loans: 'refresh' } }) ? { renewing: true } : {}),
     staffed: deps.staffedNow?.() ?? true,
     ...(deps.central.health() === 'offline' ? { offline: true } : {}),
+    ...(deps.discover?.catalog.ready() ? { discover: true } : {}),
   };
 }

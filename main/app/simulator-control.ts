@@ -8,6 +8,8 @@ import type { SimulatedDevices } from './device-wiring.ts';
 export interface DemoCatalog {
   readonly patrons: readonly DemoPatronView[];
   readonly items: readonly (DemoItemView & { readonly isil?: string })[];
+  /** Any other copy the demo central system knows (the demo catalogue's), placed by barcode. */
+  readonly lookup?: (itemId: string) => (DemoItemView & { readonly isil?: string }) | undefined;
 }
 
 /** Hooks into the parts of the kiosk the panel can also change: the network and the clock. */
@@ -16,6 +18,7 @@ export interface SimulatorHooks {
   setClock?(at: Date | null): void;
   pinEntered?(pin: string): void;
   doorState?(): SimulatorState['door'];
+  occupancy?(): number | null;
   onDoorChange?(listener: () => void): Unsubscribe;
 }
 
@@ -68,6 +71,7 @@ export class SimulatorPanelControl implements SimulatorControl {
               : tag.afi === this.afiInLibrary,
       })),
       ...(door ? { door } : this.devices.sensor ? { door: { contact: this.devices.sensor.current(), lock: 'locked', alarm: false } } : {}),
+      ...(this.devices.counter && typeof this.hooks.occupancy?.() === 'number' ? { occupancy: this.hooks.occupancy() as number } : {}),
       centralOffline: this.centralOffline,
       clock: this.clock,
       receipt: this.receipt,
@@ -92,7 +96,7 @@ export class SimulatorPanelControl implements SimulatorControl {
         break;
       case 'sim.item.place':
       case 'sim.item.placeAll': {
-        const item = this.demo.items.find((i) => i.itemId === action.itemId);
+        const item = this.demo.items.find((i) => i.itemId === action.itemId) ?? this.demo.lookup?.(action.itemId);
         if (!item || !pad) break;
         const parts = action.type === 'sim.item.place' ? [action.part ?? 1] : Array.from({ length: item.parts }, (_, i) => i + 1);
         const present = pad.list();
@@ -113,6 +117,9 @@ export class SimulatorPanelControl implements SimulatorControl {
         break;
       case 'sim.door.close':
         sensor?.set('closed');
+        break;
+      case 'sim.counter.walk':
+        this.devices.counter?.walk(action.direction);
         break;
       case 'sim.central.offline':
         this.centralOffline = action.offline;

@@ -36,6 +36,14 @@ export function simulatorPanel(o: {
       items: demo
         ? DEMO_ITEMS.map((i) => ({ itemId: i.itemId, title: i.title, parts: i.parts, owner: region[i.owner] ?? i.owner, note: i.note }))
         : [],
+      ...(demo
+        ? {
+            lookup: (itemId: string) => {
+              const i = demo.state.item(itemId);
+              return i && { itemId: i.itemId, title: i.title, parts: i.parts, owner: region[i.owner] ?? i.owner, note: i.note };
+            },
+          }
+        : {}),
     },
     {
       ...(demo ? { setCentralOffline: (offline: boolean) => demo.misbehave(offline ? { kind: 'drop' } : { kind: 'normal' }) } : {}),
@@ -47,6 +55,7 @@ export function simulatorPanel(o: {
               return { contact: v.contact, lock: v.lock, alarm: v.alarm !== undefined };
             },
             onDoorChange: (l: () => void) => door.onView(() => l()),
+            occupancy: () => door.occupancy(),
           }
         : {}),
     },

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { catalogFile } from '../catalog/files.ts';
+import { KioskCatalog } from '../catalog/kiosk-catalog.ts';
 import { connectCentral, type Sip2Connection } from '../central/index.ts';
 import type { KioskCore } from '../core/ports.ts';
 import type { DeviceManager } from '../devices/manager.ts';
@@ -14,6 +16,7 @@ import { BridgeHub } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
+import { queueStatus } from '../queue/report.ts';
 import { QUEUE_MIGRATIONS } from '../queue/schema.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
 import { cardKeyer, ephemeralCardKey, loadCardSecret } from '../storage/card-key.ts';
@@ -27,9 +30,10 @@ import { describeWarning, installWarnings } from './install-warnings.ts';
 import { ItemTitles } from './item-titles.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
-import { startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
+import { pollForMetrics, startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
 import { SessionScreens } from './session-screens.ts';
 import { simulatorPanel } from './simulator-wiring.ts';
+import { startStaffApiOrWarn } from './staff-wiring.ts';
 import { KIOSK_VERSION } from './version.ts';
 
 export interface RunningKiosk {
@@ -44,6 +48,12 @@ export interface RunningKiosk {
   readonly screens: SessionScreens;
   readonly door: DoorController | undefined;
   readonly metrics: KioskMetricsRegistry;
+  /** The harvested catalogue ("Tips för mig", reservations). */
+  readonly catalog: KioskCatalog;
+  /** Where /metrics is served (undefined: disabled or the port was taken). */
+  readonly metricsUrl: string | undefined;
+  /** Where the staff API is served (undefined: not configured). */
+  readonly staffApiUrl: string | undefined;
   stop(): Promise<void>;
 }
 
@@ -105,16 +115,41 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     logger,
     onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
   });
+  const printer = devices.manager.printer();
+  const stopPolling = pollForMetrics(metrics, {
+    printers: printer ? [printer] : [],
+    openConflicts: () => queueStatus(db).openConflicts,
+  });
   const localHour = (at: Date) => {
     const t = localTime(at, config.branch.timezone);
     return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
   };
   const region = { ...central.demo?.region, ...config.branch.region };
+  const catalog = new KioskCatalog({
+    config: config.catalog,
+    file: options.dataDir ? catalogFile(config, options.dataDir) : ':memory:',
+    oaiUrl: config.catalog.oaiUrl ?? central.demo?.oai?.url,
+    here: config.branch.id,
+    logger: logger.child({ subsystem: 'catalog' }),
+  });
+  catalog.start();
+  const others = Object.entries(region)
+    .filter(([code]) => code !== config.branch.id)
+    .map(([code, name]) => ({ code, name }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   let shell: KioskShell | undefined;
   let door: DoorController | undefined;
   const titles = new ItemTitles(db, queue);
   titles.prune();
   const screens = new SessionScreens({
+    discover: {
+      catalog,
+      central: queue,
+      here: config.branch.id,
+      branches: [{ code: config.branch.id, name: config.branch.name }, ...others],
+      emediaLinkTemplate: config.catalog.emediaLinkTemplate,
+      opacLinkTemplate: config.catalog.opacLinkTemplate,
+    },
     central: queue,
     pad: devices.pad,
     cardReaders: devices.cardReaders.filter((r) => !isDoorReader(config, r)),
@@ -159,6 +194,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     logger,
   });
   door = doorParts.door;
+  const staffApi = await startStaffApiOrWarn({ config, door, ops: doorParts.ops, metrics: metrics.metrics, logger });
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
   const simulator = simulatorPanel({ config, devices, demo: central.demo, door, clock: demoClock, region, logger });
   const core: KioskCore = {
@@ -175,6 +211,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       central,
       queue,
       entryLog,
+      ops: doorParts.ops,
       door,
       logDir: options.logDir,
       configFile: options.configFile,
@@ -204,8 +241,14 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     web,
     hub,
     metrics,
+    catalog,
+    metricsUrl: metricsServer?.url,
+    staffApiUrl: staffApi?.url,
     stop: async () => {
+      stopPolling();
+      await staffApi?.close();
       await web?.close();
+      await catalog.stop();
       await metricsServer?.close();
       screens.stop();
       await doorParts.stop();

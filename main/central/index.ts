@@ -28,7 +28,9 @@ export interface Sip2Connection extends CentralConnection {
 export async function connectCentral(config: KioskConfig, logger: Logger): Promise<Sip2Connection> {
   const c = config.central;
   const demo =
-    c.kind === 'demo' ? await startDemoAcs({ port: c.port, latencyMs: c.latencyMs, timeZone: config.branch.timezone }) : undefined;
+    c.kind === 'demo'
+      ? await startDemoAcs({ port: c.port, httpPort: c.httpPort, latencyMs: c.latencyMs, timeZone: config.branch.timezone })
+      : undefined;
   const sip =
     c.kind === 'sip2'
       ? c

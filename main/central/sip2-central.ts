@@ -5,6 +5,8 @@ import type {
   CheckinResult,
   CheckoutRequest,
   CheckoutResult,
+  HoldRequest,
+  HoldResult,
   ItemCirculation,
   ItemInfo,
   PatronInfo,
@@ -16,6 +18,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { Sip2Client } from './sip2/client.ts';
 import { readSipDate } from './sip2/codec/date.ts';
 import { borrowDecision, fineStatus, isPinValid } from './sip2/decisions.ts';
+import { diagnoseHoldRefusal, type HoldFacts, holdRefusalFromMessages } from './sip2/hold-refusal.ts';
 import { Sip2Operations } from './sip2/operations.ts';
 import { cleanScreenMessages, type Sip2Profile } from './sip2/profiles.ts';
 import { checkinRoute } from './sip2/routes.ts';
@@ -215,6 +218,41 @@ export class Sip2Central implements CentralSystem {
       ...(r.patronIdentifier ? { borrower: r.patronIdentifier } : {}),
       raw: r.raw,
     };
+  }
+
+  /** SIP2 Hold (15): a title-level hold ("any copy", BY 2) for pick-up at `pickupLocation` (BS). */
+  async hold(request: HoldRequest): Promise<HoldResult> {
+    const pin = request.pin === undefined ? {} : { pin: request.pin };
+    const r = await this.ops.hold({
+      mode: request.cancel ? 'cancel' : 'add',
+      patron: request.cardNumber,
+      ...pin,
+      ...(request.itemId ? { item: request.itemId } : {}),
+      ...(request.titleId ? { title: request.titleId } : {}),
+      ...(request.cancel ? {} : { pickupLocation: request.pickupLocation, holdType: '2' as const }),
+    });
+    const messages = cleanScreenMessages(this.profile, r.screenMessages);
+    const refusal = r.ok
+      ? undefined
+      : (holdRefusalFromMessages(this.profile, messages) ??
+        diagnoseHoldRefusal(request.itemId, await this.holdFacts(request), this.profile));
+    return {
+      ok: r.ok,
+      ...(r.itemIdentifier || request.itemId ? { itemId: r.itemIdentifier ?? request.itemId } : {}),
+      ...(r.titleIdentifier || request.titleId ? { titleId: r.titleIdentifier ?? request.titleId } : {}),
+      ...(r.ok ? { pickupLocation: r.pickupLocation ?? request.pickupLocation, available: r.available } : {}),
+      ...(r.queuePosition === undefined ? {} : { queuePosition: r.queuePosition }),
+      ...(refusal ? { refusal } : {}),
+      screenMessages: messages,
+      raw: r.raw,
+    };
+  }
+
+  /** The patron's and the item's records after a refusal without a reason; a lost answer leaves that part out. */
+  private async holdFacts(request: HoldRequest): Promise<HoldFacts> {
+    const patron = await this.ops.patronInformation(request.cardNumber, request.pin, 'unavailable').catch(() => undefined);
+    const item = request.itemId ? await this.ops.itemInformation(request.itemId).catch(() => undefined) : undefined;
+    return { ...(patron ? { patron } : {}), ...(item ? { item } : {}) };
   }
 
   async endSession(cardNumber: string): Promise<void> {

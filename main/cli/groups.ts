@@ -26,8 +26,10 @@ export const GROUPS: readonly LazyGroup[] = [
   { name: 'printer', description: 'receipt printer', load: async () => (await import('./commands/printer.ts')).registerPrinter },
   { name: 'card', description: 'patron card readers', load: async () => (await import('./commands/card.ts')).registerCard },
   { name: 'sip2', description: 'SIP2 tools for technicians', load: async () => (await import('./commands/sip2.ts')).registerSip2 },
-  { name: 'demo', description: "list the demo central system's patrons and items (embedded default)", load: async () => (await import('./commands/demo.ts')).registerDemo },
+  { name: 'demo', description: "the demo central system: its patrons and items, running it on its own (SIP2 and OAI-PMH), its catalogue as MARCXML", load: async () => (await import('./commands/demo.ts')).registerDemo },
   { name: 'schedule', description: 'opening hours', load: async () => (await import('./commands/schedule.ts')).registerSchedule },
   { name: 'report', description: 'staff reports', load: async () => (await import('./commands/report.ts')).registerReport },
   { name: 'queue', description: 'the offline transaction queue: status, list, replay, conflicts for staff', load: async () => (await import('./commands/queue.ts')).registerQueue },
+  { name: 'catalog', description: "the local copy of the region's catalogue (OAI-PMH harvest, status, search)", load: async () => (await import('./commands/catalog.ts')).registerCatalog },
+  { name: 'remote', description: "on-call staff: a branch door's status, unlock once, lock down, clear an alarm (the kiosk's staff API)", load: async () => (await import('./commands/remote.ts')).registerRemote },
 ];

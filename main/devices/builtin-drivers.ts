@@ -3,6 +3,8 @@ import { HidCardReader } from '../../devices/card/hid-card-reader.ts';
 import { HidPinPad } from '../../devices/card/hid-pin-pad.ts';
 import { SerialCardReader } from '../../devices/card/serial-card-reader.ts';
 import { SimulatedCardReader } from '../../devices/card/simulated-card-reader.ts';
+import { InputBoardCounter } from '../../devices/counter/input-board-counter.ts';
+import { SimulatedPeopleCounter } from '../../devices/counter/simulated-counter.ts';
 import { InputBoardSensor } from '../../devices/door/input-board-sensor.ts';
 import { LcusBoard } from '../../devices/door/lcus-board.ts';
 import { ModemLineSensor } from '../../devices/door/modem-sensor.ts';
@@ -19,6 +21,7 @@ import { EscposPrinter } from '../../devices/printer/escpos-printer.ts';
 import { SimulatedPrinter } from '../../devices/printer/simulated-printer.ts';
 import type { SerialBinding } from '../../devices/serial/link.ts';
 import { hidCardReaderSchema, hidKeypadSchema, serialCardReaderSchema } from '../../shared/config/devices/card.ts';
+import { inputBoardCounterSchema } from '../../shared/config/devices/counter.ts';
 import { inputBoardSensorSchema, modemSensorSchema } from '../../shared/config/devices/door-sensor.ts';
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import { escposPrinterSchema } from '../../shared/config/devices/printer.ts';
@@ -90,7 +93,13 @@ export function registerBuiltinDrivers(registry: DriverRegistry, t: Transports):
     .register('door-sensor', 'simulated', (c) => new SimulatedDoorSensor(c.id))
     .register('printer', 'escpos', (c) => new EscposPrinter(c.id, parseOptions(escposPrinterSchema, c), t.serial))
     .register('printer', 'escpos-usb', (c) => new EscposDeviceFilePrinter(c.id, parseOptions(escposPrinterSchema, c)))
-    .register('printer', 'simulated', (c) => new SimulatedPrinter(c.id));
+    .register('printer', 'simulated', (c) => new SimulatedPrinter(c.id))
+    .register(
+      'people-counter',
+      'input-board',
+      (c, { logger }) => new InputBoardCounter(c.id, parseOptions(inputBoardCounterSchema, c), logger, t.serial),
+    )
+    .register('people-counter', 'simulated', (c) => new SimulatedPeopleCounter(c.id));
   for (const driver of ['lcus', 'usbrelay', 'simulated']) {
     registry.register('door-lock', driver, (c, { logger }) => {
       const { board, relay } = relayBoard(c, t, pool);

@@ -1,5 +1,6 @@
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import type { CardReader, PinPad } from '../../shared/devices/card.ts';
+import type { PeopleCounter } from '../../shared/devices/counter.ts';
 import type { DoorLock, DoorSensor, RelayOutput } from '../../shared/devices/door.ts';
 import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
 import type { Device, DeviceKind, DeviceStatus } from '../../shared/devices/status.ts';
@@ -134,6 +135,10 @@ export class DeviceManager {
 
   doorSensor(): DoorSensor | undefined {
     return this.ofKind<DoorSensor>('door-sensor')[0];
+  }
+
+  peopleCounter(): PeopleCounter | undefined {
+    return this.ofKind<PeopleCounter>('people-counter')[0];
   }
 
   printer(): ReceiptPrinter | undefined {

@@ -2,7 +2,7 @@ import type { DoorConfig } from '../../shared/config/door.ts';
 import type { ContactState, RelayOutput } from '../../shared/devices/door.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
-import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import type { KioskMetrics, LockupState } from '../metrics/kiosk-metrics.ts';
 import { type ClosingAction, ClosingWatch } from './closing.ts';
 import type { EntryLog } from './entry-log.ts';
 
@@ -18,6 +18,8 @@ export interface BranchClosingDeps {
   readonly logger: Logger;
   readonly lights?: readonly RelayOutput[] | undefined;
   readonly alarmArm?: readonly RelayOutput[] | undefined;
+  /** People inside by the people counter; null without one (then the branch is armed at closing as before). */
+  occupancy?(): number | null;
   /** The schedule's clock (demo mode's simulator can set it). */
   now(): Date;
   /** The real time, for the entry log and the evacuation window. */
@@ -39,6 +41,9 @@ export class BranchClosing {
   private readonly announcements = new Emitter<{ announcement: { minutes: number } }>();
   private announcement: { minutes: number; until: number } | undefined;
   private evacuation: { doorOpen: boolean; recentEntries: number; windowMinutes: number } | undefined;
+  private state: LockupState = 'open';
+  /** Closed with people inside: since when, and how many times "please leave" was said. */
+  private waiting: { since: number; lastSaid: number; round: number } | undefined;
 
   constructor(private readonly d: BranchClosingDeps) {
     this.watch = new ClosingWatch(d.rules.schedule, d.timeZone, d.rules.closing.announceMinutes);
@@ -54,11 +59,17 @@ export class BranchClosing {
   view(): {
     announcement?: { key: string; minutes: number };
     evacuation?: { doorOpen: boolean; recentEntries: number; windowMinutes: number };
+    pleaseLeave?: { round: number };
   } {
     return {
       ...(this.announcement ? { announcement: { key: 'door.closingIn', minutes: this.announcement.minutes } } : {}),
       ...(this.evacuation ? { evacuation: this.evacuation } : {}),
+      ...(this.waiting ? { pleaseLeave: { round: this.waiting.round } } : {}),
     };
+  }
+
+  lockup(): LockupState {
+    return this.state;
   }
 
   check(): void {
@@ -68,10 +79,16 @@ export class BranchClosing {
       this.d.changed();
     }
     for (const action of this.watch.tick(now)) this.perform(action, now);
+    if (this.waiting) this.keepWaiting(now);
   }
 
   stop(): void {
     clearInterval(this.timer);
+  }
+
+  /** Staff cleared the alarm: the evacuation notice goes. */
+  clear(): void {
+    this.evacuation = undefined;
   }
 
   private perform(action: ClosingAction, now: Date): void {
@@ -81,8 +98,9 @@ export class BranchClosing {
       this.announcements.emit('announcement', { minutes: action.minutes });
       d.logger.info({ minutes: action.minutes }, 'closing announcement');
     } else if (action.type === 'closed') {
-      this.switchAll(d.lights, false);
-      this.switchAll(d.alarmArm, true);
+      const inside = d.occupancy?.() ?? null;
+      if (inside !== null && inside > 0) this.startWaiting(now, inside);
+      else this.arm('branch closed: lights off, alarm armed');
       // The entry log holds real times, so "came in within the window" is measured on the real clock.
       const since = new Date(d.auditNow().getTime() - d.rules.closing.evacuationWindowMinutes * 60_000);
       const check = {
@@ -96,14 +114,54 @@ export class BranchClosing {
         d.metrics.doorAlarm('evacuation');
         d.logger.warn(check, 'closing: someone may still be inside');
       }
-      d.logger.info('branch closed: lights off, alarm armed');
     } else {
       this.switchAll(d.lights, true);
       this.switchAll(d.alarmArm, false);
       this.evacuation = undefined;
+      this.waiting = undefined;
+      this.setState('open');
       d.logger.info('branch opened: lights on, alarm disarmed');
     }
     d.changed();
+  }
+
+  /** Closed, but the counter says people are inside: "please leave", an alert, and no arming yet. */
+  private startWaiting(now: Date, inside: number): void {
+    this.waiting = { since: now.getTime(), lastSaid: now.getTime(), round: 1 };
+    this.setState('waiting');
+    this.d.log?.alarm(now, 'occupied-at-closing');
+    this.d.metrics.doorAlarm('occupied-at-closing');
+    this.d.logger.warn({ inside }, 'closing: people inside, alarm not armed yet');
+  }
+
+  private keepWaiting(now: Date): void {
+    const w = this.waiting!;
+    const c = this.d.rules.closing;
+    if ((this.d.occupancy?.() ?? 0) === 0) {
+      this.arm('branch empty: lights off, alarm armed');
+    } else if (now.getTime() - w.since >= c.lockupGraceMinutes * 60_000) {
+      this.d.log?.alarm(now, 'occupied-at-lockup');
+      this.d.metrics.doorAlarm('occupied-at-lockup');
+      this.arm('grace over: alarm armed with people counted inside');
+    } else if (now.getTime() - w.lastSaid >= c.repeatMinutes * 60_000) {
+      w.lastSaid = now.getTime();
+      w.round += 1;
+      this.d.changed();
+    }
+  }
+
+  private arm(message: string): void {
+    this.waiting = undefined;
+    this.switchAll(this.d.lights, false);
+    this.switchAll(this.d.alarmArm, true);
+    this.setState('armed');
+    this.d.logger.info(message);
+    this.d.changed();
+  }
+
+  private setState(state: LockupState): void {
+    this.state = state;
+    this.d.metrics.lockup(state);
   }
 
   private switchAll(outputs: readonly RelayOutput[] | undefined, on: boolean): void {

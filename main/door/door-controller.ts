@@ -2,18 +2,22 @@ import { type Actor, createActor, fromCallback, fromPromise } from 'xstate';
 import type { DoorConfig } from '../../shared/config/door.ts';
 import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
 import type { CardReader, PinPad } from '../../shared/devices/card.ts';
+import type { PeopleCounter } from '../../shared/devices/counter.ts';
 import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/devices/door.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
+import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DoorControl } from '../core/ports.ts';
 import { type DoorDecision, type DoorEntryEvent, doorEntryMachine } from '../machines/door-entry.ts';
-import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import type { KioskMetrics, LockupState } from '../metrics/kiosk-metrics.ts';
 import { BranchClosing } from './branch-closing.ts';
 import { decideEntry } from './decide.ts';
 import { type ScheduleClock, wallClock } from './door-clock.ts';
 import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
+import type { Lockdown, OpsLog } from './ops-log.ts';
+import { PeopleFlow } from './people-flow.ts';
 import { modeAt, nextChangeMemo, nextStaffedMemo } from './schedule.ts';
 
 export interface DoorControllerDeps {
@@ -33,7 +37,13 @@ export interface DoorControllerDeps {
   /** Relay outputs switched at closing and opening: `lights` off / on, `alarm-arm` on / off. */
   readonly lights?: readonly RelayOutput[] | undefined;
   readonly alarmArm?: readonly RelayOutput[] | undefined;
+  /** The people counter at the entrance (occupancy, tailgating, lock-up only when empty). */
+  readonly counter?: PeopleCounter | undefined;
+  /** Relay outputs with role `camera-trigger`: pulsed on each entry, tailgate and forced door. */
+  readonly cameras?: readonly RelayOutput[] | undefined;
   readonly log: EntryLog | undefined;
+  /** Staff actions, the lockdown and tailgates (same file as the entry log). */
+  readonly ops?: OpsLog | undefined;
   /** Offline entry: patrons who entered recently (undefined: the door says it cannot check while offline). */
   readonly cache?: EntryCache | undefined;
   readonly metrics: KioskMetrics;
@@ -59,10 +69,12 @@ export class DoorController implements DoorControl {
   private readonly failures = new Map<string, { count: number; until: number }>();
   private readonly unsubscribes: Unsubscribe[] = [];
   private readonly closing: BranchClosing;
+  private readonly flow: PeopleFlow;
   private readonly nextChange: ReturnType<typeof nextChangeMemo>;
   private readonly nextStaffed: ReturnType<typeof nextStaffedMemo>;
   /** When the PIN time limit last started (real time): the screen counts down to it. */
   private pinSince = 0;
+  private lockdown: Lockdown | undefined;
 
   constructor(private readonly deps: DoorControllerDeps) {
     const d = deps;
@@ -71,11 +83,11 @@ export class DoorController implements DoorControl {
     const machine = doorEntryMachine.provide({
       actors: {
         decide: fromPromise(({ input }) => this.decide(input.card, input.pin)),
-        unlock: fromPromise(async () => {
+        unlock: fromPromise(async ({ input }) => {
           if (!d.lock) throw new Error('no door lock configured');
           this.setLock('unlocked');
           try {
-            await d.lock.pulse(d.rules.pulseMs);
+            await d.lock.pulse(input.ms ?? d.rules.pulseMs);
           } finally {
             this.setLock('locked');
             this.lamps(false);
@@ -87,7 +99,11 @@ export class DoorController implements DoorControl {
         }),
         contactEvents: fromCallback(({ sendBack }) => {
           if (!d.sensor) return () => {};
-          const emit = (s: string) => sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
+          const emit = (s: string) => {
+            if (s === 'open') this.flow.doorOpened();
+            else this.flow.doorClosed();
+            sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
+          };
           if (d.sensor.current() !== 'unknown') emit(d.sensor.current());
           return d.sensor.onChange((s) => s !== 'unknown' && emit(s));
         }),
@@ -101,6 +117,7 @@ export class DoorController implements DoorControl {
       actions: {
         logGranted: ({ context }) => {
           this.lamps(true);
+          this.flow.granted(context.card === undefined ? undefined : d.log?.cardHash(context.card));
           d.log?.attempt(this.auditNow(), context.card, 'granted');
           d.metrics.doorGranted();
           d.logger.info('door: entry granted');
@@ -111,7 +128,9 @@ export class DoorController implements DoorControl {
           d.metrics.doorDenied(context.reason ?? 'error');
           d.logger.info({ reason: context.reason }, 'door: entry denied');
         },
+        logRemote: () => this.flow.granted(undefined),
         logAlarm: ({ context }) => {
+          if (context.alarm === 'forced') this.flow.forced();
           d.log?.alarm(this.auditNow(), context.alarm ?? 'unknown');
           d.metrics.doorAlarm(context.alarm ?? 'unknown');
           d.logger.warn({ alarm: context.alarm }, 'door alarm');
@@ -130,11 +149,25 @@ export class DoorController implements DoorControl {
     });
     this.nextChange = nextChangeMemo(d.rules.schedule, d.timeZone);
     this.nextStaffed = nextStaffedMemo(d.rules.schedule, d.timeZone);
+    this.lockdown = d.ops?.lockdown();
+    this.flow = new PeopleFlow({
+      rules: d.rules,
+      counter: d.counter,
+      cameras: d.cameras ?? [],
+      ops: d.ops,
+      metrics: d.metrics,
+      logger: d.logger,
+      now: () => this.now(),
+      auditNow: this.auditNow,
+      mode: () => modeAt(d.rules.schedule, d.timeZone, this.now()),
+      changed: () => this.publish(),
+    });
     this.closing = new BranchClosing({
       ...d,
       now: () => this.now(),
       auditNow: this.auditNow,
       contact: () => this.actor.getSnapshot().context.contact,
+      occupancy: () => this.flow.value(),
       changed: () => this.publish(),
     });
     let wasPin = false;
@@ -156,6 +189,7 @@ export class DoorController implements DoorControl {
       this.unsubscribes.push(
         this.clock.onJump(() => {
           this.closing.check();
+          this.flow.tick();
           this.publish();
         }),
       );
@@ -177,6 +211,8 @@ export class DoorController implements DoorControl {
     const d = this.deps;
     const now = this.now();
     const hash = d.log?.cardHash(card) ?? card;
+    if (this.lockdown) return { grant: false, reason: 'lockdown' };
+    if (this.flow.overTailgateLimit(hash)) return { grant: false, reason: 'tailgating' };
     const failure = this.failures.get(hash);
     if (failure && failure.until > now.getTime()) return { grant: false, reason: 'locked-out' };
     const decision = await decideEntry({ central: d.central, rules: d.rules, timeZone: d.timeZone, card, pin, at: now, cache: d.cache });
@@ -189,6 +225,46 @@ export class DoorController implements DoorControl {
     // A right PIN clears the count; a failure to check says nothing about the PIN.
     if (reason === undefined || !['empty-pin', 'offline', 'error'].includes(reason)) this.failures.delete(hash);
     return decision;
+  }
+
+  /**
+   * On-call staff open the lock once for `ms` (staff API). Refused while the
+   * door is locked down, deciding or already open: staff see why and retry.
+   */
+  remoteUnlock(ms: number): void {
+    if (!this.deps.lock) throw new OpenBranchError('door.no-lock', 'this door has no lock configured');
+    if (this.lockdown) throw new OpenBranchError('door.locked-down', 'the door is locked down: clear the lockdown first');
+    const entry = (this.actor.getSnapshot().value as { entry: string }).entry;
+    if (!['idle', 'pin', 'denied'].includes(entry)) throw new OpenBranchError('door.busy', `the door is busy (${entry}); try again`);
+    this.actor.send({ type: 'remote.unlock', ms });
+  }
+
+  /** Lock down (no entries at all until cleared) or clear it; kept on disk so a restart does not lift it. */
+  setLockdown(value: Lockdown | undefined): void {
+    this.lockdown = value;
+    this.deps.ops?.setLockdown(value && { since: new Date(value.since), who: value.who, reason: value.reason });
+    if (value) void this.deps.lock?.release().catch((e: Error) => this.deps.logger.error({ err: e.message }, 'lock release failed'));
+    this.publish();
+  }
+
+  lockdownState(): Lockdown | undefined {
+    return this.lockdown;
+  }
+
+  /** People inside by the people counter; null without one. */
+  occupancy(): number | null {
+    return this.flow.value();
+  }
+
+  lockup(): LockupState {
+    return this.closing.lockup();
+  }
+
+  /** Staff silence the alarm sounding now and the closing's evacuation notice. */
+  clearAlarm(): void {
+    this.actor.send({ type: 'alarm.clear' });
+    this.closing.clear();
+    this.publish();
   }
 
   private lamps(on: boolean): void {
@@ -241,6 +317,8 @@ export class DoorController implements DoorControl {
       ...(staffed ? { nextStaffed: { from: staffed.from.toISOString(), to: staffed.to.toISOString() } } : {}),
       ...(step === 'pin' ? { pinDeadline: new Date(this.pinSince + this.deps.rules.pinTimeoutSeconds * 1000).toISOString() } : {}),
       offline: this.deps.central.health() === 'offline',
+      lockdown: this.lockdown !== undefined,
+      ...this.flow.view(),
       ...this.closing.view(),
       speak: this.deps.speak ?? false,
     };
@@ -284,6 +362,7 @@ export class DoorController implements DoorControl {
 
   async stop(): Promise<void> {
     this.closing.stop();
+    this.flow.stop();
     for (const off of this.unsubscribes.splice(0)) off();
     this.actor.stop();
     this.lamps(false);
@@ -291,6 +370,8 @@ export class DoorController implements DoorControl {
   }
 
   private publish(): void {
-    this.views.emit('view', this.view());
+    const view = this.view();
+    this.deps.metrics.doorState({ open: view.contact === 'open', alarm: view.alarm, lockdown: view.lockdown });
+    this.views.emit('view', view);
   }
 }

@@ -1,4 +1,4 @@
-import { and, assign, fromCallback, fromPromise, not, setup, stateIn } from 'xstate';
+import { and, assign, fromCallback, fromPromise, not, or, setup, stateIn } from 'xstate';
 import type { ContactState } from '../../shared/devices/door.ts';
 
 /** The outcome of the decision actor: grant, or deny with a reason code. */
@@ -10,6 +10,8 @@ export interface DoorEntryContext {
   readonly reason: string | undefined;
   readonly alarm: 'held-open' | 'forced' | undefined;
   readonly contact: ContactState;
+  /** Length of the staff's remote unlock in progress. */
+  readonly remoteMs: number | undefined;
   readonly timing: { readonly pinTimeoutMs: number; readonly heldOpenMs: number; readonly resultMs: number; readonly maxPinLength: number };
 }
 
@@ -23,7 +25,11 @@ export type DoorEntryEvent =
   | { readonly type: 'pin.entered'; readonly pin: string }
   | { readonly type: 'entry.cancel' }
   | { readonly type: 'door.opened' }
-  | { readonly type: 'door.closed' };
+  | { readonly type: 'door.closed' }
+  /** On-call staff open the door once, from afar (staff API). */
+  | { readonly type: 'remote.unlock'; readonly ms: number }
+  /** Staff silence a sounding alarm; it sounds again if the door then stays open too long. */
+  | { readonly type: 'alarm.clear' };
 
 /**
  * Door entry: card -> PIN -> decide -> grant (pulse the lock, watch the
@@ -44,7 +50,8 @@ export const doorEntryMachine = setup({
   },
   actors: {
     decide: fromPromise<DoorDecision, { card: string; pin: string }>(() => Promise.reject(new Error('not provided'))),
-    unlock: fromPromise<void, void>(() => Promise.reject(new Error('not provided'))),
+    /** Pulses the lock: the branch's pulse time, or `ms` for a remote unlock. */
+    unlock: fromPromise<void, { ms?: number | undefined }>(() => Promise.reject(new Error('not provided'))),
     lock: fromPromise<void, void>(async () => {}),
     contactEvents: fromCallback<DoorEntryEvent>(() => () => {}),
     alarmOutput: fromCallback<DoorEntryEvent, { kind: string }>(() => () => {}),
@@ -54,6 +61,7 @@ export const doorEntryMachine = setup({
     logGranted: () => {},
     logDenied: () => {},
     logAlarm: () => {},
+    logRemote: () => {},
   },
   guards: {
     pinComplete: ({ context }) => context.pin.length > 0,
@@ -61,14 +69,30 @@ export const doorEntryMachine = setup({
 }).createMachine({
   id: 'door',
   type: 'parallel',
-  context: ({ input }) => ({ card: undefined, pin: '', reason: undefined, alarm: undefined, contact: 'unknown', timing: input.timing }),
+  context: ({ input }) => ({
+    card: undefined,
+    pin: '',
+    reason: undefined,
+    alarm: undefined,
+    contact: 'unknown',
+    remoteMs: undefined,
+    timing: input.timing,
+  }),
   invoke: { src: 'contactEvents' },
   states: {
     entry: {
       initial: 'idle',
+      on: {
+        // Staff open the door from afar; a patron's PIN in progress is dropped (it was not checked yet).
+        'remote.unlock': {
+          guard: or([stateIn('#door.entry.idle'), stateIn('#door.entry.pin'), stateIn('#door.entry.denied')]),
+          target: '.remote',
+          actions: assign({ remoteMs: ({ event }) => event.ms, pin: '' }),
+        },
+      },
       states: {
         idle: {
-          entry: assign({ card: undefined, pin: '', reason: undefined }),
+          entry: assign({ card: undefined, pin: '', reason: undefined, remoteMs: undefined }),
           on: { 'card.read': { target: 'pin', actions: assign({ card: ({ event }) => event.number }) } },
         },
         pin: {
@@ -114,7 +138,16 @@ export const doorEntryMachine = setup({
         },
         granted: {
           entry: 'logGranted',
-          invoke: { src: 'unlock', onDone: 'passing', onError: { target: 'denied', actions: assign({ reason: 'error' }) } },
+          invoke: { src: 'unlock', input: {}, onDone: 'passing', onError: { target: 'denied', actions: assign({ reason: 'error' }) } },
+        },
+        remote: {
+          entry: 'logRemote',
+          invoke: {
+            src: 'unlock',
+            input: ({ context }) => ({ ms: context.remoteMs }),
+            onDone: 'passing',
+            onError: { target: 'denied', actions: assign({ reason: 'error' }) },
+          },
         },
         passing: {
           // The lock pulsed; the patron has until the result time to open the door, then we are ready again.
@@ -139,7 +172,7 @@ export const doorEntryMachine = setup({
             'door.opened': [
               // Opened with no grant in progress: forced.
               {
-                guard: and([not(stateIn('#door.entry.passing')), not(stateIn('#door.entry.granted'))]),
+                guard: and([not(stateIn('#door.entry.passing')), not(stateIn('#door.entry.granted')), not(stateIn('#door.entry.remote'))]),
                 target: 'forced',
                 actions: assign({ contact: 'open', alarm: 'forced' }),
               },
@@ -148,9 +181,14 @@ export const doorEntryMachine = setup({
           },
         },
         open: { after: { heldOpen: { target: 'held', actions: assign({ alarm: 'held-open' }) } } },
-        held: { entry: 'logAlarm', invoke: { src: 'alarmOutput', input: () => ({ kind: 'held-open' }) } },
+        held: {
+          entry: 'logAlarm',
+          invoke: { src: 'alarmOutput', input: () => ({ kind: 'held-open' }) },
+          on: { 'alarm.clear': { target: 'open', actions: assign({ alarm: undefined }) } },
+        },
         forced: {
           entry: 'logAlarm',
+          on: { 'alarm.clear': { target: 'open', actions: assign({ alarm: undefined }) } },
           invoke: { src: 'alarmOutput', input: () => ({ kind: 'forced' }) },
           after: { heldOpen: { target: 'forced', reenter: true } },
         },

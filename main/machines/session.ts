@@ -1,6 +1,7 @@
-import { assign, fromCallback, fromPromise, raise, setup } from 'xstate';
+import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { ItemLine } from '../../shared/contract/session-view.ts';
 import type { PatronInfo, RenewResult } from '../../shared/domain/central.ts';
+import { discoverMachine } from './discover.ts';
 import type { LinePatch } from './item-actions.ts';
 import { liftTag, nextWaiting, placeTag, syncLines, titleLines, updateLine } from './pad-lines.ts';
 import { emptyContext, type SessionContext, type SessionEvent, type SessionPatron, type SessionPolicy } from './session-types.ts';
@@ -12,6 +13,24 @@ const activeJob = (ctx: SessionContext): Job => {
   const line = ctx.lines.find((l) => l.key === ctx.activeKey)!;
   return { key: line.key, itemId: line.itemId, uids: Object.keys(ctx.onPad[line.itemId]?.tags ?? {}) };
 };
+
+/** "Tips för mig" events, passed on to the discover machine (its own file) while it runs. */
+const DISCOVER_EVENTS = [
+  'discover.toggle',
+  'discover.like',
+  'discover.search',
+  'discover.edit',
+  'discover.reserve',
+  'discover.pickup',
+  'discover.confirm',
+  'discover.phone',
+  'discover.back',
+  'discover.done',
+  'card.read',
+  'card.entered',
+  'pin.entered',
+] as const;
+const toDiscover = Object.fromEntries(DISCOVER_EVENTS.map((e) => [e, { actions: sendTo('discover', ({ event }) => event) }]));
 
 /** Events that show someone is at the terminal: they restart the idle countdown. */
 const ACTIVITY = [
@@ -31,6 +50,8 @@ const ACTIVITY = [
   'pad.lifted',
   'receipt.print',
   'receipt.email',
+  'discover.start',
+  ...DISCOVER_EVENTS,
 ] as const;
 const restartIdle = Object.fromEntries(ACTIVITY.map((e) => [e, { target: '#session.idle.counting', reenter: true }]));
 
@@ -57,6 +78,7 @@ export const sessionMachine = setup({
     ),
     printReceipt: fromPromise<void, { context: SessionContext }>(() => Promise.reject(new Error('not provided'))),
     endSession: fromPromise<void, { cardNumber: string | undefined }>(async () => {}),
+    discover: discoverMachine,
   },
   guards: {
     pinRequired: ({ context }) => context.policy.pinRequired,
@@ -138,6 +160,7 @@ export const sessionMachine = setup({
           exit: raise({ type: 'idle.start' }),
           on: {
             'ui.start': 'identify',
+            'discover.start': 'discover',
             'card.read': { target: 'afterCard', actions: 'takeCard' },
             'card.entered': { target: 'afterCard', actions: 'takeCard' },
             'pad.placed': { target: 'return', actions: ['place', 'startLines'] },
@@ -208,6 +231,7 @@ export const sessionMachine = setup({
             'menu.return': { target: 'return', actions: 'startLines' },
             'menu.loans': 'loans',
             'menu.holds': 'holds',
+            'discover.start': 'discover',
             'session.end': 'ending',
             'ui.cancel': 'ending',
           },
@@ -309,6 +333,22 @@ export const sessionMachine = setup({
           on: { 'ui.back': 'menu', 'session.end': 'ending', 'ui.cancel': 'ending' },
         },
         holds: { on: { 'ui.back': 'menu', 'session.end': 'ending', 'ui.cancel': 'ending' } },
+        discover: {
+          invoke: {
+            id: 'discover',
+            src: 'discover',
+            input: ({ context }) => ({
+              patron: context.patron && {
+                cardNumber: context.patron.cardNumber,
+                pin: context.patron.pin,
+                loans: context.patron.info.loans,
+              },
+              pinRequired: context.policy.pinRequired,
+            }),
+            onDone: [{ guard: 'hasPatron', target: 'menu' }, { target: 'ending' }],
+          },
+          on: { ...toDiscover, 'ui.cancel': 'ending', 'session.end': 'ending' },
+        },
         receipt: {
           initial: 'choosing',
           states: {

@@ -1,5 +1,7 @@
 import type { InstallWarning } from '../../shared/contract/requests.ts';
 import type { DeviceKind, DeviceState } from '../../shared/devices/status.ts';
+import type { LockupState } from './kiosk-metrics.ts';
+import type { OpsState } from './ops-metrics.ts';
 
 /** The kiosk's health as `/health` and `openbranch status --json` print it. */
 export interface KioskHealth {
@@ -15,7 +17,14 @@ export interface KioskHealth {
   readonly devices: ReadonlyArray<{ id: string; kind: DeviceKind; state: DeviceState; reason?: string; since: string }>;
   readonly central: { connected: boolean; lastRoundTripMs: number | null };
   readonly queue: { pending: number; oldestPendingAgeSeconds: number | null };
-  readonly door: { grants: number; denials: Record<string, number>; alarms: Record<string, number> };
+  readonly door: {
+    grants: number;
+    denials: Record<string, number>;
+    alarms: Record<string, number>;
+    occupancy: number;
+    lockdown: boolean;
+    lockup: LockupState;
+  };
   readonly lastError: { code: string; at: string } | null;
 }
 
@@ -29,6 +38,7 @@ export interface MetricsState {
   queue: { pending: number; oldestPendingAt: number | null };
   readonly door: { grants: number; denials: Map<string, number>; alarms: Map<string, number> };
   lastError: { code: string; at: number } | null;
+  readonly ops: OpsState;
 }
 
 export function toHealth(state: MetricsState, version: string, branch: string, now: number): KioskHealth {
@@ -48,7 +58,14 @@ export function toHealth(state: MetricsState, version: string, branch: string, n
       oldestPendingAgeSeconds:
         state.queue.oldestPendingAt === null ? null : Math.max(0, Math.round((now - state.queue.oldestPendingAt) / 1000)),
     },
-    door: { grants: state.door.grants, denials: Object.fromEntries(state.door.denials), alarms: Object.fromEntries(state.door.alarms) },
+    door: {
+      grants: state.door.grants,
+      denials: Object.fromEntries(state.door.denials),
+      alarms: Object.fromEntries(state.door.alarms),
+      occupancy: state.ops.occupancy,
+      lockdown: state.ops.door.lockdown,
+      lockup: state.ops.lockup,
+    },
     lastError: state.lastError === null ? null : { code: state.lastError.code, at: new Date(state.lastError.at).toISOString() },
   };
 }

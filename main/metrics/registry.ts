@@ -3,6 +3,7 @@ import type { InstallWarning } from '../../shared/contract/requests.ts';
 import type { DeviceState } from '../../shared/devices/status.ts';
 import { type KioskHealth, type MetricsState, toHealth } from './health.ts';
 import type { KioskMetrics } from './kiosk-metrics.ts';
+import { initialOpsState, registerOpsMetrics } from './ops-metrics.ts';
 
 const DEVICE_STATES: readonly DeviceState[] = ['connecting', 'connected', 'missing', 'error', 'closed'];
 /** Label values are codes; anything else (a card number by mistake, free text) becomes "other". */
@@ -39,6 +40,7 @@ export function createKioskMetrics(options: MetricsOptions): KioskMetricsRegistr
     queue: { pending: 0, oldestPendingAt: null },
     door: { grants: 0, denials: new Map(), alarms: new Map() },
     lastError: null,
+    ops: initialOpsState(),
   };
   const registers = [registry];
   const p = 'openbranch_';
@@ -146,10 +148,12 @@ export function createKioskMetrics(options: MetricsOptions): KioskMetricsRegistr
       if (state.lastError !== null) this.set({ code: state.lastError.code }, 1);
     },
   });
+  const ops = registerOpsMetrics(registers, state.ops, now, safeLabel);
   if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
 
   const bump = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
   const metrics: KioskMetrics = {
+    ...ops,
     deviceStatus: (device, status) => {
       const entry = { kind: device.kind, state: status.state, since: status.since };
       state.devices.set(device.id, status.reason === undefined ? entry : { ...entry, reason: status.reason });

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../shared/logger.ts';
+import { listenOn } from '../net/listen.ts';
 import { allowedHosts, hostAllowed } from './host-check.ts';
 import type { KioskMetricsRegistry } from './registry.ts';
 
@@ -35,7 +35,7 @@ export function isAuthorized(header: string | undefined, token: string | undefin
  * `openbranch status --json`). Read-only; nothing else is served; a
  * request naming a host that is not this kiosk gets 421.
  */
-export function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
+export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   const log = options.logger.child({ subsystem: 'metrics' });
   let allowed = new Set<string>();
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -57,25 +57,10 @@ export function startMetricsServer(options: MetricsServerOptions): Promise<Metri
       if (!res.headersSent) reply(res, 500, 'text/plain', 'error\n');
     });
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => {
-      server.off('error', reject);
-      const { port } = server.address() as AddressInfo;
-      allowed = allowedHosts(options.host, port, options.allowedHosts);
-      const host = options.host.includes(':') ? `[${options.host}]` : options.host;
-      const url = `http://${host}:${port}`;
-      log.info({ url, token: options.token !== undefined }, 'metrics endpoint listening');
-      resolve({
-        url,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  const listening = await listenOn(server, options.host, options.port);
+  allowed = allowedHosts(options.host, Number(new URL(listening.url).port), options.allowedHosts);
+  log.info({ url: listening.url, token: options.token !== undefined }, 'metrics endpoint listening');
+  return listening;
 }
 
 function reply(res: ServerResponse, status: number, type: string, body: string): void {

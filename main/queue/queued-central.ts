@@ -1,5 +1,13 @@
 import type { OfflinePolicy } from '../../shared/config/offline.ts';
-import type { CentralHealth, CentralSystem, ItemInfo, PatronInfo, PatronQuery } from '../../shared/domain/central.ts';
+import type {
+  CentralHealth,
+  CentralSystem,
+  HoldRequest,
+  HoldResult,
+  ItemInfo,
+  PatronInfo,
+  PatronQuery,
+} from '../../shared/domain/central.ts';
 import { isTransient, OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -157,6 +165,14 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
     async itemInformation(itemId: string): Promise<ItemInfo> {
       if (link.mode !== 'online') throw new OpenBranchError('central.offline', 'the central system cannot be reached (offline mode)');
       return send(() => o.central.itemInformation(itemId));
+    },
+
+    /** Reservations are never queued: offline, the patron is told so there and then. */
+    async hold(request: HoldRequest): Promise<HoldResult> {
+      if (link.mode !== 'online') throw new OpenBranchError('central.offline', 'the central system cannot be reached (offline mode)');
+      const inner = o.central.hold?.bind(o.central);
+      if (!inner) throw new OpenBranchError('central.unsupported', 'this central system takes no reservations');
+      return send(() => inner(request));
     },
 
     async endSession(cardNumber: string): Promise<void> {

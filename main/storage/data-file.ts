@@ -1,8 +1,8 @@
-import { accessSync, closeSync, constants, existsSync, openSync, readdirSync, renameSync, statfsSync } from 'node:fs';
+import { accessSync, constants, existsSync, readdirSync, renameSync, statfsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import { type Db, openDatabase } from './database.ts';
-import { ensurePrivateDir, tightenFile } from './private-files.ts';
+import { ensurePrivateDir, ensurePrivateFile, tightenFile } from './private-files.ts';
 import { fromErrno, fromSqlite, isCorrupt, storageError } from './storage-errors.ts';
 
 /** The kiosk's SQLite file in its data folder: queue, door log, statistics. */
@@ -51,13 +51,22 @@ export function openDataFile(file: string, options: DataFileOptions = {}): Db {
     db.prepare('INSERT OR REPLACE INTO data_file_check (id, checked_at) VALUES (1, ?)').run((options.now?.() ?? new Date()).toISOString());
     return db;
   } catch (e) {
-    db?.close();
+    closeQuietly(db);
     if (isCorrupt(e)) throw moveAside(file, e, options.now?.() ?? new Date());
     const typed = fromSqlite(e, file);
     // SQLite reports a full disk as SQLITE_FULL only sometimes (growing the WAL index gives IOERR_SHMSIZE).
     if (isOpenBranchError(typed, 'storage.io') && freeBytes(dir) < NEARLY_FULL)
       throw storageError('full', file, `the disk has no room left (${(e as { code?: string }).code})`, { cause: e });
     throw typed;
+  }
+}
+
+/** Closing may checkpoint, which a damaged file can refuse: the error to report is the one already caught. */
+function closeQuietly(db: Db | undefined): void {
+  try {
+    db?.close();
+  } catch {
+    // the first error is the one that matters
   }
 }
 
@@ -84,15 +93,16 @@ function checkFreeSpace(dir: string, minimum: number): void {
     );
 }
 
-/** An empty file is a valid SQLite database: creating it ourselves gives it mode 0600, and SQLite gives its WAL the same. */
+/** The file 0600 (created so if new), and SQLite's side files tightened like it. */
 function createPrivateFile(file: string): void {
-  try {
-    if (existsSync(file)) tightenFile(file);
-    else closeSync(openSync(file, 'wx', 0o600));
-    for (const side of SIDE_FILES) if (existsSync(file + side)) tightenFile(file + side);
-  } catch (e) {
-    throw fromErrno(e, file, 'create it');
-  }
+  ensurePrivateFile(file);
+  for (const side of SIDE_FILES)
+    if (existsSync(file + side))
+      try {
+        tightenFile(file + side);
+      } catch (e) {
+        throw fromErrno(e, file + side, 'set its permissions');
+      }
 }
 
 /** `openbranch.sqlite` -> `openbranch.sqlite.corrupt-20261130T041500Z` (its -wal and -shm alike), then the error to report. */
@@ -101,7 +111,9 @@ function moveAside(file: string, cause: unknown, at: Date): Error {
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  const aside = `${file}.corrupt-${stamp}`;
+  // Two damaged files in one second (a restart loop) must not overwrite each other: rename would.
+  let aside = `${file}.corrupt-${stamp}`;
+  for (let n = 2; existsSync(aside); n++) aside = `${file}.corrupt-${stamp}-${n}`;
   const detail = cause instanceof Error ? cause.message.split('\n').join(' ') : String(cause);
   try {
     for (const side of SIDE_FILES) if (existsSync(file + side)) renameSync(file + side, aside + side);
@@ -121,7 +133,7 @@ function moveAside(file: string, cause: unknown, at: Date): Error {
 export function setAsideFiles(dir: string): string[] {
   try {
     return readdirSync(dir)
-      .filter((f) => /\.corrupt-\d{8}T\d{6}Z$/.test(f))
+      .filter((f) => /\.corrupt-\d{8}T\d{6}Z(-\d+)?$/.test(f))
       .map((f) => join(dir, f));
   } catch {
     return [];

@@ -1,7 +1,7 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { OpenBranchError } from '../../shared/errors.ts';
+import { ensurePrivateDir, ensurePrivateFile } from './private-files.ts';
 
 export type Db = Database.Database;
 
@@ -22,7 +22,11 @@ export interface Migrations {
  * the last commits on power loss).
  */
 export function openDatabase(file: string, options: { readonly readonly?: boolean } = {}): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:' && !options.readonly) {
+    // Patron data: the folder 0700, the file 0600, whichever command creates them first.
+    ensurePrivateDir(dirname(file));
+    ensurePrivateFile(file);
+  }
   const db = new Database(file, { readonly: options.readonly ?? false });
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');

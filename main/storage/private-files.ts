@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { fromErrno } from './storage-errors.ts';
 
 /**
@@ -27,4 +27,18 @@ export function tightenFile(file: string): void {
   if (!POSIX) return;
   const s = statSync(file);
   if ((s.mode & 0o077) !== 0 && ownedByUs(s)) chmodSync(file, 0o600);
+}
+
+/** Creates an empty file 0600 (an empty file is a valid SQLite database; SQLite gives its WAL the same mode), or tightens one that exists. */
+export function ensurePrivateFile(file: string): void {
+  try {
+    closeSync(openSync(file, 'wx', 0o600));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw fromErrno(e, file, 'create it');
+    try {
+      tightenFile(file);
+    } catch (t) {
+      throw fromErrno(t, file, 'set its permissions');
+    }
+  }
 }

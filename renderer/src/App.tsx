@@ -4,6 +4,7 @@ import type { KioskView } from '../../shared/contract/view.ts';
 import { DisplayControls } from './components/DisplayControls.tsx';
 import { IdleWarning } from './components/IdleWarning.tsx';
 import { LanguageSwitch } from './components/LanguageSwitch.tsx';
+import { DiscoverScreen } from './discover/DiscoverScreen.tsx';
 import { applyDisplay, defaultPrefs } from './display.ts';
 import { applyLanguage } from './i18n.ts';
 import { useWedgeCapture } from './input/useWedgeCapture.ts';
@@ -44,6 +45,8 @@ function ScreenFor({ view }: { view: KioskView }) {
       return <ReceiptScreen view={view} />;
     case 'error':
       return <ErrorScreen view={view} />;
+    case 'discover':
+      return <DiscoverScreen view={view} />;
     default:
       return <PlaceholderScreen screen={view.screen} />;
   }

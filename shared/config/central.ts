@@ -30,6 +30,8 @@ const demoSchema = z.object({
   latencyMs: z.number().int().min(0).default(0),
   /** Port of the embedded demo ACS; 0 picks a free one. */
   port: z.number().int().min(0).max(65535).default(0),
+  /** Port of the demo catalogue's OAI-PMH endpoint (HTTP, loopback); 0 picks a free one. */
+  httpPort: z.number().int().min(0).max(65535).default(0),
 });
 
 export const centralSchema = z.discriminatedUnion('kind', [sip2Schema, demoSchema]);

@@ -51,8 +51,32 @@ export const doorSchema = z.object({
     .object({
       announceMinutes: z.array(z.number().int().min(1).max(120)).default([15, 10, 5]),
       evacuationWindowMinutes: z.number().int().min(0).max(240).default(30),
+      /**
+       * With a people counter: lights off and alarm armed only when nobody is
+       * counted inside. Until then "please leave" repeats every `repeatMinutes`
+       * and an alert is raised; after `lockupGraceMinutes` the alarm is armed
+       * anyway, the alert still raised.
+       */
+      lockupGraceMinutes: z.number().int().min(0).max(240).default(15),
+      repeatMinutes: z.number().int().min(1).max(30).default(2),
     })
     .prefault({}),
+  /**
+   * Tailgating (more people in than were let in, by the people counter):
+   * `log` records it (entry report, metrics, alert); `warn` also tells the
+   * door screen; `count` also refuses a card after `countLimit` tailgates in
+   * `countDays`. `settleSeconds` after the door shuts, the cycle's count is final.
+   */
+  tailgating: z
+    .object({
+      action: z.enum(['log', 'warn', 'count']).default('warn'),
+      countLimit: z.number().int().min(1).default(3),
+      countDays: z.number().int().min(1).max(365).default(30),
+      settleSeconds: z.number().min(0).max(30).default(3),
+    })
+    .prefault({}),
+  /** Relay outputs with role `camera-trigger` (a CCTV recorder's alarm input) pulse this long on each entry, tailgate and forced door. */
+  cameraPulseMs: z.number().int().min(50).max(10_000).default(500),
   /** Seconds to type the PIN after the card. */
   pinTimeoutSeconds: z.number().int().min(5).default(30),
   /** Wrong PINs before the card is locked out, and for how long. */

@@ -15,7 +15,8 @@ export const metricsSchema = z
     enabled: z.boolean().default(true),
     /** Listen address: 127.0.0.1 for local use, 0.0.0.0 or the kiosk's LAN address for the region's Prometheus. */
     host: z.string().min(1).default('127.0.0.1'),
-    port: z.number().int().min(1).max(65535).default(9464),
+    /** 0 picks a free port (tests); the kiosk prints the address it got. */
+    port: z.number().int().min(0).max(65535).default(9464),
     /** Bearer token Prometheus sends (at least 24 characters). */
     token: z.string().min(24).optional(),
     /** Names Prometheus scrapes this kiosk by (its DNS name), besides its own addresses and host name: other Host headers get 421. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { branchSchema } from './branch.ts';
+import { catalogSchema } from './catalog.ts';
 import { centralSchema } from './central.ts';
 import { deviceSchema, simulatedDevices } from './devices/index.ts';
 import { doorSchema } from './door.ts';
@@ -7,6 +8,7 @@ import { loggingSchema, webSchema } from './hosts.ts';
 import { metricsSchema } from './metrics.ts';
 import { offlineSchema } from './offline.ts';
 import { policiesSchema } from './policies.ts';
+import { staffApiSchema } from './staff-api.ts';
 import { technicianSchema } from './technician.ts';
 
 /**
@@ -25,7 +27,7 @@ export const configSchema = z
     branch: branchSchema.prefault({}),
     /** Where the kiosk keeps its SQLite files; default is the OS app-data folder. */
     dataDir: z.string().optional(),
-    central: centralSchema.default({ kind: 'demo', latencyMs: 0, port: 0 }),
+    central: centralSchema.default({ kind: 'demo', latencyMs: 0, port: 0, httpPort: 0 }),
     devices: z.array(deviceSchema).default(simulatedDevices),
     policies: policiesSchema.prefault({}),
     web: webSchema.prefault({}),
@@ -35,6 +37,10 @@ export const configSchema = z
     door: doorSchema.prefault({}),
     /** Offline mode and the transaction queue (see README "Offline mode"). */
     offline: offlineSchema.prefault({}),
+    /** The harvested catalogue for "Tips för mig" and reservations (see README "Find and reserve"). */
+    catalog: catalogSchema.prefault({}),
+    /** Remote help for on-call staff (see README "Remote help"). */
+    staffApi: staffApiSchema.prefault({}),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();

@@ -26,6 +26,14 @@ export const doorViewSchema = z.object({
   /** Closing announcement now showing (catalog key). */
   announcement: z.object({ key: z.string(), minutes: z.number().int() }).optional(),
   offline: z.boolean().default(false),
+  /** People inside by the people counter (absent without one). */
+  occupancy: z.number().int().nonnegative().optional(),
+  /** Just now more people came in than were let in (policy warn/count): the door screen says so. */
+  tailgate: z.object({ followers: z.number().int().positive() }).optional(),
+  /** Closed with people counted inside: "please leave" (said again each round). */
+  pleaseLeave: z.object({ round: z.number().int().positive() }).optional(),
+  /** Staff locked the door down: no entries until they clear it. */
+  lockdown: z.boolean().default(false),
   /** Say refusals and announcements aloud (branch policy `sounds`). */
   speak: z.boolean().default(false),
   /** At closing: someone may still be inside (the door stood open, or people came in shortly before). */

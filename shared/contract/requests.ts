@@ -68,7 +68,7 @@ export const requestMethods = {
     role: 'technician',
     params: z.strictObject({
       id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-      kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output']),
+      kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output', 'people-counter']),
       driver: z.string().min(1).max(32),
       port: z.string().max(256).optional(),
       path: z.string().max(256).optional(),
@@ -113,6 +113,20 @@ export const requestMethods = {
     /** card: also list that card's attempts, found by its keyed hash while kept (door.logRetention.identityDays). */
     params: z.strictObject({ from: z.iso.date(), to: z.iso.date(), card: z.string().trim().min(1).max(64).optional() }),
     result: z.record(z.string(), z.unknown()),
+  },
+  /** Night operations: people inside, lock-up, lockdown, the last week's tailgates and staff actions. */
+  'door.status': {
+    role: 'technician',
+    params: z.strictObject({ days: z.number().int().min(1).max(90).default(7) }),
+    result: z.object({
+      occupancy: z.number().int().nullable(),
+      lockup: z.enum(['open', 'waiting', 'armed']),
+      lockdown: z.object({ since: z.string(), who: z.string(), reason: z.string() }).nullable(),
+      tailgates: z.array(z.object({ at: z.string(), followers: z.number().int(), card: z.string().nullable() })),
+      staffActions: z.array(
+        z.object({ at: z.string(), who: z.string(), action: z.string(), reason: z.string(), seconds: z.number().nullable() }),
+      ),
+    }),
   },
   'logs.tail': {
     role: 'technician',

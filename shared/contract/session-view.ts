@@ -66,5 +66,7 @@ export const sessionDataSchema = z.object({
   /** Staff are in the branch now (staffed hours); otherwise refused items get what-to-do-alone instructions. */
   staffed: z.boolean().optional(),
   offline: z.boolean().optional(),
+  /** "Tips för mig" can be offered (a harvested catalogue). */
+  discover: z.boolean().optional(),
 });
 export type SessionData = z.infer<typeof sessionDataSchema>;

@@ -21,6 +21,8 @@ export const simulatorActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sim.door.open') }),
   z.strictObject({ type: z.literal('sim.door.close') }),
   z.strictObject({ type: z.literal('sim.central.offline'), offline: z.boolean() }),
+  /** One person walks through the simulated people counter's beams. */
+  z.strictObject({ type: z.literal('sim.counter.walk'), direction: z.enum(['in', 'out']) }),
   z.strictObject({ type: z.literal('sim.clock.set'), at: z.iso.datetime({ offset: true }).nullable() }),
 ]);
 export type SimulatorAction = z.infer<typeof simulatorActionSchema>;
@@ -41,6 +43,8 @@ export const simulatorStateSchema = z.object({
   items: z.array(demoItemSchema),
   pad: z.array(tagOnPadSchema),
   door: z.object({ contact: z.enum(['open', 'closed', 'unknown']), lock: z.enum(['locked', 'unlocked']), alarm: z.boolean() }).optional(),
+  /** People inside by the door's count, when a simulated people counter is configured. */
+  occupancy: z.number().int().nonnegative().optional(),
   centralOffline: z.boolean(),
   clock: z.string().nullable(),
   /** Text of the last receipt the simulated printer printed, decoded from its ESC/POS bytes. */

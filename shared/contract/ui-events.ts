@@ -17,6 +17,13 @@ const cardNumber = z
   .max(64)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
+/** A choice key, a record id or a branch code: short and plain. */
+const token = z
+  .string()
+  .min(1)
+  .max(32)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, . _ - only');
+
 export const uiEventSchema = z.discriminatedUnion('type', [
   /** Any touch: resets the idle timer. */
   z.strictObject({ type: z.literal('ui.touch') }),
@@ -43,6 +50,18 @@ export const uiEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('receipt.print') }),
   z.strictObject({ type: z.literal('receipt.email') }),
   z.strictObject({ type: z.literal('receipt.skip') }),
+  /** "Tips för mig": the choices, the matches, reserving one for pick-up at a branch. */
+  z.strictObject({ type: z.literal('discover.start') }),
+  z.strictObject({ type: z.literal('discover.toggle'), facet: z.enum(['genre', 'format', 'language', 'age']), value: token }),
+  z.strictObject({ type: z.literal('discover.like'), itemId: z.string().min(1).max(64).nullable() }),
+  z.strictObject({ type: z.literal('discover.search') }),
+  z.strictObject({ type: z.literal('discover.edit') }),
+  z.strictObject({ type: z.literal('discover.reserve'), recordId: token }),
+  z.strictObject({ type: z.literal('discover.pickup'), branch: token }),
+  z.strictObject({ type: z.literal('discover.confirm') }),
+  z.strictObject({ type: z.literal('discover.phone') }),
+  z.strictObject({ type: z.literal('discover.back') }),
+  z.strictObject({ type: z.literal('discover.done') }),
 ]);
 
 export type UiEvent = z.infer<typeof uiEventSchema>;

@@ -19,6 +19,7 @@ export const screenSchema = z.enum([
   'door',
   'closed',
   'technician',
+  'discover',
 ]);
 export type Screen = z.infer<typeof screenSchema>;
 

@@ -1,4 +1,5 @@
 export type * from './card.ts';
+export type * from './counter.ts';
 export type * from './door.ts';
 export type * from './printer.ts';
 export type * from './rfid.ts';

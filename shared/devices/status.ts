@@ -1,6 +1,6 @@
 import type { Unsubscribe } from '../events.ts';
 
-export type DeviceKind = 'rfid' | 'card-reader' | 'door-lock' | 'door-sensor' | 'printer' | 'keypad' | 'relay-output';
+export type DeviceKind = 'rfid' | 'card-reader' | 'door-lock' | 'door-sensor' | 'printer' | 'keypad' | 'relay-output' | 'people-counter';
 
 /** What the technician screen and the metrics show for each device. */
 export type DeviceState = 'connecting' | 'connected' | 'missing' | 'error' | 'closed';

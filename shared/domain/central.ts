@@ -167,6 +167,47 @@ export interface ItemInfo {
   readonly raw?: string;
 }
 
+/**
+ * Why a reservation was refused. Koha often answers ok=0 without a word
+ * (C4::SIP::ILS::Transaction::Hold when CanItemBeReserved says no), so the
+ * kiosk finds out what it can and says `unknown` honestly otherwise.
+ */
+export type HoldRefusal =
+  | 'not-reservable'
+  | 'already-reserved'
+  | 'limit-reached'
+  | 'patron-blocked'
+  | 'invalid-patron'
+  | 'unknown-item'
+  | 'unknown';
+
+export interface HoldRequest {
+  readonly cardNumber: string;
+  readonly pin?: string;
+  /** A copy's barcode (Koha places the title-level hold from it). */
+  readonly itemId?: string;
+  /** The title identifier, when the patron names a title. */
+  readonly titleId?: string;
+  /** Branch code where the patron picks it up. */
+  readonly pickupLocation: string;
+  /** Remove the hold instead of placing it (SIP2 hold mode "-"). */
+  readonly cancel?: boolean;
+}
+
+export interface HoldResult {
+  readonly ok: boolean;
+  readonly itemId?: string;
+  readonly titleId?: string;
+  readonly pickupLocation?: string;
+  /** The patron's place in the queue, when the server tells. */
+  readonly queuePosition?: number;
+  /** The copy is on the shelf now (SIP2 "available"). */
+  readonly available?: boolean;
+  readonly refusal?: HoldRefusal;
+  readonly screenMessages: readonly string[];
+  readonly raw?: string;
+}
+
 /** How much to ask about a patron. */
 export interface PatronQuery {
   /** Status, PIN, permissions only: no loan or hold lists and no title look-ups (the door: one round trip). */
@@ -182,5 +223,7 @@ export interface CentralSystem {
   renew(cardNumber: string, itemId: string, pin?: string): Promise<RenewResult>;
   renewAll?(cardNumber: string, pin?: string): Promise<{ readonly renewed: string[]; readonly failed: string[] }>;
   itemInformation(itemId: string): Promise<ItemInfo>;
+  /** Places (or cancels) a reservation. Never queued: it needs the central system there and then. */
+  hold?(request: HoldRequest): Promise<HoldResult>;
   endSession(cardNumber: string): Promise<void>;
 }

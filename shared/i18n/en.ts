@@ -3,6 +3,8 @@
  * their type is derived from this one (and a test checks it). Interpolation:
  * {{name}}; {{n, num}} writes a number in the language's digits.
  */
+import { discoverEn } from './discover/en.ts';
+
 export const en = {
   app: {
     title: 'OpenBranch',
@@ -113,6 +115,7 @@ export const en = {
     removeCard: 'Take the card away',
     enterPin: 'Type PIN {{pin}}',
     place: 'Place',
+    otherBarcode: 'Another barcode from the demo catalogue',
     placePart: 'Part {{part}}',
     lift: 'Lift',
     clear: 'Lift all',
@@ -120,6 +123,10 @@ export const en = {
     open: 'Open door',
     close: 'Close door',
     contact: 'Contact: {{state}}',
+    counter: 'People counter',
+    occupancy: 'Inside: {{count}}',
+    walkIn: 'Someone walks in',
+    walkOut: 'Someone walks out',
     lock: 'Lock: {{state}}',
     alarm: 'ALARM',
     goOffline: 'Cut the network',
@@ -153,12 +160,35 @@ export const en = {
     alarms: 'Alarms',
     whoWasIt: 'Who was it? Type the card number or scan the card (kept {{days}} days)',
     attempts: "This card's attempts",
+    nightOps: {
+      occupancy_one: '{{count}} person inside now',
+      occupancy_other: '{{count}} people inside now',
+      tailgatesInReport: 'Tailgating (more came in than were let in)',
+      noCounter: 'No people counter is connected.',
+      lockup: {
+        open: 'The alarm is not armed (open).',
+        waiting: 'Closed, but the people counter says someone is still inside: the alarm waits.',
+        armed: 'The alarm is armed.',
+      },
+      lockdown: 'Entrance locked down since {{since}} by {{who}}: {{reason}}',
+      tailgates: 'Tailgating (more came in than were let in), last week',
+      when: 'When',
+      followers: 'People who followed',
+      card: 'Card that opened',
+      noCard: 'no card',
+      staffActions: 'On-call staff actions from afar',
+      who: 'Who',
+      action: 'Action',
+      reason: 'Why',
+      actions: { unlock: 'Unlocked for {{seconds}} s', lockdown: 'Locked the entrance down', clear: 'Cleared the alarm and lockdown' },
+    },
     tab: {
       devices: 'Devices',
       central: 'Library system',
       queue: 'Queue',
       schedule: 'Schedule and rules',
       report: 'Entry report',
+      nightOps: 'Door and occupancy',
       logs: 'Logs',
     },
     discover: {
@@ -211,6 +241,8 @@ export const en = {
       recent_one: 'Closed. {{count}} person came in during the last {{minutes}} minutes and may still be inside.',
       recent_other: 'Closed. {{count}} people came in during the last {{minutes}} minutes and may still be inside.',
     },
+    pleaseLeave: 'The library has closed. Please make your way out now.',
+    tailgate: "Please don't let anyone in on your card: everyone shows their own card.",
     closingIn: 'The library closes in {{minutes}} minutes.',
     mode: { staffed: 'Open, staff on site', unstaffed: 'Open without staff', closed: 'Closed' },
     lock: { locked: 'Door locked', unlocked: 'Door unlocked' },
@@ -232,6 +264,8 @@ export const en = {
       offline: 'We cannot check your card just now. Please try again in a while.',
       timeout: 'That took too long. Please show your card again.',
       error: 'The door cannot be opened just now. Please contact the library.',
+      lockdown: "The door has been locked by staff for now. Call the library's on-call number if you need help.",
+      tailgating: 'Your card has been used to let others in too many times. Please contact the library.',
     },
   },
   menu: {
@@ -386,6 +420,7 @@ export const en = {
     next: 'Please try again. If it still does not work, contact the library.',
     offlineNext: 'If you have borrowed here before, try again in a while. Otherwise please wait until the connection is back.',
   },
+  discover: discoverEn,
 };
 
 /** Languages with more plural forms than English (Arabic: zero, two, few, many) add them beside _one and _other. */

@@ -1,3 +1,4 @@
+import { discoverFi } from './discover/fi.ts';
 import type { Catalog } from './en.ts';
 
 /** Suomi (kansallinen vähemmistökieli). Samat avaimet kuin sv.ts ja en.ts (tyyppi ja testi vaativat sen). */
@@ -112,6 +113,7 @@ export const fi: Catalog = {
     removeCard: 'Ota kortti pois',
     enterPin: 'Kirjoita PIN {{pin}}',
     place: 'Laita alustalle',
+    otherBarcode: 'Toinen viivakoodi esittelyluettelosta',
     placePart: 'Osa {{part}}',
     lift: 'Nosta',
     clear: 'Nosta kaikki',
@@ -119,6 +121,10 @@ export const fi: Catalog = {
     open: 'Avaa ovi',
     close: 'Sulje ovi',
     contact: 'Ovikosketin: {{state}}',
+    counter: 'Henkilölaskuri',
+    occupancy: 'Sisällä: {{count}}',
+    walkIn: 'Joku kävelee sisään',
+    walkOut: 'Joku kävelee ulos',
     lock: 'Lukko: {{state}}',
     alarm: 'HÄLYTYS',
     goOffline: 'Katkaise verkko',
@@ -153,12 +159,35 @@ export const fi: Catalog = {
     alarms: 'Hälytykset',
     whoWasIt: 'Kuka se oli? Kirjoita kortin numero tai lue kortti (säilytetään {{days}} päivää)',
     attempts: 'Kortin yritykset',
+    nightOps: {
+      occupancy_one: '{{count}} henkilö sisällä nyt',
+      occupancy_other: '{{count}} henkilöä sisällä nyt',
+      tailgatesInReport: 'Perässä kulkijat (sisään meni enemmän kuin päästettiin)',
+      noCounter: 'Henkilölaskuria ei ole kytketty.',
+      lockup: {
+        open: 'Hälytys ei ole päällä (avoinna).',
+        waiting: 'Suljettu, mutta henkilölaskurin mukaan joku on vielä sisällä: hälytys odottaa.',
+        armed: 'Hälytys on päällä.',
+      },
+      lockdown: 'Sisäänkäynti suljettu {{since}} alkaen, sulkija {{who}}: {{reason}}',
+      tailgates: 'Perässä kulkijat (sisään meni enemmän kuin päästettiin), viime viikko',
+      when: 'Milloin',
+      followers: 'Perässä tulleita',
+      card: 'Oven avannut kortti',
+      noCard: 'ei korttia',
+      staffActions: 'Päivystäjän etätoimet',
+      who: 'Kuka',
+      action: 'Toimi',
+      reason: 'Syy',
+      actions: { unlock: 'Avasi lukon {{seconds}} s ajaksi', lockdown: 'Sulki sisäänkäynnin', clear: 'Kuittasi hälytyksen ja sulun' },
+    },
     tab: {
       devices: 'Laitteet',
       central: 'Kirjastojärjestelmä',
       queue: 'Jono',
       schedule: 'Aukioloajat ja säännöt',
       report: 'Sisäänkäyntiraportti',
+      nightOps: 'Ovi ja kävijät',
       logs: 'Lokit',
     },
     discover: {
@@ -211,6 +240,8 @@ export const fi: Catalog = {
       recent_one: 'Suljettu. {{count}} henkilö tuli sisään viimeisten {{minutes}} minuutin aikana ja voi olla vielä sisällä.',
       recent_other: 'Suljettu. {{count}} henkilöä tuli sisään viimeisten {{minutes}} minuutin aikana ja voi olla vielä sisällä.',
     },
+    pleaseLeave: 'Kirjasto on sulkeutunut. Siirry uloskäynnille nyt, kiitos.',
+    tailgate: 'Älä päästä ketään sisään kortillasi: jokainen näyttää oman korttinsa.',
     closingIn: 'Kirjasto sulkeutuu {{minutes}} minuutin kuluttua.',
     mode: { staffed: 'Auki, henkilökunta paikalla', unstaffed: 'Omatoimiaika', closed: 'Suljettu' },
     lock: { locked: 'Ovi lukittu', unlocked: 'Ovi avattu' },
@@ -231,6 +262,8 @@ export const fi: Catalog = {
       'unknown-patron': 'Kirjasto ei tunne tätä korttia. Ota yhteyttä kirjastoon.',
       offline: 'Emme voi tarkistaa korttiasi juuri nyt. Yritä hetken kuluttua uudelleen.',
       timeout: 'Aikaa kului liian kauan. Näytä kortti uudelleen.',
+      lockdown: 'Henkilökunta on sulkenut oven toistaiseksi. Soita kirjaston päivystysnumeroon, jos tarvitset apua.',
+      tailgating: 'Korttiasi on käytetty liian monta kertaa muiden päästämiseen sisään. Ota yhteyttä kirjastoon.',
       error: 'Ovea ei voi avata juuri nyt. Ota yhteyttä kirjastoon.',
     },
   },
@@ -384,4 +417,5 @@ export const fi: Catalog = {
     next: 'Yritä uudelleen. Jos se ei vieläkään onnistu, ota yhteyttä kirjastoon.',
     offlineNext: 'Jos olet lainannut täällä aiemmin, yritä hetken kuluttua uudelleen. Muuten odota, kunnes yhteys palaa.',
   },
+  discover: discoverFi,
 };

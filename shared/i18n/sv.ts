@@ -1,3 +1,4 @@
+import { discoverSv } from './discover/sv.ts';
 import type { Catalog } from './en.ts';
 
 /**
@@ -117,6 +118,7 @@ export const sv: Catalog = {
     removeCard: 'Ta bort kortet',
     enterPin: 'Skriv PIN {{pin}}',
     place: 'Lägg på',
+    otherBarcode: 'Annan streckkod ur demokatalogen',
     placePart: 'Del {{part}}',
     lift: 'Lyft',
     clear: 'Lyft alla',
@@ -124,6 +126,10 @@ export const sv: Catalog = {
     open: 'Öppna dörren',
     close: 'Stäng dörren',
     contact: 'Kontakt: {{state}}',
+    counter: 'Personräknare',
+    occupancy: 'Inne: {{count}}',
+    walkIn: 'En person går in',
+    walkOut: 'En person går ut',
     lock: 'Lås: {{state}}',
     alarm: 'LARM',
     goOffline: 'Bryt nätverket',
@@ -157,12 +163,35 @@ export const sv: Catalog = {
     alarms: 'Larm',
     whoWasIt: 'Vem var det? Skriv kortnumret eller läs in kortet (sparas {{days}} dagar)',
     attempts: 'Kortets försök',
+    nightOps: {
+      occupancy_one: '{{count}} person inne just nu',
+      occupancy_other: '{{count}} personer inne just nu',
+      tailgatesInReport: 'Smitare (fler gick in än som släpptes in)',
+      noCounter: 'Ingen personräknare är ansluten.',
+      lockup: {
+        open: 'Larmet är inte tillkopplat (öppet).',
+        waiting: 'Stängt, men personräknaren visar att någon är kvar: larmet väntar.',
+        armed: 'Larmet är tillkopplat.',
+      },
+      lockdown: 'Entrén spärrad sedan {{since}} av {{who}}: {{reason}}',
+      tailgates: 'Smitare (fler gick in än som släpptes in), senaste veckan',
+      when: 'När',
+      followers: 'Antal som följde med',
+      card: 'Kortet som öppnade',
+      noCard: 'inget kort',
+      staffActions: 'Jourens åtgärder på distans',
+      who: 'Vem',
+      action: 'Åtgärd',
+      reason: 'Varför',
+      actions: { unlock: 'Låste upp i {{seconds}} s', lockdown: 'Spärrade entrén', clear: 'Kvitterade larm och spärr' },
+    },
     tab: {
       devices: 'Enheter',
       central: 'Bibliotekssystemet',
       queue: 'Kö',
       schedule: 'Öppettider och regler',
       report: 'Inpasseringsrapport',
+      nightOps: 'Dörr och närvaro',
       logs: 'Loggar',
     },
     discover: {
@@ -215,6 +244,8 @@ export const sv: Catalog = {
       recent_one: 'Stängt. {{count}} person kom in de sista {{minutes}} minuterna och kan vara kvar inne.',
       recent_other: 'Stängt. {{count}} personer kom in de sista {{minutes}} minuterna och kan vara kvar inne.',
     },
+    pleaseLeave: 'Biblioteket har stängt. Gå mot utgången nu, tack.',
+    tailgate: 'Släpp inte in någon på ditt kort. Alla som går in ska visa sitt eget kort.',
     closingIn: 'Biblioteket stänger om {{minutes}} minuter.',
     mode: { staffed: 'Öppet med personal', unstaffed: 'Meröppet', closed: 'Stängt' },
     lock: { locked: 'Dörren låst', unlocked: 'Dörren upplåst' },
@@ -236,6 +267,8 @@ export const sv: Catalog = {
       offline: 'Vi kan inte kontrollera ditt kort just nu. Försök igen om en stund.',
       timeout: 'Det tog för lång tid. Visa kortet igen.',
       error: 'Dörren går inte att öppna just nu. Kontakta biblioteket.',
+      lockdown: 'Dörren är spärrad av biblioteket just nu. Kontakta biblioteket om du behöver hjälp.',
+      tailgating: 'Ditt kort har använts för att släppa in andra för många gånger. Kontakta biblioteket.',
     },
   },
   menu: {
@@ -388,4 +421,5 @@ export const sv: Catalog = {
     next: 'Försök igen. Går det fortfarande inte, kontakta biblioteket.',
     offlineNext: 'Om du har lånat här förut kan du försöka igen om en stund. Annars får du vänta tills kontakten är tillbaka.',
   },
+  discover: discoverSv,
 };

@@ -20,7 +20,7 @@ test('outside demo mode /simulator is not served, and the technician screen warn
   for (const d of '246810') await page.getByRole('button', { name: `Siffra ${d}` }).click();
   await page.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(page.getByTestId('install-warning')).toHaveText([
-    /^Simulerade enheter utanför demoläget: pad, card, printer, door-lock, door-contact\./,
+    /^Simulerade enheter utanför demoläget: pad, card, printer, door-lock, door-contact, counter\./,
     /^Demoversionen av bibliotekssystemet används utanför demoläget/,
   ]);
 });

@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
-import { DEMO, pageUrl } from './kiosk-pages.ts';
+import { digit, doorPages, enter, setClock } from './door-pages.ts';
+import { DEMO } from './kiosk-pages.ts';
 import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
 
 /**
@@ -17,32 +18,7 @@ const CONTACT = { phone: '021-39 46 00', web: 'bibliotek.vasteras.se' };
 // A Monday in winter time (UTC+1).
 const at = (hhmm: string) => `2026-11-30T${hhmm}:00+01:00`;
 
-async function pages(page: Page): Promise<{ door: Page; sim: Page }> {
-  await page.goto(pageUrl(kiosk, 'door'));
-  const sim = await page.context().newPage();
-  await sim.goto(pageUrl(kiosk, 'simulator'));
-  await expect(sim.getByRole('heading', { name: 'Simulator' })).toBeVisible();
-  return { door: page, sim };
-}
-
-async function setClock(sim: Page, iso: string) {
-  await sim.getByRole('textbox', { name: 'Automatens klocka' }).fill(iso);
-  await sim.getByRole('button', { name: 'Ställ' }).click();
-  await expect(sim.locator('.sim-clock output')).toHaveText(iso);
-}
-
-const digit = (door: Page, d: string) => door.getByRole('button', { name: `Siffra ${d}`, exact: true }).click();
-
-/** The card number on the door's own keypad, then the PIN. */
-async function enter(door: Page, card: string, pin: string) {
-  await door.bringToFront();
-  await door.getByRole('button', { name: 'Slå kortnumret' }).click();
-  for (const d of card) await digit(door, d);
-  await door.getByRole('button', { name: 'Fortsätt' }).click();
-  await expect(door.getByRole('heading', { name: 'Slå din PIN-kod' })).toBeVisible();
-  for (const d of pin) await digit(door, d);
-  await door.getByRole('button', { name: 'OK', exact: true }).click();
-}
+const pages = (page: Page) => doorPages(page, kiosk);
 
 test('an eligible patron enters at 06:05; at 22:05 the door says it is closed, when it opens and when staff are in', async ({
   page,

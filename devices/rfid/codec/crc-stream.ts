@@ -24,10 +24,20 @@ const apply = (m: Matrix, v: number): number => {
   return out;
 };
 
+/** A matrix as two 256-entry tables (low byte, high byte): applying it is two look-ups. */
+const tabulate = (m: Matrix): Uint16Array => {
+  const t = new Uint16Array(512);
+  for (let v = 0; v < 256; v++) {
+    t[v] = apply(m, v);
+    t[256 + v] = apply(m, v << 8);
+  }
+  return t;
+};
+
 export class Crc16Stream {
   private readonly table = new Uint16Array(256);
-  /** zeroBytes[j] = Z^(2^j): enough for any slice shorter than 64 KiB. */
-  private readonly zeroBytes: Matrix[] = [];
+  /** zeroBytes[j] = Z^(2^j), tabulated: enough for any slice shorter than 64 KiB. */
+  private readonly zeroBytes: Uint16Array[] = [];
 
   constructor(private readonly model: Crc16Model) {
     for (let i = 0; i < 256; i++) {
@@ -40,7 +50,7 @@ export class Crc16Stream {
     }
     let z = Uint16Array.from({ length: 16 }, (_, bit) => this.step(1 << bit, 0));
     for (let j = 0; j < 16; j++) {
-      this.zeroBytes.push(z);
+      this.zeroBytes.push(tabulate(z));
       const half = z;
       z = Uint16Array.from(half, (column) => apply(half, column));
     }
@@ -56,7 +66,11 @@ export class Crc16Stream {
   /** The register after `count` zero bytes. */
   zeros(register: number, count: number): number {
     let r = register;
-    for (let j = 0; count !== 0; j++, count >>>= 1) if (count & 1) r = apply(this.zeroBytes[j]!, r);
+    for (let j = 0; count !== 0; j++, count >>>= 1) {
+      if ((count & 1) === 0) continue;
+      const t = this.zeroBytes[j]!;
+      r = t[r & 0xff]! ^ t[256 + (r >>> 8)]!;
+    }
     return r;
   }
 

@@ -58,14 +58,10 @@ export class FrameParser<F> {
     this.settle(before);
     const events: ParseEvent<F>[] = [];
     let noiseFrom = -1;
-    const flushNoise = () => {
-      if (noiseFrom >= 0 && this.head > noiseFrom) events.push({ kind: 'discarded', bytes: this.bytes.slice(noiseFrom, this.head) });
-      noiseFrom = -1;
-    };
     while (this.head < this.end) {
       const state = this.resolve(this.head);
       if (state === VALID) {
-        flushNoise();
+        noiseFrom = this.flushNoise(events, noiseFrom);
         const size = this.size[this.head]!;
         events.push({ kind: 'frame', frame: this.framing.decode(this.bytes.subarray(this.head, this.head + size)) });
         this.head += size;
@@ -81,8 +77,14 @@ export class FrameParser<F> {
       if (noiseFrom < 0) noiseFrom = this.head;
       this.head = later;
     }
-    flushNoise();
+    this.flushNoise(events, noiseFrom);
     return events;
+  }
+
+  /** The skipped bytes from `from` up to the head as one discarded event; returns "no noise pending". */
+  private flushNoise(events: ParseEvent<F>[], from: number): number {
+    if (from >= 0 && this.head > from) events.push({ kind: 'discarded', bytes: this.bytes.slice(from, this.head) });
+    return -1;
   }
 
   /** Bytes waiting for the rest of a frame. */
@@ -116,10 +118,12 @@ export class FrameParser<F> {
     return state;
   }
 
+  /** CRC of bytes from..to-1 of the buffer, from the running registers (one function for the parser's life: no closure per check). */
+  private readonly crcOf = (from: number, to: number): number =>
+    this.framing.crc.slice(this.registers[from]!, this.registers[to]!, to - from, this.preset);
+
   private check(i: number): number {
-    const r = this.registers;
-    const crc = (from: number, to: number) => this.framing.crc.slice(r[from]!, r[to]!, to - from, this.preset);
-    const state = this.framing.crcMatches(this.bytes, i, this.size[i]!, crc) ? VALID : NOISE;
+    const state = this.framing.crcMatches(this.bytes, i, this.size[i]!, this.crcOf) ? VALID : NOISE;
     this.state[i] = state;
     return state;
   }
@@ -151,19 +155,25 @@ export class FrameParser<F> {
 
   /** Later frame starts whose claimed end has just arrived: checked now, once. */
   private settle(before: number): void {
-    if (this.waiting.size === 0) return;
     const now = this.base + this.end;
-    const ends = now - before < this.waiting.size ? range(before + 1, now) : [...this.waiting.keys()].filter((e) => e <= now);
-    for (const end of ends) {
-      const starts = this.waiting.get(end);
-      if (!starts) continue;
-      this.waiting.delete(end);
-      for (const start of starts) {
-        const i = start - this.base;
-        if (i <= this.head || this.state[i] !== WAITING || this.check(i) !== VALID) continue;
-        const at = this.found.findIndex((f) => f > start);
-        this.found.splice(at < 0 ? this.found.length : at, 0, start);
-      }
+    if (this.waiting.size === 0) return;
+    if (now - before < this.waiting.size) {
+      for (let end = before + 1; end <= now; end++) this.settleAt(end);
+    } else {
+      for (const end of [...this.waiting.keys()]) if (end <= now) this.settleAt(end);
+    }
+  }
+
+  private settleAt(end: number): void {
+    const starts = this.waiting.get(end);
+    if (!starts) return;
+    this.waiting.delete(end);
+    for (const start of starts) {
+      const i = start - this.base;
+      if (i <= this.head || this.state[i] !== WAITING || this.check(i) !== VALID) continue;
+      let at = this.found.length;
+      while (at > 0 && this.found[at - 1]! > start) at--;
+      this.found.splice(at, 0, start);
     }
   }
 
@@ -193,8 +203,4 @@ export class FrameParser<F> {
 function moved<A extends Uint8Array | Uint16Array>(from: A, to: A, start: number, end: number): A {
   to.set(from.subarray(start, end));
   return to;
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
 }

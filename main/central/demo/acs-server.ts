@@ -4,9 +4,11 @@ import { decodeMessage } from '../sip2/codec/decode.ts';
 import { encodeMessage } from '../sip2/codec/encode.ts';
 import { Sip2Framer } from '../sip2/codec/framer.ts';
 import { fieldValue, type SipMessage } from '../sip2/codec/message.ts';
+import { DemoCatalog } from './catalog/catalog.ts';
 import { DEMO_BRANCHES, DEMO_LOGIN } from './data.ts';
 import { answer } from './handlers.ts';
 import { DemoLibrary } from './library.ts';
+import { type DemoOai, startDemoOai } from './oai/oai-server.ts';
 
 /** What the demo ACS can be told to do wrong, for tests of the client and the queue. */
 export type Misbehaviour =
@@ -23,6 +25,13 @@ export interface DemoAcsOptions {
   readonly latencyMs?: number;
   readonly timeZone?: string;
   readonly now?: () => Date;
+  /** Also serve the demo catalogue over OAI-PMH (HTTP) on this port; 0 picks a free one, undefined: no OAI. */
+  readonly httpPort?: number;
+  /** Record slots of the demo catalogue (default 2,100, about 2,058 live records) and its seed. */
+  readonly catalogSize?: number;
+  readonly catalogSeed?: number;
+  /** Records per OAI list response. */
+  readonly oaiPageSize?: number;
 }
 
 export interface DemoAcs {
@@ -30,6 +39,9 @@ export interface DemoAcs {
   readonly host: string;
   readonly state: DemoLibrary;
   readonly login: typeof DEMO_LOGIN;
+  readonly catalog: DemoCatalog;
+  /** The OAI-PMH endpoint, when started with an httpPort. */
+  readonly oai: DemoOai | undefined;
   /** The demo region's libraries, branch code -> name (for transport crate labels). */
   readonly region: Readonly<Record<string, string>>;
   misbehave(mode: Misbehaviour): void;
@@ -49,7 +61,12 @@ const KOHA = { terminator: '\r\n', pipeEscape: '&#124;' } as const;
  */
 export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAcs> {
   const now = options.now ?? (() => new Date());
-  const library = new DemoLibrary(now);
+  const catalog = new DemoCatalog({
+    ...(options.catalogSize === undefined ? {} : { size: options.catalogSize }),
+    ...(options.catalogSeed === undefined ? {} : { seed: options.catalogSeed }),
+    today: now(),
+  });
+  const library = new DemoLibrary(now, () => catalog.items());
   const timeZone = options.timeZone ?? 'Europe/Stockholm';
   let mode: Misbehaviour = { kind: 'normal' };
   let answered = 0;
@@ -138,22 +155,37 @@ export async function startDemoAcs(options: DemoAcsOptions = {}): Promise<DemoAc
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
+  const oai =
+    options.httpPort === undefined
+      ? undefined
+      : await startDemoOai({
+          catalog,
+          holds: () => library.holds,
+          port: options.httpPort,
+          host,
+          now,
+          ...(options.oaiPageSize ? { pageSize: options.oaiPageSize } : {}),
+        });
   return {
     port: (server.address() as AddressInfo).port,
     host,
     state: library,
     login: DEMO_LOGIN,
+    catalog,
+    oai,
     region: Object.fromEntries(DEMO_BRANCHES.map((b) => [b.code, b.name])),
     misbehave: (m) => {
       mode = m;
     },
     requests: () => answered,
     struck: () => struck,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await oai?.close();
+      await new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 

@@ -34,6 +34,8 @@ export interface DemoItem {
   readonly callNumber: string;
   readonly notForLoan?: boolean;
   readonly note: string;
+  /** The bibliographic record (MARC 001 in the demo catalogue) this copy belongs to. */
+  readonly biblio?: string;
 }
 
 export interface DemoLoan {

@@ -1,6 +1,8 @@
 import { formatSipDate } from '../sip2/codec/date.ts';
 import { type DecodedMessage, fieldValue, type SipField, type SipMessage } from '../sip2/codec/message.ts';
 import type { DemoPatron } from './data.ts';
+import { holdAnswer } from './hold-handler.ts';
+import { MAX_HOLDS } from './holds.ts';
 import { type CheckoutRefusal, type DemoLibrary, FINE_LIMIT } from './library.ts';
 
 /**
@@ -115,6 +117,8 @@ export function answer(req: DecodedMessage, ctx: HandlerContext): SipMessage | u
     }
     case '17':
       return itemAnswer(itemId, ctx, date);
+    case '15':
+      return holdAnswer(req, ctx, date);
     case '35':
       return { code: '36', fixed: { endSession: 'Y', transactionDate: date }, fields: [ao, f('AA', card)] };
     case '37':
@@ -190,7 +194,13 @@ function patronAnswer(req: DecodedMessage, ctx: HandlerContext, date: string): S
     f('CQ', yn(p !== undefined && (pin === undefined || pin === '' || pin === p.pin))),
   ];
   if (p) {
-    fields.push(f('BH', 'SEK'), f('BV', (p.fines ?? 0).toFixed(2)), f('CC', FINE_LIMIT.toFixed(2)), f('BZ', '0050'), f('CB', '0050'));
+    fields.push(
+      f('BH', 'SEK'),
+      f('BV', (p.fines ?? 0).toFixed(2)),
+      f('CC', FINE_LIMIT.toFixed(2)),
+      f('BZ', count(MAX_HOLDS)),
+      f('CB', '0050'),
+    );
     for (const h of ready) fields.push(f('AS', h.itemId));
     for (const l of overdue) fields.push(f('AT', l.item.itemId));
     for (const l of loans) fields.push(f('AU', l.item.itemId));

@@ -5,6 +5,12 @@ export const LOAN_DAYS = 28;
 export const FINE_LIMIT = 200;
 export const MAX_LOANS = 50;
 
+/** Loans of catalogue copies belong to patrons of the region who are not in the demo. */
+export const OTHER_PATRON = '23999999999994';
+
+/** A catalogue copy with its due date when on loan. */
+export type CatalogItem = DemoItem & { readonly due?: string };
+
 export interface Loan {
   readonly cardNumber: string;
   readonly due: Date;
@@ -12,10 +18,14 @@ export interface Loan {
 }
 
 export interface Hold {
-  readonly itemId: string;
+  /** The copy the hold was placed on; a title-level hold is filled by any copy of `biblio`. */
+  itemId: string;
   readonly cardNumber: string;
   readonly pickup: string;
   waiting: boolean;
+  /** Title-level hold (placed over SIP2): any copy of this record fills it. */
+  readonly biblio?: string;
+  readonly placedAt?: Date;
 }
 
 /** One transaction as the ACS received it (tests compare these with what patrons were told). */
@@ -48,12 +58,21 @@ export class DemoLibrary {
   readonly loans = new Map<string, Loan>();
   readonly holds: Hold[] = [];
   readonly transactions: Transaction[] = [];
-  private readonly items = new Map(DEMO_ITEMS.map((i) => [i.itemId, i]));
+  private readonly own: Map<string, DemoItem>;
+  private catalogue: (() => Iterable<CatalogItem>) | undefined;
+  private all: Map<string, DemoItem> | undefined;
   private readonly patrons = new Map(DEMO_PATRONS.map((p) => [p.cardNumber, p]));
   /** Where each item is now (branch code); absent = at its owner. */
   readonly location = new Map<string, string>();
 
-  constructor(readonly now: () => Date = () => new Date()) {
+  /** `catalogue`: the copies of the demo catalogue, read on first use (the kiosk starts without waiting for them). */
+  constructor(
+    readonly now: () => Date = () => new Date(),
+    catalogue?: () => Iterable<CatalogItem>,
+  ) {
+    // The demo catalogue's first records are these items in this order, so record i + 1 is item i's.
+    this.own = new Map(DEMO_ITEMS.map((item, i) => [item.itemId, { ...item, biblio: String(i + 1) }]));
+    this.catalogue = catalogue;
     const today = now().getTime();
     for (const l of DEMO_LOANS)
       this.loans.set(l.itemId, { cardNumber: l.cardNumber, due: new Date(today + l.dueInDays * DAY), since: new Date(today - 14 * DAY) });
@@ -64,8 +83,30 @@ export class DemoLibrary {
     return this.patrons.get(card);
   }
 
+  /** The demo's own items answer without reading the catalogue (a first look-up of a catalogue copy reads it). */
   item(id: string): DemoItem | undefined {
-    return this.items.get(id);
+    return this.own.get(id) ?? this.items.get(id);
+  }
+
+  /** The demo's own items (with their notes and parts) and every catalogue copy; catalogue loans go to other patrons. */
+  private get items(): Map<string, DemoItem> {
+    if (this.all) return this.all;
+    const all = new Map(this.own);
+    for (const copy of this.catalogue?.() ?? []) {
+      const { due, ...item } = copy;
+      const own = all.get(item.itemId);
+      all.set(item.itemId, own ?? item);
+      if (due && !own && !this.loans.has(item.itemId)) {
+        this.loans.set(item.itemId, {
+          cardNumber: OTHER_PATRON,
+          due: new Date(`${due}T21:59:59Z`),
+          since: new Date(this.now().getTime() - 14 * DAY),
+        });
+      }
+    }
+    this.catalogue = undefined;
+    this.all = all;
+    return all;
   }
 
   branchName(code: string): string {
@@ -73,7 +114,7 @@ export class DemoLibrary {
   }
 
   loansOf(card: string): Array<{ item: DemoItem; loan: Loan }> {
-    return [...this.loans.entries()].flatMap(([id, loan]) => (loan.cardNumber === card ? [{ item: this.items.get(id)!, loan }] : []));
+    return [...this.loans.entries()].flatMap(([id, loan]) => (loan.cardNumber === card ? [{ item: this.item(id)!, loan }] : []));
   }
 
   holdsOf(card: string): Hold[] {
@@ -92,6 +133,17 @@ export class DemoLibrary {
     return this.holds.find((h) => h.itemId === itemId);
   }
 
+  /** The hold a returned copy fills: one placed on this copy, else the oldest unfilled title-level hold on its record. */
+  holdFilledBy(itemId: string): Hold | undefined {
+    const biblio = this.item(itemId)?.biblio;
+    return this.firstHold(itemId) ?? (biblio === undefined ? undefined : this.holds.find((h) => !h.waiting && h.biblio === biblio));
+  }
+
+  /** Every copy of a record (demo catalogue), in barcode order. */
+  copiesOf(biblio: string): DemoItem[] {
+    return [...this.items.values()].filter((i) => i.biblio === biblio);
+  }
+
   checkout(
     card: string,
     itemId: string,
@@ -102,7 +154,7 @@ export class DemoLibrary {
     dueAsGiven?: Date,
   ): { ok: true; due: Date; renewed: boolean } | { ok: false; refusal: CheckoutRefusal } {
     const patron = this.patrons.get(card);
-    const item = this.items.get(itemId);
+    const item = this.item(itemId);
     const refuse = (refusal: CheckoutRefusal) => ({ ok: false as const, refusal });
     if (!patron) return refuse('unknown-patron');
     if (!item) return refuse('unknown-item');
@@ -140,11 +192,12 @@ export class DemoLibrary {
     itemId: string,
     branch: string,
   ): { known: false } | { known: true; wasOnLoan: boolean; item: DemoItem; hold?: Hold; transitTo?: string } {
-    const item = this.items.get(itemId);
+    const item = this.item(itemId);
     if (!item) return { known: false };
     const wasOnLoan = this.loans.delete(itemId);
-    const hold = this.firstHold(itemId);
+    const hold = this.holdFilledBy(itemId);
     if (hold) {
+      hold.itemId = itemId;
       if (hold.pickup === branch) hold.waiting = true;
       this.location.set(itemId, branch);
       return { known: true, wasOnLoan, item, hold, ...(hold.pickup === branch ? {} : { transitTo: hold.pickup }) };

@@ -7,6 +7,8 @@ import {
   checkinRequest,
   checkoutRequest,
   endSessionRequest,
+  type HoldOptions,
+  holdRequest,
   itemInformationRequest,
   patronInformationRequest,
   renewAllRequest,
@@ -19,6 +21,7 @@ import {
   parseCheckin,
   parseCheckout,
   parseEndSession,
+  parseHold,
   parseItemInformation,
   parsePatronInformation,
   parseRenew,
@@ -67,6 +70,10 @@ export class Sip2Operations {
 
   async itemInformation(item: string) {
     return parseItemInformation(await this.client.request(itemInformationRequest(this.client.context(), item)));
+  }
+
+  async hold(o: HoldOptions) {
+    return parseHold(await this.client.request(holdRequest(this.client.context(), o)));
   }
 
   async endSession(patron: string, pin?: string) {

@@ -1,4 +1,4 @@
-import type { CheckoutRefusal, RenewRefusal } from '../../../shared/domain/central.ts';
+import type { CheckoutRefusal, HoldRefusal, RenewRefusal } from '../../../shared/domain/central.ts';
 import type { PatronStatusFlag } from './codec/responses.ts';
 
 /**
@@ -30,6 +30,8 @@ export interface Sip2Profile {
   readonly checkoutRefusals: readonly { readonly pattern: RegExp; readonly reason: CheckoutRefusal }[];
   /** AF texts that explain a refused renewal, first match wins. */
   readonly renewRefusals: readonly { readonly pattern: RegExp; readonly reason: RenewRefusal }[];
+  /** AF texts that explain a refused hold, first match wins (none matching: the kiosk asks further). */
+  readonly holdRefusals: readonly { readonly pattern: RegExp; readonly reason: HoldRefusal }[];
   /** Extension fields with patron data. */
   readonly patronFields: { readonly birthDate: string; readonly category: string; readonly expiry: string; readonly meroppet?: string };
 }
@@ -72,6 +74,17 @@ export const genericProfile: Sip2Profile = {
     { pattern: /blocked|barred|expired|fines|restrict/i, reason: 'patron-blocked' },
     { pattern: /not allowed|cannot be renewed|not renewable/i, reason: 'not-renewable' },
   ],
+  holdRefusals: [
+    { pattern: /already (on hold|reserved|has a hold)|duplicate hold/i, reason: 'already-reserved' },
+    { pattern: /too many|limit/i, reason: 'limit-reached' },
+    {
+      pattern: /not (be )?(reservable|holdable)|cannot be (reserved|held|transferred)|non-circulating|not for loan/i,
+      reason: 'not-reservable',
+    },
+    { pattern: /invalid patron|patron not found|unknown patron/i, reason: 'invalid-patron' },
+    { pattern: /no such item|item not found|invalid item|no (biblio|bibliographic) record/i, reason: 'unknown-item' },
+    { pattern: /blocked|barred|expired|fines|fees/i, reason: 'patron-blocked' },
+  ],
   patronFields: { birthDate: 'PB', category: 'PC', expiry: 'PA' },
 };
 
@@ -109,6 +122,13 @@ export const kohaProfile: Sip2Profile = {
     { pattern: /issued to other borrower|item_issued_to_other_patron|not checked out/i, reason: 'not-yours' },
     { pattern: /restriction|overdue|debarred|auto_account_expired|too_much_oweing/i, reason: 'patron-blocked' },
     { pattern: /renewal is not allowed|item_denied_renewal|onsite_checkout|auto_renew/i, reason: 'not-renewable' },
+  ],
+  // The texts of C4/SIP/ILS.pm add_hold and ILS/Transaction/Hold.pm do_hold; CanItemBeReserved refusals come without any.
+  holdRefusals: [
+    { pattern: /^Invalid Patron/i, reason: 'invalid-patron' },
+    { pattern: /No such item|No biblio record matches/i, reason: 'unknown-item' },
+    { pattern: /Excessive fees blocking|Fee required to place hold/i, reason: 'patron-blocked' },
+    { pattern: /Item cannot be transferred/i, reason: 'not-reservable' },
   ],
   patronFields: { birthDate: 'PB', category: 'PC', expiry: 'PA', meroppet: 'ZM' },
 };

@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { DEMO_BRANCHES, DEMO_ITEMS, DEMO_PATRONS } from '../../central/demo/data.ts';
+import { registerDemoServers } from './demo-acs.ts';
 
 /** `openbranch demo patrons|items`: what to present at the kiosk on the embedded default. */
 export function registerDemo(program: Command): void {
-  const demo = program.command('demo').description("list the demo central system's patrons and items (embedded default)");
+  const demo = program.command('demo').description('the demo central system: its patrons and items, and running it on its own');
+  registerDemoServers(demo);
   demo
     .command('patrons')
     .option('--json', 'print JSON')

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { isOpenBranchError } from '../../../shared/errors.ts';
 import { decodeMessage } from '../../central/sip2/codec/decode.ts';
 import { FIELD_NAMES } from '../../central/sip2/codec/fields.ts';
+import { registerSip2Hold } from './sip2-hold.ts';
 import { registerSip2Talk } from './sip2-talk.ts';
 
 /**
@@ -12,6 +13,7 @@ import { registerSip2Talk } from './sip2-talk.ts';
 export function registerSip2(program: Command): void {
   const sip2 = program.command('sip2').description('SIP2 tools for technicians');
   registerSip2Talk(sip2);
+  registerSip2Hold(sip2);
   sip2
     .command('decode <message>')
     .description('decode one SIP2 message (quote it; \\r at the end optional)')

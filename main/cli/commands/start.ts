@@ -109,6 +109,10 @@ async function start(flags: StartFlags): Promise<void> {
     await startElectronHost({ core: kiosk.core, hub: kiosk.hub, logger, dev: flags.dev ?? false, rendererDir });
     return;
   }
+  const demo = kiosk.central.demo;
+  if (demo) console.log(`Demo central system: sip2 ${demo.host}:${demo.port} oai ${demo.oai?.url ?? '-'}`);
+  if (kiosk.metricsUrl) console.log(`OpenBranch metrics: ${kiosk.metricsUrl}/metrics`);
+  if (kiosk.staffApiUrl) console.log(`OpenBranch staff API: ${kiosk.staffApiUrl}`);
   console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();

@@ -58,5 +58,6 @@ function printHealth(h: KioskHealth): void {
   for (const d of h.devices) console.log(`device ${d.id} (${d.kind}): ${d.state}${d.reason ? ` (${d.reason})` : ''}`);
   const sum = (r: Record<string, number>) => Object.values(r).reduce((a, b) => a + b, 0);
   console.log(`door: ${h.door.grants} granted, ${sum(h.door.denials)} denied, ${sum(h.door.alarms)} alarms`);
+  console.log(`people inside: ${h.door.occupancy}; lock-up: ${h.door.lockup}${h.door.lockdown ? '; LOCKED DOWN by staff' : ''}`);
   if (h.lastError) console.log(`last error: ${h.lastError.code} at ${h.lastError.at}`);
 }

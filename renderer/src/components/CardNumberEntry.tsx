@@ -6,9 +6,17 @@ import { Keypad } from './Keypad.tsx';
 /**
  * A card number typed on the on-screen keypad (a card the reader cannot
  * read): the digits so far, the keypad ("Rensa" clears the digits), then
- * "Avbryt" or "Fortsätt". Used by the kiosk and the door alike.
+ * "Avbryt" (or `cancelLabel`) or "Fortsätt". Used by the kiosk, the door and reserving alike.
  */
-export function CardNumberEntry({ onCard, onCancel }: { onCard: (number: string) => void; onCancel: () => void }) {
+export function CardNumberEntry({
+  onCard,
+  onCancel,
+  cancelLabel,
+}: {
+  onCard: (number: string) => void;
+  onCancel: () => void;
+  cancelLabel?: string;
+}) {
   const { t } = useTranslation();
   const [number, setNumber] = useState('');
   return (
@@ -26,7 +34,7 @@ export function CardNumberEntry({ onCard, onCancel }: { onCard: (number: string)
       />
       <ActionBar
         actions={[
-          { label: t('common.cancel'), onClick: onCancel },
+          { label: cancelLabel ?? t('common.cancel'), onClick: onCancel },
           { label: t('identify.next'), primary: true, disabled: number.length === 0, onClick: () => onCard(number) },
         ]}
       />

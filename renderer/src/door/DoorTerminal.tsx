@@ -12,6 +12,7 @@ import { applyLanguage } from '../i18n.ts';
 import { StartScreen } from '../screens/StartScreen.tsx';
 import { useSpokenOnce } from '../sound/useSpokenOnce.ts';
 import { DoorHours } from './DoorHours.tsx';
+import { DoorNotices } from './DoorNotices.tsx';
 import { DoorPin } from './DoorPin.tsx';
 
 /** After this long without a touch, the door screen forgets the last attempt and its language. */
@@ -94,6 +95,7 @@ export function DoorTerminal({ bridge }: { bridge: ConnectedBridge }) {
           {t('door.closingIn', { minutes: view.announcement.minutes })}
         </div>
       )}
+      <DoorNotices view={view} />
       {view.evacuation && (
         <div className="notice notice-evacuation" role="alert" data-testid="door-evacuation">
           {view.evacuation.doorOpen

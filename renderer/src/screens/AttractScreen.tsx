@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskView } from '../../../shared/contract/view.ts';
 import { useKiosk } from '../kiosk-context.tsx';
+import { sessionData } from './session-data.ts';
 
 /** The start screen: one huge target, the branch's name, what the kiosk can do, and how to turn on speech. */
 export function AttractScreen({ view }: { view: KioskView }) {
@@ -16,6 +17,11 @@ export function AttractScreen({ view }: { view: KioskView }) {
         </span>
         {t('attract.start')}
       </button>
+      {sessionData(view).discover && (
+        <button type="button" className="secondary discover-start" onClick={() => send({ type: 'discover.start' })}>
+          {t('discover.start')}
+        </button>
+      )}
       <p className="hint">{t('attract.borrowHint')}</p>
       <p className="hint">{padDown ? t('attract.padDown') : t('attract.returnHint')}</p>
       <p className="hint small">{t('attract.speechHint')}</p>

@@ -71,6 +71,11 @@ export function MenuScreen({ view }: { view: KioskView }) {
         <button type="button" className="menu-button" onClick={() => send({ type: 'menu.holds' })}>
           <span aria-hidden="true">★</span> {t('screen.holds')}
         </button>
+        {data.discover && (
+          <button type="button" className="menu-button" onClick={() => send({ type: 'discover.start' })}>
+            <span aria-hidden="true">♥</span> {t('discover.start')}
+          </button>
+        )}
       </div>
       <ActionBar actions={[{ label: t('common.finish'), primary: true, onClick: () => send({ type: 'session.end' }) }]} />
     </main>

@@ -1,12 +1,25 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SimulatorAction, SimulatorState } from '../../../shared/contract/simulator.ts';
 
 /** Demo items to place, and the tags now on the simulated pad. */
 export function PadColumn({ state, act }: { state: SimulatorState; act: (a: SimulatorAction) => void }) {
   const { t } = useTranslation();
+  const [barcode, setBarcode] = useState('');
   return (
     <section aria-labelledby="sim-items">
       <h2 id="sim-items">{t('simulator.items')}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (barcode.trim()) act({ type: 'sim.item.placeAll', itemId: barcode.trim() });
+        }}
+      >
+        <label>
+          {t('simulator.otherBarcode')} <input value={barcode} onChange={(e) => setBarcode(e.target.value)} inputMode="numeric" />
+        </label>{' '}
+        <button type="submit">{t('simulator.place')}</button>
+      </form>
       <ul>
         {state.items.map((item) => (
           <li key={item.itemId} data-item={item.itemId}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '../../../shared/contract/bridge.ts';
 import type { SimulatorAction, SimulatorState } from '../../../shared/contract/simulator.ts';
+import { CounterControls } from './CounterControls.tsx';
 import { PadColumn } from './PadColumn.tsx';
 import './simulator.css';
 
@@ -72,6 +73,7 @@ export function SimulatorPanel({ bridge }: { bridge: KioskBridge }) {
               </button>
             </>
           )}
+          <CounterControls state={state} act={act} />
           <h2>{t('simulator.central')}</h2>
           <button
             type="button"

@@ -15,6 +15,7 @@ const DRIVERS: Record<Kind, { serial: string[]; hid: string[] }> = {
   'relay-output': { serial: ['lcus'], hid: ['usbrelay'] },
   'door-sensor': { serial: ['modem-lines', 'input-board'], hid: [] },
   printer: { serial: ['escpos'], hid: [] },
+  'people-counter': { serial: ['input-board'], hid: [] },
 };
 
 /** "What is plugged in?" and "make it the door lock": writes the device into the config file. */

@@ -9,6 +9,7 @@ interface EntryReport {
   denialsByReason?: Array<{ reason: string; count: number }>;
   alarms?: Array<Record<string, unknown>>;
   entries?: Array<Record<string, unknown>>;
+  tailgates?: Array<Record<string, unknown>>;
   identityDays?: number;
   [key: string]: unknown;
 }
@@ -55,6 +56,7 @@ export function ReportTab({ client }: { client: RequestClient }) {
         <BarChart title={t('technician.denialsByReason')} bars={report.denialsByReason.map((d) => ({ label: d.reason, value: d.count }))} />
       )}
       {report?.alarms && <DataTable caption={t('technician.alarms')} rows={report.alarms} />}
+      {report?.tailgates && <DataTable caption={t('technician.nightOps.tailgatesInReport')} rows={report.tailgates} />}
       {report?.entries && <DataTable caption={t('technician.attempts')} rows={report.entries} />}
     </div>
   );

@@ -4,13 +4,14 @@ import type { KioskBridge } from '../../../shared/contract/bridge.ts';
 import { RequestClient } from '../bridge/request-client.ts';
 import { DevicesTab } from './DevicesTab.tsx';
 import { DiscoverPanel } from './DiscoverPanel.tsx';
+import { NightOpsTab } from './NightOpsTab.tsx';
 import { QueueTab } from './QueueTab.tsx';
 import { ReportTab } from './ReportTab.tsx';
 import { ResultTab } from './ResultTab.tsx';
 import { TechnicianLogin } from './TechnicianLogin.tsx';
 import './technician.css';
 
-const TABS = ['devices', 'central', 'queue', 'schedule', 'report', 'logs'] as const;
+const TABS = ['devices', 'central', 'queue', 'schedule', 'report', 'nightOps', 'logs'] as const;
 type Tab = (typeof TABS)[number];
 
 /** /technician: devices, central system, queue, schedule, staff report and logs, behind the technician PIN. */
@@ -49,6 +50,7 @@ export function TechnicianScreen({ bridge }: { bridge: KioskBridge }) {
         {tab === 'queue' && <QueueTab client={client} />}
         {tab === 'schedule' && <ResultTab client={client} method="schedule.show" />}
         {tab === 'report' && <ReportTab client={client} />}
+        {tab === 'nightOps' && <NightOpsTab client={client} />}
         {tab === 'logs' && <ResultTab client={client} method="logs.tail" />}
       </section>
     </div>

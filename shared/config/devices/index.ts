@@ -7,7 +7,7 @@ import { z } from 'zod';
  */
 export const deviceSchema = z.looseObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
-  kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output']),
+  kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output', 'people-counter']),
   driver: z.string().min(1),
   /** Serial port path (/dev/ttyUSB0, COM3) for serial drivers. */
   port: z.string().optional(),
@@ -22,4 +22,5 @@ export const simulatedDevices: DeviceConfig[] = [
   { id: 'printer', kind: 'printer', driver: 'simulated', enabled: true },
   { id: 'door-lock', kind: 'door-lock', driver: 'simulated', enabled: true },
   { id: 'door-contact', kind: 'door-sensor', driver: 'simulated', enabled: true },
+  { id: 'counter', kind: 'people-counter', driver: 'simulated', enabled: true },
 ];

@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectCentral, type Sip2Connection } from '../../../main/central/index.ts';
-import { configSchema } from '../../../shared/config/schema.ts';
-import { silentLogger } from '../../../shared/logger.ts';
+import { describe, expect, it } from 'vitest';
+import { startDemoCentralPerFile } from './demo-central.ts';
 
 /** The SIP2 client and the demo ACS over real loopback TCP, Koha profile (CRLF, AY/AZ on). */
-let conn: Sip2Connection;
-beforeAll(async () => {
-  conn = await connectCentral(configSchema.parse({}), silentLogger);
-  await conn.connect();
-});
-afterAll(async () => conn.close());
+const demo = startDemoCentralPerFile();
 
 const ANNA = '23000000000017';
 
 describe('demo ACS through the SIP2 central system', () => {
   it('reads a patron with loans, an overdue item and a reservation ready here, and refuses a wrong or empty PIN', async () => {
-    const anna = await conn.central.patronInformation(ANNA, '1234');
+    const anna = await demo().central.patronInformation(ANNA, '1234');
     expect(anna).toMatchObject({
       name: 'Anna Lindqvist',
       valid: true,
@@ -30,52 +23,52 @@ describe('demo ACS through the SIP2 central system', () => {
     ]);
     expect(anna.holdsReady.map((h) => h.title)).toEqual(['Gösta Berlings saga']);
     expect(anna.screenMessages).toEqual([]);
-    expect((await conn.central.patronInformation(ANNA, '9999')).pinValid).toBe(false);
+    expect((await demo().central.patronInformation(ANNA, '9999')).pinValid).toBe(false);
     // The demo ACS, like Koha, says CQ=Y to an empty PIN; the kiosk must not believe it.
-    expect((await conn.central.patronInformation(ANNA, '')).pinValid).toBe(false);
+    expect((await demo().central.patronInformation(ANNA, '')).pinValid).toBe(false);
   });
 
   it('lends, and refuses with plain reasons', async () => {
-    expect(await conn.central.checkout({ cardNumber: ANNA, itemId: '39000000000029' })).toMatchObject({
+    expect(await demo().central.checkout({ cardNumber: ANNA, itemId: '39000000000029' })).toMatchObject({
       ok: true,
       title: 'Mio, min Mio',
       desensitize: true,
     });
-    expect(conn.demo?.state.loans.get('39000000000029')?.cardNumber).toBe(ANNA);
-    expect((await conn.central.checkout({ cardNumber: ANNA, itemId: '39000000000086' })).refusal).toBe('on-hold-for-other');
-    expect((await conn.central.checkout({ cardNumber: ANNA, itemId: '39000000000078' })).refusal).toBe('not-for-loan');
-    expect((await conn.central.checkout({ cardNumber: ANNA, itemId: '39000000000094' })).refusal).toBe('already-yours');
-    expect((await conn.central.checkout({ cardNumber: '23000000000025', itemId: '39000000000128' })).refusal).toBe('patron-blocked');
-    expect((await conn.central.checkout({ cardNumber: ANNA, itemId: '00000000000000' })).refusal).toBe('unknown-item');
+    expect(demo().demo?.state.loans.get('39000000000029')?.cardNumber).toBe(ANNA);
+    expect((await demo().central.checkout({ cardNumber: ANNA, itemId: '39000000000086' })).refusal).toBe('on-hold-for-other');
+    expect((await demo().central.checkout({ cardNumber: ANNA, itemId: '39000000000078' })).refusal).toBe('not-for-loan');
+    expect((await demo().central.checkout({ cardNumber: ANNA, itemId: '39000000000094' })).refusal).toBe('already-yours');
+    expect((await demo().central.checkout({ cardNumber: '23000000000025', itemId: '39000000000128' })).refusal).toBe('patron-blocked');
+    expect((await demo().central.checkout({ cardNumber: ANNA, itemId: '00000000000000' })).refusal).toBe('unknown-item');
   });
 
   it('routes returns: transport crate, hold shelf here, shelf', async () => {
-    expect((await conn.central.checkin({ itemId: '39000000000037', location: 'VAS' })).route).toEqual({
+    expect((await demo().central.checkin({ itemId: '39000000000037', location: 'VAS' })).route).toEqual({
       kind: 'transit',
       destination: 'KOP',
     });
-    expect((await conn.central.checkin({ itemId: '39000000000045', location: 'VAS' })).route).toEqual({
+    expect((await demo().central.checkin({ itemId: '39000000000045', location: 'VAS' })).route).toEqual({
       kind: 'hold-shelf',
       holdPatron: '23000000000082',
       holdPatronName: 'Leila Haddad',
       pickupLocation: 'VAS',
     });
-    expect((await conn.central.checkin({ itemId: '39000000000060', location: 'VAS' })).route).toMatchObject({
+    expect((await demo().central.checkin({ itemId: '39000000000060', location: 'VAS' })).route).toMatchObject({
       kind: 'transit',
       destination: 'FAG',
     });
-    expect((await conn.central.checkin({ itemId: '39000000000094', location: 'VAS' })).route).toMatchObject({
+    expect((await demo().central.checkin({ itemId: '39000000000094', location: 'VAS' })).route).toMatchObject({
       kind: 'shelf',
       location: 'VAS',
     });
   });
 
   it('recovers from a corrupt checksum with a resend, and from a dropped connection with a reconnect', async () => {
-    conn.demo!.misbehave({ kind: 'corrupt', count: 1 });
-    expect((await conn.central.itemInformation('39000000000011')).title).toBe('Pippi Långstrump');
-    conn.demo!.misbehave({ kind: 'drop' });
-    await expect(conn.central.itemInformation('39000000000011')).rejects.toMatchObject({ code: 'sip2.disconnected' });
-    conn.demo!.misbehave({ kind: 'normal' });
-    expect((await conn.central.itemInformation('39000000000011')).known).toBe(true);
+    demo().demo!.misbehave({ kind: 'corrupt', count: 1 });
+    expect((await demo().central.itemInformation('39000000000011')).title).toBe('Pippi Långstrump');
+    demo().demo!.misbehave({ kind: 'drop' });
+    await expect(demo().central.itemInformation('39000000000011')).rejects.toMatchObject({ code: 'sip2.disconnected' });
+    demo().demo!.misbehave({ kind: 'normal' });
+    expect((await demo().central.itemInformation('39000000000011')).known).toBe(true);
   });
 });

@@ -23,7 +23,7 @@ const latin1 = (s: string) => encodeText(s, 'latin1');
  *    was redacted), so their published checksums are wrong; Evergreen's carry "AZ0000".
  *  - lordelph/php-sip2 (from cap60552/php-sip2) tests: a 64 response with a valid AY0AZCF82.
  *  - NiceAndNerdy/SIP2.NET issue #1: an ACS log with 93, 99 and 63 requests.
- *  - petkivim/jsip2 SIP2HoldRequest tests: a 15 hold request (a command we do not model).
+ *  - petkivim/jsip2 SIP2HoldRequest tests: a 15 hold request (with a stray hold-type digit after the date).
  */
 const valid: [string, string][] = [
   ['sip2-ruby login ok', '941AY1AZFDFC'],
@@ -84,10 +84,15 @@ describe('SIP2 codec against published messages', () => {
     expect(m.sequence).toBe(2);
   });
 
-  it('an unknown command (15) keeps everything after the code as fields', () => {
+  it("decodes jsip2's hold request as a Hold and keeps its stray '3' after the date as an unknown field", () => {
     const m = decodeMessage(utf8(valid[5]![1]));
-    expect(m.name).toBe('Unknown');
-    expect(m.code).toBe('15');
+    expect(m.name).toBe('Hold');
+    expect(m.fixed).toEqual({ holdMode: '+', transactionDate: '20130915    185455' });
+    expect(m.fields.slice(0, 3)).toEqual([
+      { id: '3B', value: 'SpickupLocation' },
+      { id: 'BY', value: '3' },
+      { id: 'AO', value: '' },
+    ]);
   });
 
   it('verifies over the exact bytes: the Sierra name "LE CARRÉ" in Latin-1 and UTF-8 gives different sums', () => {
@@ -169,5 +174,19 @@ describe('Sip2Framer', () => {
     const f = new Sip2Framer(100);
     expect(() => f.push(new Uint8Array(200).fill(0x41))).toThrow(expect.objectContaining({ code: 'sip2.frame-too-long' }));
     expect(f.push(utf8('941\r')).length).toBe(1);
+  });
+});
+
+describe('Sip2Framer on a long message in small packets', () => {
+  it('assembles a 60 KB message sent a byte at a time, byte for byte, and keeps nothing after it', () => {
+    const f = new Sip2Framer();
+    const body = new Uint8Array(60_000).map((_, i) => 0x41 + (i % 26));
+    const early: Uint8Array[] = [];
+    for (const b of body) early.push(...f.push(Uint8Array.of(b)));
+    expect(early).toEqual([]);
+    const frames = f.push(utf8('\r\n'));
+    expect(frames).toHaveLength(1);
+    expect(Buffer.from(frames[0]!).equals(Buffer.from(body))).toBe(true);
+    expect(f.pending).toBe(0);
   });
 });

@@ -57,6 +57,35 @@ describe('kiosk metrics', () => {
     expect(sample(text, 'openbranch_last_error_timestamp_seconds')).toBe((clock - 120_000) / 1000);
   });
 
+  it('exposes the night-operations series: door state, tailgating, occupancy, lock-up, paper, conflicts, staff actions, clock', async () => {
+    const k = fedKiosk();
+    k.metrics.doorState({ open: true, alarm: 'held-open', lockdown: true });
+    k.metrics.doorTailgate(2);
+    k.metrics.personPassed('in', 1);
+    k.metrics.personPassed('in', 2);
+    k.metrics.personPassed('out', 1);
+    k.metrics.lockup('waiting');
+    k.metrics.printerPaper('printer', 'out');
+    k.metrics.queueConflicts(3);
+    k.metrics.staffAction('unlock');
+    const text = await k.registry.metrics();
+    expect(sample(text, 'openbranch_door_open')).toBe(1);
+    expect(sample(text, 'openbranch_door_alarm_active', 'kind="held-open"')).toBe(1);
+    expect(sample(text, 'openbranch_door_alarm_active', 'kind="forced"')).toBe(0);
+    expect(sample(text, 'openbranch_door_lockdown')).toBe(1);
+    expect(sample(text, 'openbranch_door_tailgates_total')).toBe(1);
+    expect(sample(text, 'openbranch_door_tailgate_followers_total')).toBe(2);
+    expect(sample(text, 'openbranch_people_passes_total', 'direction="in"')).toBe(2);
+    expect(sample(text, 'openbranch_occupancy')).toBe(1);
+    expect(sample(text, 'openbranch_lockup_state', 'state="waiting"')).toBe(1);
+    expect(sample(text, 'openbranch_alarm_armed')).toBe(0);
+    expect(sample(text, 'openbranch_printer_paper', 'device="printer",state="out"')).toBe(1);
+    expect(sample(text, 'openbranch_queue_conflicts')).toBe(3);
+    expect(sample(text, 'openbranch_staff_actions_total', 'action="unlock"')).toBe(1);
+    expect(sample(text, 'openbranch_time_seconds')).toBe(clock / 1000);
+    expect(fedKiosk().health().door).toMatchObject({ occupancy: 0, lockdown: false, lockup: 'open' });
+  });
+
   it('never puts free text (a card number by mistake) into a label', async () => {
     const text = await fedKiosk().registry.metrics();
     expect(text).not.toContain('12345678901234');

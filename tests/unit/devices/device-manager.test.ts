@@ -33,7 +33,9 @@ describe('DeviceManager', () => {
       ['printer', 'connected'],
       ['door-lock', 'connected'],
       ['door-contact', 'connected'],
+      ['counter', 'connected'],
     ]);
+    expect(m.peopleCounter()?.kind).toBe('people-counter');
     expect(m.cardReaders()[0]).toBeInstanceOf(SimulatedCardReader);
     expect(m.printer()).toBeInstanceOf(SimulatedPrinter);
     expect(m.doorLock()?.kind).toBe('door-lock');

@@ -170,6 +170,10 @@ export class ManualClock {
   clearTimeout = (h: unknown) => {
     this.timers = this.timers.filter((x) => x.id !== h);
   };
+  /** Moves time forward without running timers: weeks passing in a test without millions of probe ticks. */
+  jump(ms: number): void {
+    this.t += ms;
+  }
   /** Moves time forward, running due timers and letting their promises settle. */
   async advance(ms: number): Promise<void> {
     const end = this.t + ms;

@@ -153,6 +153,18 @@ describe('queued central: offline policy', () => {
     expect(readFileSync(file).includes(Buffer.from(PIN))).toBe(false);
   });
 
+  // Finding 9: a PIN cache that ignored pinCacheDays survived the suite (weeks pass on the fake clock).
+  it.each([
+    [29, true],
+    [31, false],
+  ])('%i days after the last online log-in (pinCacheDays 30), lending offline on the cached PIN is %s', async (days, lends) => {
+    const { central, clock, queue } = setup({ policy: offlineSchema.parse({ ...policy, pinCacheDays: 30 }) });
+    await rememberPin(queue);
+    clock.jump(days * 86_400_000);
+    await goOffline(queue, central);
+    expect((await queue.checkout({ cardNumber: CARD, pin: PIN, itemId: item(40) })).ok).toBe(lends);
+  });
+
   it('takes returns offline unless the policy says not to; renewals need the central system', async () => {
     const { central, queue } = setup({ policy: offlineSchema.parse({ ...policy, acceptReturns: false }) });
     await goOffline(queue, central);

@@ -4,42 +4,64 @@ import { OpenBranchError } from '../../../../shared/errors.ts';
  * Splits a TCP byte stream into SIP2 messages. A message ends at CR; an LF
  * after it (CRLF, Koha) or before the next message is dropped. Messages split
  * across packets and several in one packet both work. A stream that runs
- * past `maxLength` without a CR is refused and the buffer dropped.
+ * past `maxLength` without a CR is refused and the buffer dropped. Linear:
+ * each byte is scanned once, however small the packets.
  */
 export class Sip2Framer {
-  private buffer = new Uint8Array(0);
+  /** Bytes since the last CR, in a buffer that doubles when full: each byte is scanned and copied once. */
+  private buffer = new Uint8Array(256);
+  private length = 0;
 
   constructor(private readonly maxLength = 64 * 1024) {}
 
   push(chunk: Uint8Array): Uint8Array[] {
-    const joined = new Uint8Array(this.buffer.length + chunk.length);
-    joined.set(this.buffer);
-    joined.set(chunk, this.buffer.length);
     const frames: Uint8Array[] = [];
     let start = 0;
-    for (let i = 0; i < joined.length; i++) {
-      if (joined[i] !== 0x0d) continue;
-      let s = start;
-      while (s < i && joined[s] === 0x0a) s++;
-      if (i > s) frames.push(joined.slice(s, i));
-      start = i + 1;
+    for (let cr = chunk.indexOf(0x0d); cr >= 0; cr = chunk.indexOf(0x0d, start)) {
+      const frame = this.take(chunk.subarray(start, cr));
+      if (frame.length > 0) frames.push(frame);
+      start = cr + 1;
     }
-    while (start < joined.length && joined[start] === 0x0a) start++;
-    this.buffer = joined.slice(start);
-    if (this.buffer.length > this.maxLength) {
-      const length = this.buffer.length;
-      this.buffer = new Uint8Array(0);
+    // Leading LFs (the LF of a CRLF) are dropped before a message starts.
+    if (this.length === 0) while (start < chunk.length && chunk[start] === 0x0a) start++;
+    this.append(chunk.subarray(start));
+    if (this.length > this.maxLength) {
+      const length = this.length;
+      this.reset();
       throw new OpenBranchError('sip2.frame-too-long', `SIP2 message longer than ${this.maxLength} bytes without a terminator`, { length });
     }
     return frames;
   }
 
+  private append(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.length + bytes.length));
+      grown.set(this.buffer.subarray(0, this.length));
+      this.buffer = grown;
+    }
+    this.buffer.set(bytes, this.length);
+    this.length += bytes.length;
+  }
+
+  /** The message ending here: what is pending plus `tail`, without the LF of a CRLF before it. */
+  private take(tail: Uint8Array): Uint8Array {
+    let skip = 0;
+    if (this.length === 0) while (skip < tail.length && tail[skip] === 0x0a) skip++;
+    const whole = new Uint8Array(this.length + tail.length - skip);
+    whole.set(this.buffer.subarray(0, this.length));
+    whole.set(tail.subarray(skip), this.length);
+    this.length = 0;
+    return whole;
+  }
+
   /** Bytes waiting for a terminator. */
   get pending(): number {
-    return this.buffer.length;
+    return this.length;
   }
 
   reset(): void {
-    this.buffer = new Uint8Array(0);
+    // A flood's buffer is not kept.
+    if (this.buffer.length > 4096) this.buffer = new Uint8Array(256);
+    this.length = 0;
   }
 }

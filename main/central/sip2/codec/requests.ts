@@ -215,3 +215,46 @@ export function feePaidRequest(ctx: RequestContext, o: FeePaidOptions): SipMessa
     ],
   };
 }
+
+/** SIP2 hold modes: "+" add, "-" delete, "*" change. */
+export type HoldMode = 'add' | 'cancel' | 'change';
+const HOLD_MODE: Readonly<Record<HoldMode, string>> = { add: '+', cancel: '-', change: '*' };
+
+/** SIP2 hold types (BY): 1 other, 2 any copy of a title, 3 a specific copy, 4 any copy at a single branch. */
+export type HoldType = '1' | '2' | '3' | '4';
+
+export interface HoldOptions {
+  readonly mode: HoldMode;
+  readonly patron: string;
+  readonly pin?: string;
+  /** AB: the copy (Koha places a title-level hold from any copy's barcode). */
+  readonly item?: string;
+  /** AJ: the title identifier. */
+  readonly title?: string;
+  /** BS: the branch where the patron wants to pick it up. */
+  readonly pickupLocation?: string;
+  /** BW: when the hold lapses if not filled. */
+  readonly expiration?: Date;
+  readonly holdType?: HoldType;
+  readonly feeAcknowledged?: boolean;
+}
+
+/** 15 Hold, fields in the order of the 3M spec: BW BS BY AO AA AD AB AJ AC BO. */
+export function holdRequest(ctx: RequestContext, o: HoldOptions): SipMessage {
+  return {
+    code: '15',
+    fixed: { holdMode: HOLD_MODE[o.mode], transactionDate: date(ctx) },
+    fields: [
+      ...opt('BW', o.expiration ? formatSipDate(o.expiration, ctx.timeZone) : undefined),
+      ...opt('BS', o.pickupLocation),
+      ...opt('BY', o.holdType),
+      { id: 'AO', value: ctx.institution },
+      { id: 'AA', value: o.patron },
+      ...opt('AD', o.pin),
+      ...opt('AB', o.item),
+      ...opt('AJ', o.title),
+      ac(ctx),
+      ...opt('BO', o.feeAcknowledged === undefined ? undefined : yn(o.feeAcknowledged)),
+    ],
+  };
+}

@@ -218,3 +218,23 @@ export const parseFeePaid = (m: DecodedMessage) => ({
   ...opt('transactionId', fieldValue(m, 'BK')),
   ...common(m),
 });
+
+export type HoldResponse = ReturnType<typeof parseHold>;
+
+/** 16 Hold Response: ok, available, and (when ok) expiration, queue position, pickup location. */
+export function parseHold(m: DecodedMessage) {
+  const queue = fieldValue(m, 'BR');
+  return {
+    ok: m.fixed.ok === '1',
+    available: isY(m.fixed.available),
+    transactionDate: readSipDate(m.fixed.transactionDate ?? ''),
+    patronIdentifier: fieldValue(m, 'AA') ?? '',
+    institution: fieldValue(m, 'AO') ?? '',
+    ...(queue === undefined || queue.trim() === '' ? {} : { queuePosition: num(queue) }),
+    ...opt('expirationDate', readSipDate(fieldValue(m, 'BW') ?? '')),
+    ...opt('pickupLocation', fieldValue(m, 'BS')),
+    ...opt('itemIdentifier', fieldValue(m, 'AB')),
+    ...opt('titleIdentifier', fieldValue(m, 'AJ')),
+    ...common(m),
+  };
+}

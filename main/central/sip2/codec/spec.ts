@@ -73,6 +73,8 @@ const list: MessageSpec[] = [
   { code: '36', name: 'End Session Response', fixed: [f('endSession', 1), date()] },
   { code: '37', name: 'Fee Paid', fixed: [date(), f('feeType', 2), f('paymentType', 2), f('currencyType', 3)] },
   { code: '38', name: 'Fee Paid Response', fixed: [f('paymentAccepted', 1), date()] },
+  { code: '15', name: 'Hold', fixed: [f('holdMode', 1), date()] },
+  { code: '16', name: 'Hold Response', fixed: [f('ok', 1), f('available', 1), date()] },
   { code: '97', name: 'Request ACS Resend', fixed: [] },
   { code: '96', name: 'Request SC Resend', fixed: [] },
 ];
@@ -92,4 +94,5 @@ export const RESPONSE_OF: Readonly<Record<string, string>> = {
   '17': '18',
   '35': '36',
   '37': '38',
+  '15': '16',
 };
