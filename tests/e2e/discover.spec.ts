@@ -136,6 +136,6 @@ test('Deckare + ljudbok + svenska: only such titles, on the shelf here first; re
   const line = page.locator(`li[data-item="${hold!.itemId}"]`);
   await expect(line).toHaveAttribute('data-status', 'done');
   await expect(line.locator('[data-route]')).toHaveAttribute('data-route', 'transit');
-  await expect(line).toContainText('Ska till Köpings bibliotek: lägg den i transportlådan.');
+  await expect(line).toContainText('Den ska till Köpings bibliotek. Lägg den i transportlådan.');
   await page.screenshot({ path: info.outputPath('return.png') });
 });
