@@ -18,6 +18,7 @@ const rec = vi.hoisted(() => ({
   schemes: [] as unknown[],
   sandboxForced: false,
   switches: [] as string[],
+  zoomLimits: undefined as [number, number] | undefined,
   blocker: 0,
 }));
 
@@ -32,6 +33,9 @@ vi.mock('electron', () => {
         on: (name: string, fn: Fn) => win.events.set(name, fn),
         send: (_channel: string, message: unknown) => win.sent.push(message),
         closeDevTools: () => {},
+        setVisualZoomLevelLimits: async (min: number, max: number) => {
+          rec.zoomLimits = [min, max];
+        },
       };
     }
     once() {}
@@ -108,6 +112,10 @@ describe('Electron host wiring', () => {
     expect(rec.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
     expect(rec.windows[0]!.loaded).toBe('app://openbranch/index.html');
     expect((rec.windows[0]!.options.webPreferences as Record<string, unknown>).sandbox).toBe(true);
+  });
+
+  it('keeps a pinch on the shared touch screen from zooming the kiosk window (the page itself allows zoom)', () => {
+    expect(rec.zoomLimits).toEqual([1, 1]);
   });
 
   it('lets Chromium speak through speech-dispatcher on Linux (speech output for patrons who cannot see the screen)', () => {
