@@ -4,7 +4,7 @@ import { chromiumLaunchOptions } from './tests/e2e/chromium.ts';
 // Debian's Chromium (apt install chromium); Playwright cannot download browsers here.
 export default defineConfig({
   testDir: 'tests/e2e',
-  globalSetup: './tests/e2e/build-app.ts',
+  globalSetup: './tests/build-app.ts',
   outputDir: 'test-results/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/integration/**/*.test.{ts,tsx}'],
-    globalSetup: ['tests/compile-dist.ts'],
+    globalSetup: ['tests/build-app.ts'],
     pool: 'forks',
     // A guard against hung tests, not a speed limit: CI runs beside other CPU hogs.
     testTimeout: 60_000,

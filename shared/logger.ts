@@ -9,6 +9,8 @@ export interface LogFn {
   (obj: Record<string, unknown>, msg?: string): void;
 }
 
+export type LogLevel = 'trace' | 'debug' | 'info' | 'warn' | 'error';
+
 export interface Logger {
   trace: LogFn;
   debug: LogFn;
@@ -16,7 +18,12 @@ export interface Logger {
   warn: LogFn;
   error: LogFn;
   child(bindings: Record<string, unknown>): Logger;
+  /** Whether a line at this level is written (pino has it); lets a caller skip building what would be dropped. */
+  isLevelEnabled?(level: LogLevel): boolean;
 }
+
+/** True unless the logger says the level is off (one that cannot tell gets everything). */
+export const logsAt = (logger: Logger, level: LogLevel): boolean => logger.isLevelEnabled?.(level) ?? true;
 
 const noop: LogFn = () => {};
 
@@ -27,4 +34,5 @@ export const silentLogger: Logger = {
   warn: noop,
   error: noop,
   child: () => silentLogger,
+  isLevelEnabled: () => false,
 };

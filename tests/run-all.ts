@@ -1,9 +1,9 @@
 /**
  * `npm test`: runs every vitest test (unit + integration), then the
  * Playwright end-to-end tests in Chromium, and ends with one line
- * "N passed, N failed" that any CI can read. Each runner builds what its
- * tests start first (global setups: dist/ for the CLI tests, dist/ and the
- * renderer for the end-to-end tests), so the tests never run a stale build.
+ * "N passed, N failed" that any CI can read. Each runner first builds dist/
+ * and the renderer from the current sources (its global setup,
+ * tests/build-app.ts), so the tests never run a stale build.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

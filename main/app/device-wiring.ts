@@ -87,7 +87,7 @@ export async function startDevices(configs: readonly DeviceConfig[], logger: Log
     simulated,
     reports: () => manager.reports(),
     get: (id) => manager.get(id),
-    padItems: () => pad?.items() ?? [],
+    padOf: (readerId) => (pad?.id === readerId ? pad : undefined),
     stop: async () => {
       pad?.stop();
       await Promise.all(rfidCards.map((c) => c.close()));

@@ -1,12 +1,15 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { CacheRefresh } from '../door/cache-refresh.ts';
 import type { ScheduleClock } from '../door/door-clock.ts';
 import { DoorController } from '../door/door-controller.ts';
 import { EntryCache } from '../door/entry-cache.ts';
 import type { EntryLog } from '../door/entry-log.ts';
 import { OpsLog } from '../door/ops-log.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
+import type { InstallKey } from '../security/install-key.ts';
+import type { PinAttempts } from '../security/pin-attempts.ts';
 import type { Db } from '../storage/database.ts';
 import type { KioskDevices } from './device-wiring.ts';
 
@@ -19,6 +22,8 @@ export const isDoorReader = (config: KioskConfig, reader: { readonly id: string 
 export interface DoorParts {
   readonly door: DoorController | undefined;
   readonly entryLog: EntryLog;
+  /** The offline entry cache's background re-check (undefined without offline entry). */
+  readonly refresh: CacheRefresh | undefined;
   readonly ops: OpsLog;
   stop(): Promise<void>;
 }
@@ -40,18 +45,27 @@ export function startDoor(o: {
   readonly logger: Logger;
   /** Demo mode's settable clock for the opening hours; otherwise the wall clock. */
   readonly clock?: ScheduleClock | undefined;
+  /** The patron PIN attempt limit shared with the self-service screens. */
+  readonly attempts?: PinAttempts | undefined;
+  /** Keys the offline entry cache's cards (HMAC) and seals them for the background re-check. */
+  readonly installKey: InstallKey;
+  /** The door cannot be kept running: end the process (the lock is released first). */
+  readonly fatal?: (reason: string) => void;
 }): DoorParts {
   const { config, devices, entryLog, logger } = o;
   const cache =
-    config.door.enabled && config.door.offlineEntry.enabled
-      ? new EntryCache(o.db, config.door.offlineEntry.days, entryLog.cardKey)
-      : undefined;
+    config.door.enabled && config.door.offlineEntry.enabled ? new EntryCache(o.db, config.door.offlineEntry.days, o.installKey) : undefined;
+  const refresh = cache
+    ? new CacheRefresh(cache, o.central, config.door, config.branch.timezone, logger.child({ subsystem: 'door' }))
+    : undefined;
+  refresh?.start();
   const ops = new OpsLog(o.db);
   const prune = () => {
     const pruned = entryLog.prune(new Date(), config.door.logRetention);
     ops.prune(new Date(), config.door.logRetention.days);
     if (pruned.identities + pruned.entries > 0) logger.info(pruned, 'entry log pruned (retention)');
     cache?.prune();
+    o.attempts?.prune();
   };
   prune();
   const timer = setInterval(prune, PRUNE_EVERY_MS);
@@ -79,14 +93,18 @@ export function startDoor(o: {
         metrics: o.metrics,
         logger: logger.child({ subsystem: 'door' }),
         ...(o.clock ? { clock: o.clock } : {}),
+        attempts: o.attempts,
+        ...(o.fatal ? { fatal: o.fatal } : {}),
       })
     : undefined;
   return {
     door,
     entryLog,
+    refresh,
     ops,
     stop: async () => {
       clearInterval(timer);
+      refresh?.stop();
       await door?.stop();
     },
   };

@@ -5,15 +5,17 @@ import { listDevices } from '../devices/discover.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { EntryLog } from '../door/entry-log.ts';
 import type { OpsLog } from '../door/ops-log.ts';
-import { localTime } from '../door/schedule.ts';
 import type { RequestHandlers } from '../hub/request-router.ts';
+import { branchHandlers } from '../hub/requests/branch-handlers.ts';
 import { centralHandlers } from '../hub/requests/central-handlers.ts';
 import { deviceHandlers } from '../hub/requests/device-handlers.ts';
 import { type DeviceSetup, deviceSetupHandlers } from '../hub/requests/device-setup-handlers.ts';
-import { doorOpsHandlers, tailgateRows } from '../hub/requests/door-ops-handlers.ts';
+import { doorOpsHandlers } from '../hub/requests/door-ops-handlers.ts';
 import { logHandlers } from '../hub/requests/log-handlers.ts';
 import { queueHandlers } from '../hub/requests/queue-handlers.ts';
+import { reportHandlers } from '../hub/requests/report-handlers.ts';
 import type { QueuedCentral } from '../queue/queued-central.ts';
+import type { TransactionStats } from '../stats/transaction-stats.ts';
 import { installWarnings } from './install-warnings.ts';
 
 export interface KioskRequestParts {
@@ -22,6 +24,7 @@ export interface KioskRequestParts {
   readonly central: CentralConnection;
   readonly queue: QueuedCentral;
   readonly entryLog: EntryLog;
+  readonly stats: TransactionStats;
   readonly ops: OpsLog;
   readonly door: DoorController | undefined;
   readonly logDir: string | undefined;
@@ -36,7 +39,6 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
   p.central.onRoundTrip(({ ms }) => {
     lastRoundTripMs = ms;
   });
-  const hourOf = (iso: string) => Math.floor(localTime(new Date(iso), p.config.branch.timezone).minute / 60);
   return {
     ...deviceHandlers(p.devices, p.config, installWarnings(p.config)),
     ...deviceSetupHandlers({
@@ -47,24 +49,20 @@ export function kioskRequestHandlers(p: KioskRequestParts): RequestHandlers {
     ...centralHandlers({
       health: () => p.queue.health(),
       address: p.central.address,
+      demo: p.config.central.kind === 'demo',
       profile: p.central.profile,
       lastRoundTripMs: () => lastRoundTripMs,
     }),
     ...queueHandlers(p.queue),
     ...logHandlers(p.logDir),
     ...doorOpsHandlers(p.door, p.ops),
-    // "Who was it": staff enter (or a keyboard-wedge reader types) a card; its attempts are found by keyed hash.
-    'report.entries': async ({ from, to, card }: { from: string; to: string; card?: string | undefined }) => ({
-      ...p.entryLog.report(from, to, hourOf),
+    ...reportHandlers({
+      entryLog: p.entryLog,
+      transactions: p.stats,
+      timeZone: p.config.branch.timezone,
       identityDays: p.config.door.logRetention.identityDays,
-      ...(card ? { entries: p.entryLog.entriesOf(card, from, to) } : {}),
-      tailgates: tailgateRows(p.ops, from, to),
-      staffActions: p.ops.staffActions(from, to),
+      ops: p.ops,
     }),
-    'schedule.show': async () => ({
-      timezone: p.config.branch.timezone,
-      now: p.door?.view().mode ?? 'n/a',
-      ...p.config.door.schedule,
-    }),
+    ...branchHandlers(p.config, p.door),
   };
 }

@@ -5,14 +5,17 @@ import type { UiEvent } from '../../shared/contract/ui-events.ts';
 import type { Screen } from '../../shared/contract/view.ts';
 import type { CardReader } from '../../shared/devices/card.ts';
 import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
-import type { HoldInfo, RenewResult } from '../../shared/domain/central.ts';
+import type { HoldInfo, PatronInfo, RenewResult } from '../../shared/domain/central.ts';
+import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import { formatDateTime, formatDay, translate } from '../../shared/i18n/index.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { clockTimeAfter } from '../door/schedule.ts';
 import { checkinItem, checkoutItem, type SessionServices } from '../machines/item-actions.ts';
 import { buildReceipt } from '../machines/receipt.ts';
 import { sessionMachine } from '../machines/session.ts';
 import type { SessionContext, SessionEvent, SessionPolicy } from '../machines/session-types.ts';
+import type { PinAttempts, PinVerdict } from '../security/pin-attempts.ts';
 import { type DiscoverDeps, discoverData, providedDiscover } from './discover-screens.ts';
 import type { ItemTitles } from './item-titles.ts';
 import type { ScreenSource } from './kiosk-shell.ts';
@@ -26,6 +29,8 @@ export interface SessionScreensDeps extends SessionServices {
   readonly branchDisplayName: string;
   readonly language: () => Language;
   readonly logger: Logger;
+  /** The patron PIN attempt limit shared with the door, and the branch's time zone for "try again at HH:MM" (undefined: no limit, tests only). */
+  readonly pinAttempts?: { readonly limit: PinAttempts; readonly timeZone: string } | undefined;
   /** "Tips för mig": the catalogue and what reserving needs; without it the choice is not offered. */
   readonly discover?: DiscoverDeps;
   /** The machine's timers (idle countdown, receipt screen); tests give a SimulatedClock. */
@@ -83,7 +88,8 @@ export class SessionScreens implements ScreenSource {
           };
         }),
         fetchPatron: fromPromise(async ({ input }) => {
-          const info = await d.central.patronInformation(input.cardNumber, input.pin);
+          const info = await this.patron(input.cardNumber, input.pin);
+          // Titles of her loans, for lines that have none later (a set missing parts, an offline loan).
           for (const loan of info.loans) d.titles?.remember(loan.itemId, loan.title);
           return info;
         }),
@@ -146,6 +152,23 @@ export class SessionScreens implements ScreenSource {
       error: (e) => deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'session machine failed'),
     });
     this.actor.start();
+  }
+
+  /**
+   * The patron lookup, behind the PIN attempt limit the door shares: the
+   * attempt is counted before the PIN is checked (online or against the
+   * offline cache); a card over the limit is refused without a check.
+   */
+  private async patron(card: string, pin: string | undefined): Promise<PatronInfo> {
+    const { pinAttempts, central } = this.deps;
+    if (!pinAttempts || pin === undefined || pin === '') return central.patronInformation(card, pin);
+    const guarded = await pinAttempts.limit.guard(card, () => central.patronInformation(card, pin), patronPinVerdict);
+    // The wrong PIN that reached the limit already says so, and until when.
+    const until = guarded.ok ? guarded.lockedUntil : guarded.retryAt;
+    if (guarded.ok && until === undefined) return guarded.value;
+    throw new OpenBranchError('central.pin-locked-out', 'too many wrong PINs for this card', {
+      retryAt: clockTimeAfter(until!, pinAttempts.timeZone),
+    });
   }
 
   current(): { screen: Screen; data: Record<string, unknown>; idleSecondsLeft?: number } {
@@ -238,6 +261,7 @@ function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
   return {
     ...(info ? { patronName: info.name.split(/\s+/)[0] ?? '' } : {}),
     ...(c.error ? { error: c.error } : {}),
+    ...(c.retryAt ? { retryAt: c.retryAt } : {}),
     pinRequired: c.policy.pinRequired,
     items: [...c.lines],
     ...(info
@@ -266,4 +290,10 @@ function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
     ...(deps.central.health() === 'offline' ? { offline: true } : {}),
     ...(deps.discover?.catalog.ready() ? { discover: true } : {}),
   };
+}
+
+/** What a patron lookup showed about the PIN: right, wrong (online or against the offline cache), or not compared. */
+function patronPinVerdict(info: PatronInfo): PinVerdict {
+  if (!info.valid || info.extra.pin === 'not-cached') return 'unchecked';
+  return info.pinValid ? 'right' : 'wrong';
 }

@@ -18,8 +18,10 @@ import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
 import { queueStatus } from '../queue/report.ts';
 import { QUEUE_MIGRATIONS } from '../queue/schema.ts';
+import { InstallKey } from '../security/install-key.ts';
+import { PinAttempts } from '../security/pin-attempts.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
-import { cardKeyer, ephemeralCardKey, loadCardSecret } from '../storage/card-key.ts';
+import { loadCardSecret } from '../storage/card-key.ts';
 import { DATA_FILE, openDataFile } from '../storage/data-file.ts';
 import { type Db, migrate, openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
@@ -48,6 +50,8 @@ export interface RunningKiosk {
   readonly screens: SessionScreens;
   readonly door: DoorController | undefined;
   readonly metrics: KioskMetricsRegistry;
+  /** Switches the door lock off now, whatever is under way (a fatal error). */
+  failSafe(): Promise<void>;
   /** The harvested catalogue ("Tips för mig", reservations). */
   readonly catalog: KioskCatalog;
   /** Where /metrics is served (undefined: disabled or the port was taken). */
@@ -72,6 +76,8 @@ export interface StartOptions {
   readonly configFile?: string;
   /** Folder of the rotated log files, for the technician's log tab. */
   readonly logDir?: string;
+  /** A fault the kiosk cannot recover from (the door machine keeps dying): end the process so the supervisor restarts it. */
+  readonly onFatal?: (reason: string) => void;
 }
 
 const deviceViews = (manager: DeviceManager): DeviceView[] =>
@@ -94,7 +100,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const db = options.db ?? (options.dataDir ? openDataFile(join(options.dataDir, DATA_FILE)) : openDatabase(':memory:'));
   migrate(db, QUEUE_MIGRATIONS);
   // Card numbers are stored only as keys under the install's secret, which lives beside the data file.
-  const cardKey = options.dataDir ? cardKeyer(loadCardSecret(options.dataDir)) : ephemeralCardKey();
+  // The same secret seals the card numbers the door's offline cache re-checks in the background.
+  const installKey = options.dataDir ? new InstallKey(loadCardSecret(options.dataDir)) : InstallKey.ephemeral();
+  const cardKey = installKey.cardKey;
   const entryLog = new EntryLog(db, cardKey);
   const warnings = installWarnings(config);
   for (const w of warnings) logger.warn({ code: w.code, devices: w.devices }, describeWarning(w));
@@ -104,6 +112,8 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const central = await connectCentral(config, logger);
   watchForMetrics(metrics, devices.manager, central);
   const stats = new TransactionStats(db);
+  // One PIN attempt limit for the self-service screens and the door.
+  const pinAttempts = new PinAttempts(db, config.policies.pinAttempts, installKey.cardKey);
   // Loans, returns and renewals go through the queue: on disk before they are sent or shown as done.
   const queue = createQueuedCentral({
     central: central.central,
@@ -172,6 +182,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     titles,
     // Without a door controller the branch is taken to be staffed whenever the kiosk is used.
     staffedNow: () => (door ? door.view().mode === 'staffed' : true),
+    pinAttempts: { limit: pinAttempts, timeZone: config.branch.timezone },
     logger: logger.child({ subsystem: 'session' }),
   });
   shell = new KioskShell({ config, logger, screens });
@@ -186,6 +197,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const doorParts = startDoor({
     config,
     clock: demoClock,
+    attempts: pinAttempts,
+    installKey,
+    ...(options.onFatal ? { fatal: options.onFatal } : {}),
     devices,
     central: central.central,
     db,
@@ -211,6 +225,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       central,
       queue,
       entryLog,
+      stats,
       ops: doorParts.ops,
       door,
       logDir: options.logDir,
@@ -241,6 +256,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     web,
     hub,
     metrics,
+    failSafe: async () => {
+      await door?.failSafe();
+    },
     catalog,
     metricsUrl: metricsServer?.url,
     staffApiUrl: staffApi?.url,

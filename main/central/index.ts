@@ -73,7 +73,7 @@ export async function connectCentral(config: KioskConfig, logger: Logger): Promi
     central,
     client,
     demo,
-    address: `${demo ? 'demo ' : ''}${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,
+    address: `${sip.host}:${sip.port}${sip.tls ? ' (TLS)' : ''}`,
     profile: sip.profile,
     onRoundTrip: (listener) => client.on('success', listener),
     connect: () => client.connect(),

@@ -2,7 +2,7 @@ import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
 import type { SimulatorAction, SimulatorState } from '../../shared/contract/simulator.ts';
 import type { UiEvent } from '../../shared/contract/ui-events.ts';
 import type { KioskView } from '../../shared/contract/view.ts';
-import type { LibraryTag } from '../../shared/devices/rfid.ts';
+import type { ItemPad } from '../../shared/devices/rfid.ts';
 import type { Device, DeviceKind, DeviceStatus } from '../../shared/devices/status.ts';
 import type { CentralSystem } from '../../shared/domain/central.ts';
 import type { Unsubscribe } from '../../shared/events.ts';
@@ -47,11 +47,12 @@ export interface DeviceReport {
   readonly status: DeviceStatus;
 }
 
-/** What the technician's device tests need: the list, one device to exercise, and what lies on the pad. */
+/** What the technician's device tests need: the list, one device to exercise, and the pad's decoded tags. */
 export interface DeviceTester {
   reports(): DeviceReport[];
   get(id: string): Device | undefined;
-  padItems(): LibraryTag[];
+  /** The item pad an RFID reader feeds (decoded tags, their events), if any. */
+  padOf(readerId: string): ItemPad | undefined;
 }
 
 /** One answered request to the central system, for the fleet view and the technician screen. */
@@ -67,7 +68,7 @@ export interface RoundTrip {
  */
 export interface CentralConnection {
   readonly central: CentralSystem;
-  /** Where it is, e.g. "koha.region.example:6001 (TLS)" or "demo 127.0.0.1:40123". */
+  /** Where it is, e.g. "koha.region.example:6001 (TLS)" or "127.0.0.1:40123" (the embedded demo ACS). */
   readonly address: string;
   /** The server profile in use ("koha", "generic"). */
   readonly profile: string;

@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger.ts';
 import type { KioskMetrics, LockupState } from '../metrics/kiosk-metrics.ts';
 import { type ClosingAction, ClosingWatch } from './closing.ts';
 import type { EntryLog } from './entry-log.ts';
+import type { EntryRecorder } from './entry-recorder.ts';
 
 /** How often the watch looks at the clock, and how long an announcement stays on screen. */
 const TICK_MS = 10_000;
@@ -13,7 +14,10 @@ const ANNOUNCEMENT_SHOWN_MS = 60_000;
 export interface BranchClosingDeps {
   readonly rules: DoorConfig;
   readonly timeZone: string;
+  /** Read for "who came in shortly before closing". */
   readonly log: EntryLog | undefined;
+  /** Where the evacuation alarm is written: never throws, retried when the disk refuses it. */
+  readonly recorder: Pick<EntryRecorder, 'alarm'>;
   readonly metrics: KioskMetrics;
   readonly logger: Logger;
   readonly lights?: readonly RelayOutput[] | undefined;
@@ -47,7 +51,14 @@ export class BranchClosing {
 
   constructor(private readonly d: BranchClosingDeps) {
     this.watch = new ClosingWatch(d.rules.schedule, d.timeZone, d.rules.closing.announceMinutes);
-    this.timer = setInterval(() => this.check(), TICK_MS);
+    // A failing closing step is logged; it must never take the process (and the door) down from a timer.
+    this.timer = setInterval(() => {
+      try {
+        this.check();
+      } catch (e) {
+        d.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'closing check failed');
+      }
+    }, TICK_MS);
     this.timer.unref();
   }
 
@@ -105,12 +116,12 @@ export class BranchClosing {
       const since = new Date(d.auditNow().getTime() - d.rules.closing.evacuationWindowMinutes * 60_000);
       const check = {
         doorOpen: d.contact() === 'open',
-        recentEntries: d.log?.grantsSince(since) ?? 0,
+        recentEntries: this.grantsSince(since),
         windowMinutes: d.rules.closing.evacuationWindowMinutes,
       };
       if (check.doorOpen || check.recentEntries > 0) {
         this.evacuation = check;
-        d.log?.alarm(d.auditNow(), 'evacuation');
+        d.recorder.alarm(d.auditNow(), 'evacuation');
         d.metrics.doorAlarm('evacuation');
         d.logger.warn(check, 'closing: someone may still be inside');
       }
@@ -125,11 +136,21 @@ export class BranchClosing {
     d.changed();
   }
 
+  /** Entries since an instant; an unreadable log counts as "maybe someone", never as a crash at closing time. */
+  private grantsSince(since: Date): number {
+    try {
+      return this.d.log?.grantsSince(since) ?? 0;
+    } catch (e) {
+      this.d.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'entry log unreadable at closing');
+      return 1;
+    }
+  }
+
   /** Closed, but the counter says people are inside: "please leave", an alert, and no arming yet. */
   private startWaiting(now: Date, inside: number): void {
     this.waiting = { since: now.getTime(), lastSaid: now.getTime(), round: 1 };
     this.setState('waiting');
-    this.d.log?.alarm(now, 'occupied-at-closing');
+    this.d.recorder.alarm(this.d.auditNow(), 'occupied-at-closing');
     this.d.metrics.doorAlarm('occupied-at-closing');
     this.d.logger.warn({ inside }, 'closing: people inside, alarm not armed yet');
   }
@@ -140,7 +161,7 @@ export class BranchClosing {
     if ((this.d.occupancy?.() ?? 0) === 0) {
       this.arm('branch empty: lights off, alarm armed');
     } else if (now.getTime() - w.since >= c.lockupGraceMinutes * 60_000) {
-      this.d.log?.alarm(now, 'occupied-at-lockup');
+      this.d.recorder.alarm(this.d.auditNow(), 'occupied-at-lockup');
       this.d.metrics.doorAlarm('occupied-at-lockup');
       this.arm('grace over: alarm armed with people counted inside');
     } else if (now.getTime() - w.lastSaid >= c.repeatMinutes * 60_000) {

@@ -2,7 +2,7 @@ import type { DoorConfig } from '../../shared/config/door.ts';
 import type { CentralSystem, PatronInfo } from '../../shared/domain/central.ts';
 import { isTransient } from '../../shared/errors.ts';
 import type { DoorDecision } from '../machines/door-entry.ts';
-import { denialReason, isStaff } from './eligibility.ts';
+import { denialReason, isStaff, standingDenial } from './eligibility.ts';
 import type { EntryCache } from './entry-cache.ts';
 import { localTime, modeAt } from './schedule.ts';
 
@@ -39,16 +39,22 @@ export async function decideEntry(o: EntryQuestion): Promise<DoorDecision> {
   return reason ? { grant: false, reason } : { grant: true, staff: isStaff(patron, o.rules) };
 }
 
-/** Keeps the cache in step with the central system's latest word on this card. */
+/**
+ * Keeps the cache in step with the central system's latest word on this
+ * card, whatever the answer: any refusal of the patron (unknown, blocked,
+ * lost, permission withdrawn, under age, fines) drops them; a wrong PIN
+ * drops them when it is the PIN the cache holds (changed since) and
+ * otherwise refreshes their standing; a right PIN (re)caches them. The
+ * hour is not part of it (judged at the moment of entry).
+ */
 function remember(o: EntryQuestion, patron: PatronInfo, today: string): void {
-  if (!o.cache) return;
-  if (!patron.valid) return o.cache.forget(o.card);
-  if (!patron.pinValid) return;
-  // Eligibility apart from the hour (judged at the moment of entry). Only patrons who may enter are kept.
-  const staff = isStaff(patron, o.rules);
-  const denial = denialReason(patron, o.pin, 'unstaffed', o.rules, today);
-  if (denial && !staff) return o.cache.forget(o.card);
-  void o.cache.remember(o.card, o.pin, { denial, staff }).catch(() => undefined);
+  const cache = o.cache;
+  if (!cache) return;
+  if (standingDenial(patron, o.rules, today) !== undefined) return cache.forget(o.card);
+  const entry = { denial: undefined, staff: isStaff(patron, o.rules) };
+  // The cache is best effort: a write it cannot make never changes the answer at the door.
+  if (!patron.pinValid) return void cache.wrongPin(o.card, o.pin, entry).catch(() => undefined);
+  void cache.remember(o.card, o.pin, entry).catch(() => undefined);
 }
 
 async function fromCache(o: EntryQuestion): Promise<DoorDecision> {

@@ -1,4 +1,4 @@
-import { type Actor, createActor, fromCallback, fromPromise } from 'xstate';
+import { type Actor, createActor } from 'xstate';
 import type { DoorConfig } from '../../shared/config/door.ts';
 import type { DoorEvent, DoorView } from '../../shared/contract/door-view.ts';
 import type { CardReader, PinPad } from '../../shared/devices/card.ts';
@@ -9,16 +9,22 @@ import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DoorControl } from '../core/ports.ts';
-import { type DoorDecision, type DoorEntryEvent, doorEntryMachine } from '../machines/door-entry.ts';
+import { type DoorDecision, type DoorEntryEvent, type DoorTiming, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics, LockupState } from '../metrics/kiosk-metrics.ts';
+import type { PinAttempts } from '../security/pin-attempts.ts';
 import { BranchClosing } from './branch-closing.ts';
-import { decideEntry } from './decide.ts';
 import { type ScheduleClock, wallClock } from './door-clock.ts';
+import { doorEffects } from './door-effects.ts';
+import { projectDoorView } from './door-projection.ts';
+import { DoorWatchdog } from './door-watchdog.ts';
 import type { EntryCache } from './entry-cache.ts';
 import type { EntryLog } from './entry-log.ts';
+import { EntryRecorder, type RetryTimer } from './entry-recorder.ts';
+import { guardedDecision } from './guarded-decision.ts';
 import type { Lockdown, OpsLog } from './ops-log.ts';
 import { PeopleFlow } from './people-flow.ts';
 import { modeAt, nextChangeMemo, nextStaffedMemo } from './schedule.ts';
+import type { Ticker } from './ticker.ts';
 
 export interface DoorControllerDeps {
   readonly rules: DoorConfig;
@@ -52,101 +58,85 @@ export interface DoorControllerDeps {
   readonly clock?: ScheduleClock;
   /** The time written to the entry log and alarms: always the real time (tests fix it). */
   readonly auditNow?: () => Date;
+  /** The patron PIN attempt limit shared with the self-service screens (undefined: none, tests only). */
+  readonly attempts?: PinAttempts | undefined;
+  /** The door cannot be kept running (the watchdog's restarts do not help): end the process. Default: log only. */
+  readonly fatal?: (reason: string) => void;
+  /** Timing overrides (tests): the machine's timeouts, the watchdog's clock, the entry log's retry timer. */
+  readonly timing?: Partial<DoorTiming>;
+  readonly watchdogClock?: Ticker;
+  readonly retryTimer?: RetryTimer;
 }
+
+/** How long the result stays on screen before the door is ready for the next patron. */
+const RESULT_MS = 4000;
+/** The watchdog's margin over the longest step the machine itself allows. */
+const WATCHDOG_MARGIN_MS = 10_000;
 
 /**
  * The door of an unstaffed branch: runs the door-entry machine with the
  * real lock, contact and central system, and projects it for the door
  * screen. Opening hours are judged on the schedule clock (only demo mode
- * can move it); the entry log always gets the real time.
+ * can move it); the entry log always gets the real time. The door keeps
+ * going through faults: entry-log writes that fail are retried, a missing
+ * lock puts it out of order, and a watchdog returns a stuck machine to
+ * idle (or replaces it), always with the lock released.
  */
 export class DoorController implements DoorControl {
-  readonly actor: Actor<typeof doorEntryMachine>;
+  private current: Actor<typeof doorEntryMachine>;
+  private readonly machine: typeof doorEntryMachine;
+  private readonly timing: DoorTiming;
   private readonly views = new Emitter<{ view: DoorView }>();
   private readonly clock: ScheduleClock;
   private readonly auditNow: () => Date;
+  private readonly recorder: EntryRecorder;
   private lockState: LockState = 'locked';
-  private readonly failures = new Map<string, { count: number; until: number }>();
+  private lockAvailable: boolean;
   private readonly unsubscribes: Unsubscribe[] = [];
   private readonly closing: BranchClosing;
   private readonly flow: PeopleFlow;
+  private lockdown: Lockdown | undefined;
+  private readonly watchdog: DoorWatchdog;
   private readonly nextChange: ReturnType<typeof nextChangeMemo>;
   private readonly nextStaffed: ReturnType<typeof nextStaffedMemo>;
   /** When the PIN time limit last started (real time): the screen counts down to it. */
   private pinSince = 0;
-  private lockdown: Lockdown | undefined;
+  private wasPin = false;
+  private stopped = false;
 
   constructor(private readonly deps: DoorControllerDeps) {
     const d = deps;
     this.clock = d.clock ?? wallClock;
     this.auditNow = d.auditNow ?? (() => new Date());
-    const machine = doorEntryMachine.provide({
-      actors: {
-        decide: fromPromise(({ input }) => this.decide(input.card, input.pin)),
-        unlock: fromPromise(async ({ input }) => {
-          if (!d.lock) throw new Error('no door lock configured');
-          this.setLock('unlocked');
-          try {
-            await d.lock.pulse(input.ms ?? d.rules.pulseMs);
-          } finally {
-            this.setLock('locked');
-            this.lamps(false);
-          }
-        }),
-        lock: fromPromise(async () => {
-          await d.lock?.release();
-          this.setLock('locked');
-        }),
-        contactEvents: fromCallback(({ sendBack }) => {
-          if (!d.sensor) return () => {};
-          const emit = (s: string) => {
-            if (s === 'open') this.flow.doorOpened();
-            else this.flow.doorClosed();
-            sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
-          };
-          if (d.sensor.current() !== 'unknown') emit(d.sensor.current());
-          return d.sensor.onChange((s) => s !== 'unknown' && emit(s));
-        }),
-        alarmOutput: fromCallback(() => {
-          for (const o of d.alarmOutputs) void o.set(true).catch(() => undefined);
-          return () => {
-            for (const o of d.alarmOutputs) void o.set(false).catch(() => undefined);
-          };
-        }),
-      },
-      actions: {
-        logGranted: ({ context }) => {
-          this.lamps(true);
-          this.flow.granted(context.card === undefined ? undefined : d.log?.cardHash(context.card));
-          d.log?.attempt(this.auditNow(), context.card, 'granted');
-          d.metrics.doorGranted();
-          d.logger.info('door: entry granted');
+    this.recorder = new EntryRecorder(d.log, d.metrics, d.logger, d.retryTimer);
+    this.machine = doorEntryMachine.provide(
+      doorEffects({
+        lock: d.lock,
+        sensor: d.sensor,
+        alarmOutputs: d.alarmOutputs,
+        lamps: d.lamps ?? [],
+        pulseMs: d.rules.pulseMs,
+        recorder: this.recorder,
+        metrics: d.metrics,
+        logger: d.logger,
+        auditNow: this.auditNow,
+        decide: (card, pin) => this.decide(card, pin),
+        cardHash: (card) => d.log?.cardHash(card),
+        flow: () => this.flow,
+        lockChanged: (state) => {
+          this.lockState = state;
+          this.publish();
         },
-        logDenied: ({ context }) => {
-          void this.blink();
-          d.log?.attempt(this.auditNow(), context.card, 'denied', context.reason);
-          d.metrics.doorDenied(context.reason ?? 'error');
-          d.logger.info({ reason: context.reason }, 'door: entry denied');
-        },
-        logRemote: () => this.flow.granted(undefined),
-        logAlarm: ({ context }) => {
-          if (context.alarm === 'forced') this.flow.forced();
-          d.log?.alarm(this.auditNow(), context.alarm ?? 'unknown');
-          d.metrics.doorAlarm(context.alarm ?? 'unknown');
-          d.logger.warn({ alarm: context.alarm }, 'door alarm');
-        },
-      },
-    });
-    this.actor = createActor(machine, {
-      input: {
-        timing: {
-          pinTimeoutMs: d.rules.pinTimeoutSeconds * 1000,
-          heldOpenMs: d.rules.heldOpenSeconds * 1000,
-          resultMs: 4000,
-          maxPinLength: 12,
-        },
-      },
-    });
+      }),
+    );
+    this.timing = {
+      pinTimeoutMs: d.rules.pinTimeoutSeconds * 1000,
+      heldOpenMs: d.rules.heldOpenSeconds * 1000,
+      resultMs: RESULT_MS,
+      maxPinLength: 12,
+      ...d.timing,
+    };
+    this.lockAvailable = d.lock?.status().state === 'connected';
     this.nextChange = nextChangeMemo(d.rules.schedule, d.timeZone);
     this.nextStaffed = nextStaffedMemo(d.rules.schedule, d.timeZone);
     this.lockdown = d.ops?.lockdown();
@@ -164,26 +154,26 @@ export class DoorController implements DoorControl {
     });
     this.closing = new BranchClosing({
       ...d,
+      recorder: this.recorder,
       now: () => this.now(),
       auditNow: this.auditNow,
-      contact: () => this.actor.getSnapshot().context.contact,
+      contact: () => this.current.getSnapshot().context.contact,
       occupancy: () => this.flow.value(),
       changed: () => this.publish(),
     });
-    let wasPin = false;
-    this.actor.subscribe({
-      next: (snap) => {
-        const isPin = (snap.value as { entry: string }).entry === 'pin';
-        if (isPin && !wasPin) this.pinSince = Date.now();
-        wasPin = isPin;
-        this.publish();
-      },
-      error: (e) => d.logger.error({ err: String(e) }, 'door machine failed'),
-    });
-    this.actor.start();
+    this.current = this.spawn();
     for (const reader of d.cardReaders ?? [])
-      this.unsubscribes.push(reader.onCard((c) => this.actor.send({ type: 'card.read', number: c.number })));
-    if (d.pinPad) this.unsubscribes.push(d.pinPad.onPin((p) => this.actor.send({ type: 'pin.entered', pin: p.pin })));
+      this.unsubscribes.push(reader.onCard((c) => this.send({ type: 'card.read', number: c.number })));
+    if (d.pinPad) this.unsubscribes.push(d.pinPad.onPin((p) => this.send({ type: 'pin.entered', pin: p.pin })));
+    if (d.lock) {
+      this.unsubscribes.push(
+        d.lock.onStatus((s) => {
+          this.lockAvailable = s.state === 'connected';
+          if (!this.lockAvailable) d.logger.error({ state: s.state, reason: s.reason }, 'door lock unavailable: the door is out of order');
+          this.send({ type: 'lock.status', available: this.lockAvailable });
+        }),
+      );
+    }
     this.closing.check();
     if (this.clock.onJump)
       this.unsubscribes.push(
@@ -193,8 +183,28 @@ export class DoorController implements DoorControl {
           this.publish();
         }),
       );
+    const t = this.timing;
+    const longestStep = Math.max(t.pinTimeoutMs, t.checkTimeoutMs ?? 15_000, t.unlockTimeoutMs ?? 35_000, t.resultMs);
+    this.watchdog = new DoorWatchdog(
+      {
+        step: () => {
+          const snap = this.current.getSnapshot();
+          return { name: (snap.value as { entry: string }).entry, seq: snap.context.steps, running: snap.status === 'active' };
+        },
+        reset: () => this.recover('watchdog-reset', () => this.send({ type: 'watchdog.reset' })),
+        restart: (reason) => this.recover('watchdog-restart', () => this.replaceMachine(reason)),
+        fatal: (reason) => this.failFatally(reason),
+      },
+      longestStep + WATCHDOG_MARGIN_MS,
+      d.watchdogClock,
+    );
     // Fail secure from the first moment: whatever the relay did before, it is released now.
-    void d.lock?.release().catch((e: Error) => d.logger.error({ err: e.message }, 'door lock could not be released at start'));
+    this.releaseLock('at start');
+  }
+
+  /** The door machine now (replaced by a fresh one if the watchdog had to). */
+  get actor(): Actor<typeof doorEntryMachine> {
+    return this.current;
   }
 
   /** The schedule's time (the wall clock outside demo mode). */
@@ -207,26 +217,6 @@ export class DoorController implements DoorControl {
     return this.closing.onAnnouncement(listener);
   }
 
-  private async decide(card: string, pin: string): Promise<DoorDecision> {
-    const d = this.deps;
-    const now = this.now();
-    const hash = d.log?.cardHash(card) ?? card;
-    if (this.lockdown) return { grant: false, reason: 'lockdown' };
-    if (this.flow.overTailgateLimit(hash)) return { grant: false, reason: 'tailgating' };
-    const failure = this.failures.get(hash);
-    if (failure && failure.until > now.getTime()) return { grant: false, reason: 'locked-out' };
-    const decision = await decideEntry({ central: d.central, rules: d.rules, timeZone: d.timeZone, card, pin, at: now, cache: d.cache });
-    const reason = decision.grant ? undefined : decision.reason;
-    if (reason === 'wrong-pin') {
-      const count = (failure?.count ?? 0) + 1;
-      this.failures.set(hash, { count, until: count >= d.rules.pinTries ? now.getTime() + d.rules.lockoutMinutes * 60_000 : 0 });
-      return { grant: false, reason: count >= d.rules.pinTries ? 'locked-out' : 'wrong-pin' };
-    }
-    // A right PIN clears the count; a failure to check says nothing about the PIN.
-    if (reason === undefined || !['empty-pin', 'offline', 'error'].includes(reason)) this.failures.delete(hash);
-    return decision;
-  }
-
   /**
    * On-call staff open the lock once for `ms` (staff API). Refused while the
    * door is locked down, deciding or already open: staff see why and retry.
@@ -234,16 +224,16 @@ export class DoorController implements DoorControl {
   remoteUnlock(ms: number): void {
     if (!this.deps.lock) throw new OpenBranchError('door.no-lock', 'this door has no lock configured');
     if (this.lockdown) throw new OpenBranchError('door.locked-down', 'the door is locked down: clear the lockdown first');
-    const entry = (this.actor.getSnapshot().value as { entry: string }).entry;
+    const entry = (this.current.getSnapshot().value as { entry: string }).entry;
     if (!['idle', 'pin', 'denied'].includes(entry)) throw new OpenBranchError('door.busy', `the door is busy (${entry}); try again`);
-    this.actor.send({ type: 'remote.unlock', ms });
+    this.send({ type: 'remote.unlock', ms });
   }
 
   /** Lock down (no entries at all until cleared) or clear it; kept on disk so a restart does not lift it. */
   setLockdown(value: Lockdown | undefined): void {
     this.lockdown = value;
     this.deps.ops?.setLockdown(value && { since: new Date(value.since), who: value.who, reason: value.reason });
-    if (value) void this.deps.lock?.release().catch((e: Error) => this.deps.logger.error({ err: e.message }, 'lock release failed'));
+    if (value) this.releaseLock('lockdown');
     this.publish();
   }
 
@@ -262,66 +252,31 @@ export class DoorController implements DoorControl {
 
   /** Staff silence the alarm sounding now and the closing's evacuation notice. */
   clearAlarm(): void {
-    this.actor.send({ type: 'alarm.clear' });
+    this.send({ type: 'alarm.clear' });
     this.closing.clear();
     this.publish();
   }
 
-  private lamps(on: boolean): void {
-    for (const lamp of this.deps.lamps ?? []) void lamp.set(on).catch(() => undefined);
-  }
-
-  /** Three short blinks: "no" for a door with no screen. */
-  private async blink(): Promise<void> {
-    if (!this.deps.lamps?.length) return;
-    for (let i = 0; i < 3; i++) {
-      this.lamps(true);
-      await new Promise((r) => setTimeout(r, 200));
-      this.lamps(false);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-
-  private setLock(state: LockState): void {
-    this.lockState = state;
-    this.publish();
+  /** Switches the lock off now, whatever the machine is doing (fatal errors, shutdown). */
+  async failSafe(): Promise<void> {
+    this.lockState = 'locked';
+    await this.deps.lock?.release();
   }
 
   view(): DoorView {
-    const snap = this.actor.getSnapshot();
-    const c = snap.context;
-    const entry = (snap.value as { entry: string }).entry;
-    const now = this.now();
-    const next = this.nextChange(now);
-    const staffed = this.nextStaffed(now);
-    const step: DoorView['step'] = c.alarm
-      ? 'alarm'
-      : entry === 'pin'
-        ? 'pin'
-        : entry === 'checking'
-          ? 'checking'
-          : entry === 'granted' || entry === 'passing'
-            ? 'granted'
-            : entry === 'denied'
-              ? 'denied'
-              : 'idle';
-    return {
-      step,
-      mode: modeAt(this.deps.rules.schedule, this.deps.timeZone, now),
-      ...(c.reason && step === 'denied' ? { reason: c.reason } : {}),
-      pinLength: c.pin.length,
-      ...(c.alarm ? { alarm: c.alarm } : {}),
-      contact: c.contact,
-      lock: this.lockState,
-      ...(next ? { nextChange: { at: next.at.toISOString(), mode: next.mode } } : {}),
+    const staffed = this.nextStaffed(this.now());
+    return projectDoorView(this.current.getSnapshot(), {
       ...(staffed ? { nextStaffed: { from: staffed.from.toISOString(), to: staffed.to.toISOString() } } : {}),
-      ...(step === 'pin' ? { pinDeadline: new Date(this.pinSince + this.deps.rules.pinTimeoutSeconds * 1000).toISOString() } : {}),
+      pinDeadline: new Date(this.pinSince + this.deps.rules.pinTimeoutSeconds * 1000).toISOString(),
+      mode: { schedule: this.deps.rules.schedule, timeZone: this.deps.timeZone, now: this.now(), next: this.nextChange(this.now()) },
+      lock: this.lockState,
+      lockAvailable: this.lockAvailable,
       offline: this.deps.central.health() === 'offline',
       lockdown: this.lockdown !== undefined,
-      ...this.flow.view(),
-      ...this.closing.view(),
+      flow: this.flow.view(),
+      closing: this.closing.view(),
       speak: this.deps.speak ?? false,
-    };
+    });
   }
 
   onView(listener: (view: DoorView) => void): Unsubscribe {
@@ -331,45 +286,107 @@ export class DoorController implements DoorControl {
   dispatch(event: DoorEvent): void {
     switch (event.type) {
       case 'door.card':
-        this.actor.send({ type: 'card.read', number: event.number });
-        return;
+        return this.send({ type: 'card.read', number: event.number });
       case 'door.digit':
-        this.pinActivity({ type: 'pin.digit', digit: event.digit });
-        return;
+        return this.pinActivity({ type: 'pin.digit', digit: event.digit });
       case 'door.erase':
-        this.pinActivity({ type: 'pin.erase' });
-        return;
+        return this.pinActivity({ type: 'pin.erase' });
       case 'door.clear':
-        this.pinActivity({ type: 'pin.clear' });
-        return;
+        return this.pinActivity({ type: 'pin.clear' });
       case 'door.more':
-        this.pinActivity({ type: 'pin.more' });
-        return;
+        return this.pinActivity({ type: 'pin.more' });
       case 'door.submit':
-        this.actor.send({ type: 'pin.submit' });
-        return;
+        return this.send({ type: 'pin.submit' });
       case 'door.cancel':
-        this.actor.send({ type: 'entry.cancel' });
-        return;
+        return this.send({ type: 'entry.cancel' });
     }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.watchdog.stop();
+    this.recorder.stop();
+    this.closing.stop();
+    this.flow.stop();
+    for (const off of this.unsubscribes.splice(0)) off();
+    this.current.stop();
+    for (const lamp of this.deps.lamps ?? []) void lamp.set(false).catch(() => undefined);
+    await this.deps.lock?.release().catch(() => undefined);
+  }
+
+  /** Before the PIN limit and the central system: a locked-down door, and (policy `count`) a card that let others in too often. */
+  private decide(card: string, pin: string): Promise<DoorDecision> {
+    if (this.lockdown) return Promise.resolve({ grant: false, reason: 'lockdown' });
+    const hash = this.deps.log?.cardHash(card) ?? card;
+    if (this.flow.overTailgateLimit(hash)) return Promise.resolve({ grant: false, reason: 'tailgating' });
+    return guardedDecision(this.deps, card, pin, this.now());
+  }
+
+  private send(event: DoorEntryEvent): void {
+    this.current.send(event);
   }
 
   /** A key while the PIN is asked for: the machine restarts its time limit, and so does the screen's countdown. */
   private pinActivity(event: Extract<DoorEntryEvent, { type: 'pin.digit' | 'pin.erase' | 'pin.clear' | 'pin.more' }>): void {
-    if ((this.actor.getSnapshot().value as { entry: string }).entry === 'pin') this.pinSince = Date.now();
-    this.actor.send(event);
+    if ((this.current.getSnapshot().value as { entry: string }).entry === 'pin') this.pinSince = Date.now();
+    this.send(event);
   }
 
-  async stop(): Promise<void> {
-    this.closing.stop();
-    this.flow.stop();
-    for (const off of this.unsubscribes.splice(0)) off();
-    this.actor.stop();
-    this.lamps(false);
-    await this.deps.lock?.release().catch(() => undefined);
+  private spawn(): Actor<typeof doorEntryMachine> {
+    const actor = createActor(this.machine, { input: { timing: this.timing } });
+    actor.subscribe({
+      next: (snap) => {
+        const isPin = (snap.value as { entry: string }).entry === 'pin';
+        if (isPin && !this.wasPin) this.pinSince = Date.now();
+        this.wasPin = isPin;
+        this.publish();
+      },
+      // A machine that dies must not leave a live process with a dead door: replace it at once.
+      error: (e) => {
+        if (this.stopped) return;
+        this.deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'door machine failed');
+        queueMicrotask(() => this.watchdog.tick());
+      },
+    });
+    actor.start();
+    if (!this.lockAvailable) actor.send({ type: 'lock.status', available: false });
+    return actor;
+  }
+
+  private replaceMachine(reason: string): void {
+    this.deps.logger.error({ reason }, 'door machine replaced by a fresh one');
+    const old = this.current;
+    this.current = this.spawn();
+    try {
+      old.stop();
+    } catch {
+      // Already dead.
+    }
+    this.publish();
+  }
+
+  /** The watchdog stepped in: lock released, recorded as an alarm for the morning report, counted on /metrics. */
+  private recover(kind: string, act: () => void): void {
+    this.releaseLock(kind);
+    this.recorder.alarm(this.auditNow(), kind);
+    this.deps.metrics.doorAlarm(kind);
+    act();
+  }
+
+  private failFatally(reason: string): void {
+    this.deps.logger.error({ reason }, 'door cannot be kept running');
+    this.releaseLock('fatal');
+    if (this.deps.fatal) this.deps.fatal(reason);
+  }
+
+  private releaseLock(when: string): void {
+    this.lockState = 'locked';
+    void this.deps.lock?.release().catch((e: Error) => this.deps.logger.error({ err: e.message, when }, 'door lock could not be released'));
   }
 
   private publish(): void {
+    // Not while stopping, nor while the first machine is still being started (it publishes its first snapshot).
+    if (this.stopped || this.current === undefined) return;
     const view = this.view();
     this.deps.metrics.doorState({ open: view.contact === 'open', alarm: view.alarm, lockdown: view.lockdown });
     this.views.emit('view', view);

@@ -18,6 +18,7 @@ export type DenialReason =
   | 'unknown-patron'
   | 'offline'
   | 'timeout'
+  | 'out-of-order'
   | 'error';
 
 const truthy = (v: string | undefined) => v !== undefined && /^(y|yes|1|true|j|ja)$/i.test(v.trim());
@@ -34,9 +35,8 @@ export const isStaff = (patron: PatronInfo, rules: DoorConfig) =>
 
 /**
  * May this patron enter now? Staff always may; everyone else needs the
- * branch to be unstaffed-open, a valid card and PIN, the meröppet
- * permission, the minimum age (or guardian consent), no block and fines
- * under the limit. Returns the first reason to deny, or undefined.
+ * branch to be unstaffed-open, a valid card and PIN, and their standing
+ * (below). Returns the first reason to deny, or undefined.
  */
 export function denialReason(
   patron: PatronInfo,
@@ -50,6 +50,19 @@ export function denialReason(
   if (!patron.pinValid) return 'wrong-pin';
   if (isStaff(patron, rules)) return undefined;
   if (mode !== 'unstaffed') return 'outside-hours';
+  return standingDenial(patron, rules, today);
+}
+
+/**
+ * The patron's standing, apart from the PIN and the hour: a card that is
+ * valid, not lost or expired, the meröppet permission, the minimum age (or
+ * guardian consent), no block and fines under the limit. Staff always
+ * stand. What the offline entry cache keeps in step with the central
+ * system, with or without a PIN.
+ */
+export function standingDenial(patron: PatronInfo, rules: DoorConfig, today: string): DenialReason | undefined {
+  if (!patron.valid) return 'unknown-patron';
+  if (isStaff(patron, rules)) return undefined;
   if (patron.blockReasons.includes('card-lost')) return 'card-lost';
   if (patron.blockReasons.includes('card-expired')) return 'card-expired';
   if (patron.blockReasons.includes('card-invalid')) return 'card-invalid';

@@ -95,6 +95,31 @@ export class EntryLog {
     return { identities, entries };
   }
 
+  /**
+   * Attempts and alarms in [start, end), oldest first, for the hourly report
+   * and the technician's list; with `card`, only that card's attempts, found
+   * by its keyed hash (while kept).
+   */
+  between(
+    start: Date,
+    end: Date,
+    options: { readonly card?: string | undefined } = {},
+  ): { attempts: EntryRow[]; alarms: Array<{ at: string; kind: string }> } {
+    const range = [start.toISOString(), end.toISOString()];
+    const attempts = options.card
+      ? this.db
+          .prepare('SELECT at, outcome, reason FROM door_entries WHERE card_hash = ? AND at >= ? AND at < ? ORDER BY at')
+          .all(this.cardKey(options.card), ...range)
+      : this.db.prepare('SELECT at, outcome, reason FROM door_entries WHERE at >= ? AND at < ? ORDER BY at').all(...range);
+    return {
+      attempts: attempts as EntryRow[],
+      alarms: this.db.prepare('SELECT at, kind FROM door_alarms WHERE at >= ? AND at < ? ORDER BY at').all(...range) as Array<{
+        at: string;
+        kind: string;
+      }>,
+    };
+  }
+
   alarm(at: Date, kind: string): void {
     this.db.prepare('INSERT INTO door_alarms (at, kind) VALUES (?, ?)').run(at.toISOString(), kind);
   }

@@ -27,6 +27,12 @@ export function localTime(instant: Date, timeZone: string): { date: string; day:
   return { date: `${p.year}-${p.month}-${p.day}`, day, minute: Number(p.hour) * 60 + Number(p.minute) };
 }
 
+/** "HH:MM" in the branch's time zone, rounded up to the minute (the earliest time a screen can name for "try again at"). */
+export function clockTimeAfter(instant: Date, timeZone: string): string {
+  const { minute } = localTime(new Date(Math.ceil(instant.getTime() / 60_000) * 60_000), timeZone);
+  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+}
+
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** The branch's mode at an instant: the last period that covers the local time wins; none means closed. */

@@ -2,6 +2,7 @@ import { MAX_MESSAGE_BYTES, type MainMessage, type RendererMessage, rendererMess
 import type { Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { KioskCore } from '../core/ports.ts';
+import { RefusalLog } from './refusal-log.ts';
 import type { RequestRouter, Session } from './request-router.ts';
 
 export interface BridgeConnection {
@@ -14,14 +15,21 @@ export interface BridgeConnection {
  * Host-agnostic end of the bridge. Both hosts hand every incoming message
  * to a connection; only messages that pass the shared schema reach the
  * kiosk core. Refusals are logged by reason, never with the payload (it
- * may hold a PIN).
+ * may hold a PIN), and rate-limited (a flood is counted, not logged line
+ * by line). Whatever the core does with a message, an exception in it is
+ * logged and refused here, never thrown into the host.
  */
 export class BridgeHub {
+  private readonly refusals: RefusalLog;
+
   constructor(
     private readonly core: KioskCore,
     private readonly logger: Logger,
     private readonly router?: RequestRouter,
-  ) {}
+    refusals?: RefusalLog,
+  ) {
+    this.refusals = refusals ?? new RefusalLog(logger);
+  }
 
   connect(send: (message: MainMessage) => void, peer: string): BridgeConnection {
     const log = this.logger.child({ peer });
@@ -29,8 +37,8 @@ export class BridgeHub {
     const session: Session = { technician: false };
     let greeted = false;
 
-    const refuse = (reason: string): void => {
-      log.warn({ reason }, 'bridge message refused');
+    const refuse = (kind: string, reason: string): void => {
+      this.refusals.refused(kind, reason, peer);
       send({ type: 'refused', reason });
     };
 
@@ -54,19 +62,29 @@ export class BridgeHub {
           this.core.dispatch(message.event);
           return;
         case 'door':
-          if (!this.core.door) return refuse('this install runs no door controller');
+          if (!this.core.door) return refuse('no-door', 'this install runs no door controller');
           log.debug({ event: message.event.type }, 'door event');
           this.core.door.dispatch(message.event);
           return;
         case 'simulator':
-          if (!this.core.simulator) return refuse('demo mode is off: there is no simulator');
+          if (!this.core.simulator) return refuse('demo-off', 'demo mode is off: there is no simulator');
           log.debug({ action: message.action.type }, 'simulator action');
           this.core.simulator.act(message.action);
           return;
         case 'request': {
           const { id, method, params } = message;
-          if (!this.router) return refuse('this install answers no requests');
-          void this.router.handle(method, params, session).then((result) => send({ type: 'reply', id, result }));
+          if (!this.router) return refuse('no-requests', 'this install answers no requests');
+          this.router.handle(method, params, session).then(
+            (result) => send({ type: 'reply', id, result }),
+            (e: unknown) => {
+              log.error({ method, err: e instanceof Error ? e.message : String(e) }, 'request failed');
+              send({
+                type: 'reply',
+                id,
+                result: { ok: false, error: { code: 'bridge.internal', message: 'the request failed; see the log' } },
+              });
+            },
+          );
           return;
         }
       }
@@ -75,14 +93,19 @@ export class BridgeHub {
     return {
       receive: (raw) => {
         const parsed = parseRaw(raw);
-        if (!parsed.ok) return refuse(parsed.reason);
+        if (!parsed.ok) return refuse(parsed.kind, parsed.reason);
         const result = rendererMessageSchema.safeParse(parsed.value);
         if (!result.success) {
-          return refuse(result.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; '));
+          return refuse('schema', result.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; '));
         }
         if (result.data.type === 'hello') return greet();
-        if (!greeted) return refuse('event before hello');
-        route(result.data);
+        if (!greeted) return refuse('before-hello', 'event before hello');
+        try {
+          route(result.data);
+        } catch (e) {
+          log.error({ type: result.data.type, err: e instanceof Error ? e.message : String(e) }, 'bridge message failed in the kiosk');
+          refuse('failed', 'the kiosk could not act on this message');
+        }
       },
       close: () => {
         for (const stop of stops.splice(0)) stop();
@@ -91,12 +114,13 @@ export class BridgeHub {
   }
 }
 
-function parseRaw(raw: unknown): { ok: true; value: unknown } | { ok: false; reason: string } {
+function parseRaw(raw: unknown): { ok: true; value: unknown } | { ok: false; kind: string; reason: string } {
   if (typeof raw !== 'string') return { ok: true, value: raw };
-  if (Buffer.byteLength(raw, 'utf8') > MAX_MESSAGE_BYTES) return { ok: false, reason: `message larger than ${MAX_MESSAGE_BYTES} bytes` };
+  if (Buffer.byteLength(raw, 'utf8') > MAX_MESSAGE_BYTES)
+    return { ok: false, kind: 'size', reason: `message larger than ${MAX_MESSAGE_BYTES} bytes` };
   try {
     return { ok: true, value: JSON.parse(raw) };
   } catch {
-    return { ok: false, reason: 'not JSON' };
+    return { ok: false, kind: 'json', reason: 'not JSON' };
   }
 }

@@ -1,18 +1,37 @@
 import { and, assign, fromCallback, fromPromise, not, or, setup, stateIn } from 'xstate';
 import type { ContactState } from '../../shared/devices/door.ts';
 
-/** The outcome of the decision actor: grant, or deny with a reason code. */
-export type DoorDecision = { readonly grant: true; readonly staff: boolean } | { readonly grant: false; readonly reason: string };
+/** The outcome of the decision actor: grant, or deny with a reason code (and, for a card locked out, when it may try again: local HH:MM). */
+export type DoorDecision =
+  | { readonly grant: true; readonly staff: boolean }
+  | { readonly grant: false; readonly reason: string; readonly retryAt?: string };
+
+export interface DoorTiming {
+  readonly pinTimeoutMs: number;
+  readonly heldOpenMs: number;
+  readonly resultMs: number;
+  readonly maxPinLength: number;
+  /** Longest wait for a decision before the patron is refused (default 15 s). */
+  readonly checkTimeoutMs?: number;
+  /** Longest a lock pulse may take before it counts as failed (default 35 s: the longest pulse plus a margin). */
+  readonly unlockTimeoutMs?: number;
+}
 
 export interface DoorEntryContext {
   readonly card: string | undefined;
   readonly pin: string;
   readonly reason: string | undefined;
+  /** With reason `locked-out`: when the card may try again (local HH:MM). */
+  readonly retryAt: string | undefined;
   readonly alarm: 'held-open' | 'forced' | undefined;
   readonly contact: ContactState;
+  /** The lock relay is missing or failed: no card is taken, the screen says "out of order". */
+  readonly outOfOrder: boolean;
+  /** Counts every entry into a step (re-entries too): the watchdog's sign that the door is moving. */
+  readonly steps: number;
   /** Length of the staff's remote unlock in progress. */
   readonly remoteMs: number | undefined;
-  readonly timing: { readonly pinTimeoutMs: number; readonly heldOpenMs: number; readonly resultMs: number; readonly maxPinLength: number };
+  readonly timing: DoorTiming;
 }
 
 export type DoorEntryEvent =
@@ -26,27 +45,41 @@ export type DoorEntryEvent =
   | { readonly type: 'entry.cancel' }
   | { readonly type: 'door.opened' }
   | { readonly type: 'door.closed' }
+  /** The lock relay's device status changed (missing, error, connected again). */
+  | { readonly type: 'lock.status'; readonly available: boolean }
+  /** The controller's watchdog: this entry has stayed in one step far longer than any step may. */
+  | { readonly type: 'watchdog.reset' }
   /** On-call staff open the door once, from afar (staff API). */
   | { readonly type: 'remote.unlock'; readonly ms: number }
   /** Staff silence a sounding alarm; it sounds again if the door then stays open too long. */
   | { readonly type: 'alarm.clear' };
 
+const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
+const DEFAULT_UNLOCK_TIMEOUT_MS = 35_000;
+
 /**
  * Door entry: card -> PIN -> decide -> grant (pulse the lock, watch the
  * contact) or deny -> idle. In parallel, the contact region raises the
- * forced-open and held-open alarms. Every failure of an actor ends in a
- * denial: the door fails secure.
+ * forced-open and held-open alarms. Every step has a way out that ends
+ * with the lock released and the machine back at idle: a decision that
+ * fails or hangs, a pulse that fails or hangs and a lock that cannot be
+ * released all end in `denied` (which releases the lock) and then idle;
+ * the controller's watchdog sends `watchdog.reset` if anything is stuck
+ * regardless. A missing lock relay puts the door out of order instead of
+ * taking cards it cannot act on.
  */
 export const doorEntryMachine = setup({
   types: {
     context: {} as DoorEntryContext,
     events: {} as DoorEntryEvent,
-    input: {} as { timing: DoorEntryContext['timing'] },
+    input: {} as { timing: DoorTiming },
   },
   delays: {
     pinTimeout: ({ context }) => context.timing.pinTimeoutMs,
     heldOpen: ({ context }) => context.timing.heldOpenMs,
     result: ({ context }) => context.timing.resultMs,
+    checkTimeout: ({ context }) => context.timing.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
+    unlockTimeout: ({ context }) => context.timing.unlockTimeoutMs ?? DEFAULT_UNLOCK_TIMEOUT_MS,
   },
   actors: {
     decide: fromPromise<DoorDecision, { card: string; pin: string }>(() => Promise.reject(new Error('not provided'))),
@@ -57,14 +90,19 @@ export const doorEntryMachine = setup({
     alarmOutput: fromCallback<DoorEntryEvent, { kind: string }>(() => () => {}),
   },
   actions: {
-    // Hooks for logging and metrics, provided by the controller.
+    // Hooks for logging and metrics, provided by the controller. They must not throw (the controller guards them).
     logGranted: () => {},
     logDenied: () => {},
     logAlarm: () => {},
+    logUnlockFailed: () => {},
     logRemote: () => {},
+    /** A step failed (the decision, the pulse, the release): logged and counted, the door carries on. */
+    logFault: (_, _params: { step: string; error: unknown }) => {},
+    stepped: assign({ steps: ({ context }) => context.steps + 1 }),
   },
   guards: {
     pinComplete: ({ context }) => context.pin.length > 0,
+    outOfOrder: ({ context }) => context.outOfOrder,
   },
 }).createMachine({
   id: 'door',
@@ -73,16 +111,22 @@ export const doorEntryMachine = setup({
     card: undefined,
     pin: '',
     reason: undefined,
+    retryAt: undefined,
     alarm: undefined,
     contact: 'unknown',
+    outOfOrder: false,
+    steps: 0,
     remoteMs: undefined,
     timing: input.timing,
   }),
   invoke: { src: 'contactEvents' },
+  on: { 'lock.status': { actions: assign({ outOfOrder: ({ event }) => !event.available }) } },
   states: {
     entry: {
       initial: 'idle',
       on: {
+        // Whatever step it is stuck in: back to idle through `denied`, which releases the lock.
+        'watchdog.reset': { target: '.denied', actions: assign({ reason: 'error', pin: '' }) },
         // Staff open the door from afar; a patron's PIN in progress is dropped (it was not checked yet).
         'remote.unlock': {
           guard: or([stateIn('#door.entry.idle'), stateIn('#door.entry.pin'), stateIn('#door.entry.denied')]),
@@ -92,10 +136,17 @@ export const doorEntryMachine = setup({
       },
       states: {
         idle: {
-          entry: assign({ card: undefined, pin: '', reason: undefined, remoteMs: undefined }),
-          on: { 'card.read': { target: 'pin', actions: assign({ card: ({ event }) => event.number }) } },
+          entry: ['stepped', assign({ card: undefined, pin: '', reason: undefined, retryAt: undefined, remoteMs: undefined })],
+          on: {
+            'card.read': [
+              // Nothing to open: say so at once rather than ask for a PIN.
+              { guard: 'outOfOrder', target: 'denied', actions: assign({ card: ({ event }) => event.number, reason: 'out-of-order' }) },
+              { target: 'pin', actions: assign({ card: ({ event }) => event.number }) },
+            ],
+          },
         },
         pin: {
+          entry: 'stepped',
           after: { pinTimeout: { target: 'denied', actions: assign({ reason: 'timeout' }) } },
           on: {
             // Every key is activity: the PIN time limit starts again (re-entering restarts the timer).
@@ -124,41 +175,91 @@ export const doorEntryMachine = setup({
           },
         },
         checking: {
+          entry: 'stepped',
           invoke: {
             src: 'decide',
             input: ({ context }) => ({ card: context.card ?? '', pin: context.pin }),
             onDone: [
-              { guard: ({ event }) => event.output.grant, target: 'granted' },
-              { target: 'denied', actions: assign({ reason: ({ event }) => (event.output.grant ? undefined : event.output.reason) }) },
+              { guard: ({ context, event }) => event.output.grant && !context.outOfOrder, target: 'granted' },
+              {
+                guard: ({ event }) => event.output.grant,
+                target: 'denied',
+                actions: assign({ reason: 'out-of-order' }),
+              },
+              {
+                target: 'denied',
+                actions: assign(({ event }) => (event.output.grant ? {} : { reason: event.output.reason, retryAt: event.output.retryAt })),
+              },
             ],
-            onError: { target: 'denied', actions: assign({ reason: 'error' }) },
+            onError: {
+              target: 'denied',
+              actions: [assign({ reason: 'error' }), { type: 'logFault', params: ({ event }) => ({ step: 'decide', error: event.error }) }],
+            },
           },
+          after: { checkTimeout: { target: 'denied', actions: assign({ reason: 'error' }) } },
           // The PIN is not kept once it has been used.
           exit: assign({ pin: '' }),
         },
         granted: {
-          entry: 'logGranted',
-          invoke: { src: 'unlock', input: {}, onDone: 'passing', onError: { target: 'denied', actions: assign({ reason: 'error' }) } },
+          entry: ['stepped', 'logGranted'],
+          invoke: {
+            src: 'unlock',
+            input: {},
+            onDone: 'passing',
+            onError: {
+              target: 'unlockFailed',
+              actions: { type: 'logFault', params: ({ event }) => ({ step: 'unlock', error: event.error }) },
+            },
+          },
+          after: { unlockTimeout: 'unlockFailed' },
         },
         remote: {
-          entry: 'logRemote',
+          entry: ['stepped', 'logRemote'],
           invoke: {
             src: 'unlock',
             input: ({ context }) => ({ ms: context.remoteMs }),
             onDone: 'passing',
-            onError: { target: 'denied', actions: assign({ reason: 'error' }) },
+            onError: {
+              target: 'unlockFailed',
+              actions: { type: 'logFault', params: ({ event }) => ({ step: 'unlock', error: event.error }) },
+            },
           },
+          after: { unlockTimeout: 'unlockFailed' },
+        },
+        unlockFailed: {
+          // Granted, but the relay did not pulse: an alarm for staff (the attempt itself is already logged), the lock released.
+          entry: ['stepped', 'logUnlockFailed', assign({ reason: 'error' })],
+          invoke: {
+            src: 'lock',
+            onError: { actions: { type: 'logFault', params: ({ event }) => ({ step: 'lock', error: event.error }) } },
+          },
+          after: { result: 'idle' },
         },
         passing: {
+          entry: 'stepped',
           // The lock pulsed; the patron has until the result time to open the door, then we are ready again.
           after: { result: 'idle' },
           on: { 'door.closed': 'idle' },
         },
         denied: {
-          entry: 'logDenied',
-          invoke: { src: 'lock' },
+          entry: ['stepped', 'logDenied'],
+          // The release may fail (relay board gone): logged, and the door still comes back to idle.
+          invoke: {
+            src: 'lock',
+            onError: { actions: { type: 'logFault', params: ({ event }) => ({ step: 'lock', error: event.error }) } },
+          },
           after: { result: 'idle' },
-          on: { 'card.read': { target: 'pin', actions: assign({ card: ({ event }) => event.number, reason: undefined }) } },
+          on: {
+            'card.read': [
+              {
+                guard: 'outOfOrder',
+                target: 'denied',
+                reenter: true,
+                actions: assign({ card: ({ event }) => event.number, reason: 'out-of-order' }),
+              },
+              { target: 'pin', actions: assign({ card: ({ event }) => event.number, reason: undefined, retryAt: undefined }) },
+            ],
+          },
         },
       },
     },

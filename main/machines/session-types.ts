@@ -42,6 +42,8 @@ export interface SessionContext {
   readonly activeKey: string | undefined;
   readonly onPad: Readonly<Record<string, ItemOnPad>>;
   readonly error: string | undefined;
+  /** With error `locked-out`: when the card may try its PIN again (HH:MM, the branch's time). */
+  readonly retryAt: string | undefined;
   readonly idleLeft: number | undefined;
   readonly receiptDone: 'printed' | 'emailed' | 'skipped' | 'failed' | undefined;
   /** What each renewal of this session came to, by item (shown on the loan's line). */
@@ -81,6 +83,7 @@ export const emptyContext: Omit<SessionContext, 'policy'> = {
   activeKey: undefined,
   onPad: {},
   error: undefined,
+  retryAt: undefined,
   idleLeft: undefined,
   receiptDone: undefined,
   renewals: {},

@@ -1,6 +1,7 @@
 import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
 import type { ItemLine } from '../../shared/contract/session-view.ts';
 import type { PatronInfo, RenewResult } from '../../shared/domain/central.ts';
+import { isOpenBranchError, type OpenBranchError } from '../../shared/errors.ts';
 import { discoverMachine } from './discover.ts';
 import type { LinePatch } from './item-actions.ts';
 import { liftTag, nextWaiting, placeTag, syncLines, titleLines, updateLine } from './pad-lines.ts';
@@ -222,7 +223,20 @@ export const sessionMachine = setup({
                 }),
               },
             ],
-            onError: { target: 'error', actions: assign({ error: 'offline' }) },
+            onError: [
+              {
+                // Too many wrong PINs for this card (here or at the door): refused before the PIN was checked.
+                guard: ({ event }) => isOpenBranchError(event.error, 'central.pin-locked-out'),
+                target: 'error',
+                actions: assign({
+                  error: 'locked-out',
+                  retryAt: ({ event }) => String((event.error as OpenBranchError).details.retryAt ?? ''),
+                  cardNumber: undefined,
+                  pin: undefined,
+                }),
+              },
+              { target: 'error', actions: assign({ error: 'offline' }) },
+            ],
           },
         },
         menu: {

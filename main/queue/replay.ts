@@ -2,7 +2,7 @@ import type { CentralSystem } from '../../shared/domain/central.ts';
 import { isOpenBranchError, isTransient } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { wasApplied } from './applied.ts';
-import type { QueueRow, QueueStore } from './store.ts';
+import type { FinalState, FinishDetail, QueueOutcome, QueueRow, QueueStore } from './store.ts';
 
 export interface ReplaySummary {
   readonly sent: number;
@@ -44,15 +44,23 @@ export async function replay(store: QueueStore, central: CentralSystem, logger: 
     lastRequest = o.now();
     return call();
   };
-  for (let row = store.nextToReplay(); row; row = store.nextToReplay()) {
+  // The attempt of the next fresh transaction is counted in the same commit as the outcome of the
+  // one before (one flush per transaction): that one is about to be sent, not "maybe sent".
+  let counted: string | undefined;
+  for (let row = store.nextToReplay(); row; ) {
     if (o.keepGoing && !o.keepGoing()) break;
-    if (row.attempts > 0 && o.now() - row.updatedAt < o.settleMs)
+    const fresh = row.id === counted;
+    if (!fresh && row.attempts > 0 && o.now() - row.updatedAt < o.settleMs)
       return { ...counts, remaining: store.backlog(), stoppedBy: 'queue.settling', settlesAt: row.updatedAt + o.settleMs };
+    const current = row;
     try {
-      await settle(row, store, central, paced, counts);
+      const end = await settle(current, fresh, store, central, paced, counts);
+      const { next, attempted } = store.finishAndAttemptNext(current, end.state, end.outcome, end.detail);
+      counted = attempted ? next?.id : undefined;
+      row = next;
     } catch (e) {
       const code = isOpenBranchError(e) ? e.code : 'queue.replay-failed';
-      logger.warn({ id: row.id, kind: row.kind, code, transient: isTransient(e) }, 'replay stopped');
+      logger.warn({ id: current.id, kind: current.kind, code, transient: isTransient(e) }, 'replay stopped');
       return { ...counts, remaining: store.backlog(), stoppedBy: code };
     }
   }
@@ -61,22 +69,36 @@ export async function replay(store: QueueStore, central: CentralSystem, logger: 
 
 type Paced = <T>(call: () => Promise<T>) => Promise<T>;
 
-async function settle(row: QueueRow, store: QueueStore, central: CentralSystem, paced: Paced, counts: Counts): Promise<void> {
-  if (row.state === 'unknown') return settleUnknown(row, store, central, paced, counts);
-  if (row.attempts > 0) {
+/** How a transaction ends, written by the caller together with the next one's attempt. */
+interface End {
+  readonly state: FinalState;
+  readonly outcome: QueueOutcome | null;
+  readonly detail?: FinishDetail;
+}
+
+/** `fresh`: its attempt was counted with the previous outcome and it was not sent yet. */
+async function settle(
+  row: QueueRow,
+  fresh: boolean,
+  store: QueueStore,
+  central: CentralSystem,
+  paced: Paced,
+  counts: Counts,
+): Promise<End> {
+  if (row.state === 'unknown') return settleUnknown(row, central, paced, counts);
+  if (row.attempts > 0 && !fresh) {
     const check = await paced(() => wasApplied(central, row));
     if (check === 'applied') {
-      store.finish(row.id, 'done', 'checked');
       counts.done++;
-      return;
+      return { state: 'done', outcome: 'checked' };
     }
     if (check === 'other-borrower') {
-      store.finish(row.id, 'conflict', null, { reason: 'checked-out-to-other' });
       counts.conflicts++;
-      return;
+      return { state: 'conflict', outcome: null, detail: { reason: 'checked-out-to-other' } };
     }
   }
-  store.attempt(row.id);
+  // Counted before the send (durably), so a crash after it leaves "maybe sent" on record.
+  if (!fresh) store.attempt(row.id);
   counts.sent++;
   const transactionTime = new Date(row.createdAt);
   const result =
@@ -94,27 +116,26 @@ async function settle(row: QueueRow, store: QueueStore, central: CentralSystem, 
       : await paced(() => central.checkin({ itemId: row.item, location: row.branch, noBlock: true, transactionTime }));
   const message = result.screenMessages.join(' / ') || undefined;
   if (result.ok) {
-    store.finish(row.id, 'done', 'ok', { message, dueDate: 'dueDate' in result ? result.dueDate : undefined });
     counts.done++;
-  } else {
-    store.finish(row.id, 'conflict', null, { reason: result.refusal ?? 'other', message });
-    counts.conflicts++;
+    return { state: 'done', outcome: 'ok', detail: { message, dueDate: 'dueDate' in result ? result.dueDate : undefined } };
   }
+  counts.conflicts++;
+  return { state: 'conflict', outcome: null, detail: { reason: result.refusal ?? 'other', message } };
 }
 
 /** The patron was not told it succeeded: never resend, only find out what happened. */
-async function settleUnknown(row: QueueRow, store: QueueStore, central: CentralSystem, paced: Paced, counts: Counts): Promise<void> {
+async function settleUnknown(row: QueueRow, central: CentralSystem, paced: Paced, counts: Counts): Promise<End> {
   const check = await paced(() => wasApplied(central, row));
   if (check === 'applied' && row.kind === 'checkin') {
     // The item is back: harmless, nothing for staff.
-    store.finish(row.id, 'done', 'applied-untold');
     counts.done++;
-  } else if (check === 'applied') {
-    // On loan although the patron was told it failed (or told nothing): staff decide.
-    store.finish(row.id, 'conflict', 'applied-untold', { reason: 'applied-untold' });
-    counts.conflicts++;
-  } else {
-    store.finish(row.id, 'cancelled', null, { reason: check === 'cannot-tell' ? 'outcome-unknown' : 'not-applied' });
-    counts.cancelled++;
+    return { state: 'done', outcome: 'applied-untold' };
   }
+  if (check === 'applied') {
+    // On loan although the patron was told it failed (or told nothing): staff decide.
+    counts.conflicts++;
+    return { state: 'conflict', outcome: 'applied-untold', detail: { reason: 'applied-untold' } };
+  }
+  counts.cancelled++;
+  return { state: 'cancelled', outcome: null, detail: { reason: check === 'cannot-tell' ? 'outcome-unknown' : 'not-applied' } };
 }

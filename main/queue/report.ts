@@ -1,6 +1,6 @@
 import { OpenBranchError } from '../../shared/errors.ts';
 import type { Db } from '../storage/database.ts';
-import { QUEUE_STATES, type QueueRow, type QueueState, QueueStore, WAITS_FOR_REPLAY } from './store.ts';
+import { QUEUE_STATES, type QueueKind, type QueueRow, type QueueState, QueueStore, WAITS_FOR_REPLAY } from './store.ts';
 
 const DAY = 86_400_000;
 
@@ -17,7 +17,7 @@ export interface QueueStatus {
 export interface ListedRow {
   readonly id: string;
   readonly time: string;
-  readonly kind: string;
+  readonly kind: QueueKind;
   readonly card: string | null;
   readonly item: string;
   readonly branch: string;

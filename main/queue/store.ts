@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../storage/database.ts';
 import { migrate } from '../storage/database.ts';
-import { QUEUE_MIGRATIONS } from './schema.ts';
+import { OFFLINE_LOAN, QUEUE_MIGRATIONS, WAITS_FOR_REPLAY } from './schema.ts';
+
+export { WAITS_FOR_REPLAY } from './schema.ts';
 
 export type QueueKind = 'checkout' | 'checkin' | 'renew';
 export type QueueState = 'pending' | 'unknown' | 'done' | 'conflict' | 'cancelled';
@@ -30,6 +32,13 @@ export interface QueueRow {
   readonly handledBy: string | null;
 }
 
+export type FinalState = 'done' | 'conflict' | 'cancelled';
+export interface FinishDetail {
+  readonly reason?: string | undefined;
+  readonly message?: string | undefined;
+  readonly dueDate?: string | undefined;
+}
+
 export interface NewTransaction {
   readonly kind: QueueKind;
   readonly card?: string | undefined;
@@ -41,9 +50,6 @@ export interface NewTransaction {
   readonly offline?: boolean;
   readonly dueDate?: string | undefined;
 }
-
-/** What still has to reach the central system: unresolved, or accepted offline and not replayed yet. */
-export const WAITS_FOR_REPLAY = "(state = 'unknown' OR (state = 'pending' AND offline = 1))";
 
 const COLUMNS = `seq, id, kind, card, item, branch, created_at AS createdAt, state, offline, attempts, outcome, reason, server_message AS serverMessage,
   due_date AS dueDate, updated_at AS updatedAt, handled_at AS handledAt, handled_by AS handledBy`;
@@ -67,7 +73,7 @@ export class QueueStore {
     this.s = {
       insert: db.prepare(
         `INSERT INTO queue_transactions (id, kind, card, item, branch, created_at, state, offline, attempts, due_date, updated_at)
-         VALUES (@id, @kind, @card, @item, @branch, @at, 'pending', @offline, @attempts, @dueDate, @now)`,
+         VALUES (@id, @kind, @card, @item, @branch, @at, 'pending', @offline, @attempts, @dueDate, @now) RETURNING ${COLUMNS}`,
       ),
       get: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE id = ?`),
       attempt: db.prepare('UPDATE queue_transactions SET attempts = attempts + 1, updated_at = ? WHERE id = ?'),
@@ -78,24 +84,18 @@ export class QueueStore {
       ),
       offline: db.prepare('UPDATE queue_transactions SET offline = 1, due_date = ?, updated_at = ? WHERE id = ?'),
       unknown: db.prepare("UPDATE queue_transactions SET state = 'unknown', updated_at = ? WHERE id = ?"),
-      next: db.prepare(
-        `SELECT ${COLUMNS} FROM queue_transactions
-         WHERE ${WAITS_FOR_REPLAY} ORDER BY seq LIMIT 1`,
-      ),
+      next: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE ${WAITS_FOR_REPLAY} AND seq > ? ORDER BY seq LIMIT 1`),
       backlog: db.prepare(`SELECT COUNT(*) AS n FROM queue_transactions WHERE ${WAITS_FOR_REPLAY}`),
       oldest: db.prepare(`SELECT MIN(created_at) AS t FROM queue_transactions WHERE ${WAITS_FOR_REPLAY}`),
       waiting: db.prepare(`SELECT 1 FROM queue_transactions WHERE item = ? AND ${WAITS_FOR_REPLAY} LIMIT 1`),
-      offlineLoans: db.prepare(
-        "SELECT COUNT(*) AS n FROM queue_transactions WHERE card = ? AND kind = 'checkout' AND state = 'pending' AND offline = 1",
-      ),
+      offlineLoans: db.prepare(`SELECT COUNT(*) AS n FROM queue_transactions WHERE card = ? AND ${OFFLINE_LOAN}`),
     };
   }
 
-  /** Writes a new `pending` transaction (durably) and returns it. */
+  /** Writes a new `pending` transaction (durably) and returns it, as written (RETURNING: no read-back). */
   record(tx: NewTransaction): QueueRow {
-    const id = randomUUID();
-    this.s.insert.run({
-      id,
+    const raw = this.s.insert.get({
+      id: randomUUID(),
       kind: tx.kind,
       card: tx.card ?? null,
       item: tx.item,
@@ -105,8 +105,8 @@ export class QueueStore {
       attempts: tx.attempts,
       dueDate: tx.dueDate ?? null,
       now: this.now(),
-    });
-    return this.get(id)!;
+    }) as RawRow;
+    return toRow(raw);
   }
 
   get(id: string): QueueRow | undefined {
@@ -119,12 +119,7 @@ export class QueueStore {
     this.s.attempt.run(this.now(), id);
   }
 
-  finish(
-    id: string,
-    state: 'done' | 'conflict' | 'cancelled',
-    outcome: QueueOutcome | null,
-    detail: { readonly reason?: string | undefined; readonly message?: string | undefined; readonly dueDate?: string | undefined } = {},
-  ): void {
+  finish(id: string, state: FinalState, outcome: QueueOutcome | null, detail: FinishDetail = {}): void {
     this.s.finish.run({
       id,
       state,
@@ -170,10 +165,35 @@ export class QueueStore {
       .immediate();
   }
 
-  /** The oldest transaction replay must settle next, in original order. */
-  nextToReplay(): QueueRow | undefined {
-    const r = this.s.next.get() as RawRow | undefined;
+  /** The oldest transaction replay must settle next, in original order (after `seq` when given). */
+  nextToReplay(after = 0): QueueRow | undefined {
+    const r = this.s.next.get(after) as RawRow | undefined;
     return r ? toRow(r) : undefined;
+  }
+
+  /**
+   * Replay's write: finishes one transaction and, in the same commit (one
+   * flush to disk instead of two), counts the attempt of the next one when
+   * it is a fresh offline transaction about to be sent. Returns the next
+   * one as it now stands, and whether its attempt was counted here. A crash
+   * before that send leaves it "maybe sent": the next replay asks first.
+   */
+  finishAndAttemptNext(
+    row: QueueRow,
+    state: FinalState,
+    outcome: QueueOutcome | null,
+    detail: FinishDetail = {},
+  ): { next: QueueRow | undefined; attempted: boolean } {
+    return this.db
+      .transaction(() => {
+        this.finish(row.id, state, outcome, detail);
+        const next = this.nextToReplay();
+        if (next === undefined || next.state !== 'pending' || next.attempts > 0) return { next, attempted: false };
+        const now = this.now();
+        this.s.attempt.run(now, next.id);
+        return { next: { ...next, attempts: 1, updatedAt: now }, attempted: true };
+      })
+      .immediate();
   }
 
   /** Original time of the oldest transaction still waiting for replay. */

@@ -65,3 +65,74 @@ export function downloadFailureMessage(version: string, url: string, reason: str
     `to a reachable mirror, or put the zip into ${cacheDir}. Nothing was changed.`,
   ].join('\n');
 }
+
+type Version = readonly [number, number, number];
+const parseVersion = (v: string): Version => {
+  const [a = 0, b = 0, c = 0] = v
+    .replace(/^v/, '')
+    .split('.')
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : 0));
+  return [a, b, c];
+};
+const cmp = (a: Version, b: Version): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/** One comparator of an npm engines range ("^20", ">= 14.15.0", "22.x", "*") as [lowest allowed, first not allowed). */
+function bounds(comparator: string): [Version, Version | undefined] {
+  const m = /^(>=|<=|>|<|=|\^|~)?\s*v?([\dx*]+(?:\.[\dx*]+){0,2})$/.exec(comparator.trim());
+  if (!m) throw new Error(`engines range not understood: ${comparator}`);
+  const [, op = '', raw = '*'] = m;
+  const parts = raw.split('.');
+  const wild = parts.findIndex((p) => p === 'x' || p === '*');
+  const v = parseVersion(raw);
+  const next = (level: number): Version => (level === 0 ? [v[0] + 1, 0, 0] : level === 1 ? [v[0], v[1] + 1, 0] : [v[0], v[1], v[2] + 1]);
+  if (op === '>=') return [v, undefined];
+  if (op === '>') return [next(wild >= 0 ? wild - 1 : 2), undefined];
+  if (op === '<') return [[0, 0, 0], v];
+  if (op === '<=') return [[0, 0, 0], next(wild >= 0 ? wild - 1 : 2)];
+  if (op === '^') return [v, next(v[0] > 0 || parts.length === 1 ? 0 : 1)];
+  if (op === '~') return [v, next(parts.length === 1 ? 0 : 1)];
+  if (wild === 0) return [[0, 0, 0], undefined];
+  if (wild > 0 || parts.length < 3) return [v, next((wild > 0 ? wild : parts.length) - 1)];
+  return [v, next(2)];
+}
+
+/** Whether a Node version meets an npm `engines.node` range (the forms npm packages use). */
+export function satisfiesNode(version: string, range: string): boolean {
+  const v = parseVersion(version);
+  return range.split('||').some((alternative) => {
+    const comparators = alternative
+      .trim()
+      .replace(/(>=|<=|>|<|=|\^|~)\s+/g, '$1')
+      .split(/\s+/)
+      .filter(Boolean);
+    return comparators.every((c) => {
+      const [low, high] = bounds(c);
+      return cmp(v, low) >= 0 && (high === undefined || cmp(v, high) < 0);
+    });
+  });
+}
+
+/** Electron's packaging tools and the Node they declare they need (Electron 45's: Node 22.12 and newer). */
+export const PACKAGING_TOOLS = ['electron', '@electron/rebuild', '@electron/get'] as const;
+
+/**
+ * Why this Node cannot run `npm run package`, or undefined when it can. The
+ * kiosk itself runs on Node 20; only Electron's packaging tools need a newer
+ * Node, and they say so in their engines fields.
+ */
+export function packagingNodeProblem(nodeVersion: string, root: string): string | undefined {
+  const refusing = PACKAGING_TOOLS.flatMap((name) => {
+    const pkg = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+      version: string;
+      engines?: { node?: string };
+    };
+    const range = pkg.engines?.node;
+    return range && !satisfiesNode(nodeVersion, range) ? [`${name} ${pkg.version} needs Node ${range.replace(/\s+/g, '')}`] : [];
+  });
+  if (refusing.length === 0) return undefined;
+  return [
+    `npm run package needs a newer Node than this one (${nodeVersion}): ${refusing.join('; ')}.`,
+    'The kiosk itself runs on Node 20; only building the Electron packages needs the newer Node.',
+    'Run npm run package on a build machine with Node 22.12 or newer. Nothing was changed.',
+  ].join('\n');
+}

@@ -1,5 +1,6 @@
 // `npm run package`: builds the OpenBranch packages for this platform with
 // electron-builder. Steps, in order, stopping at the first failure:
+//   0. check that this Node can run Electron's packaging tools (they need Node 22.12+; the kiosk runs on 20);
 //   1. check that the Electron zip can be had (cache or download), else say so clearly;
 //   2. `npm run build`: main, devices and shared compiled to dist/ (the Electron entry and
 //      preload included) and the renderer built;
@@ -19,6 +20,7 @@ import {
   electronZipUrl,
   hasAbiSymbol,
   PackagingError,
+  packagingNodeProblem,
 } from './package-plan.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -68,6 +70,8 @@ async function main(): Promise<number> {
   let rebuilt = false;
   try {
     builderArgs(platform, arch); // refuses unsupported platforms before anything runs
+    const nodeProblem = packagingNodeProblem(process.versions.node, root);
+    if (nodeProblem) throw new PackagingError(nodeProblem);
     await checkElectronDownload();
     run(npm, ['run', 'build']);
     rebuilt = true;

@@ -79,9 +79,11 @@ export const doorSchema = z.object({
   cameraPulseMs: z.number().int().min(50).max(10_000).default(500),
   /** Seconds to type the PIN after the card. */
   pinTimeoutSeconds: z.number().int().min(5).default(30),
-  /** Wrong PINs before the card is locked out, and for how long. */
-  pinTries: z.number().int().min(1).default(3),
-  lockoutMinutes: z.number().int().min(1).default(15),
+  /** Moved: the PIN attempt limit is shared with the self-service screens (policies.pinAttempts). */
+  pinTries: z.never({ error: 'moved to policies.pinAttempts.wrong (one limit for the door and the self-service screens)' }).optional(),
+  lockoutMinutes: z
+    .never({ error: 'moved to policies.pinAttempts.windowMinutes (one limit for the door and the self-service screens)' })
+    .optional(),
   /** Patron categories that always get in, at any hour (staff). */
   staffCategories: z.array(z.string()).default(['STAFF']),
   /** Meröppet permission: a patron attribute the central system sends (value Y/1/true), or membership of a category. */
@@ -97,7 +99,30 @@ export const doorSchema = z.object({
    * rules as they stood then, the hours as now). Off: the door says it
    * cannot check right now.
    */
-  offlineEntry: z.object({ enabled: z.boolean().default(true), days: z.number().int().min(0).max(90).default(14) }).prefault({}),
+  offlineEntry: z
+    .object({
+      enabled: z.boolean().default(true),
+      days: z.number().int().min(0).max(90).default(14),
+      /**
+       * While online, each cached patron is asked about again every
+       * `everyMinutes` (at most `perMinute` look-ups a minute, so the
+       * library system is never flooded): a card blocked or withdrawn in
+       * the library system is refused at the door within that time, even if
+       * the network goes down afterwards.
+       */
+      refresh: z
+        .object({
+          everyMinutes: z
+            .number()
+            .int()
+            .min(1)
+            .max(24 * 60)
+            .default(30),
+          perMinute: z.number().int().min(1).max(600).default(60),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
   schedule: scheduleSchema.default({
     mon: weekday,
     tue: weekday,

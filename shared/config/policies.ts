@@ -16,4 +16,21 @@ export const policiesSchema = z.object({
   holdLabel: z.enum(['card-last4', 'initials', 'name']).default('card-last4'),
   /** When an item's tag cannot be released after a loan, check the loan back in (else: the patron is sent to staff). */
   checkInOnSecurityFailure: z.boolean().default(false),
+  /**
+   * Patron PIN attempts, one limit for the self-service screens and the
+   * door together: after `wrong` wrong PINs within `windowMinutes` the card
+   * is refused at both until the oldest of them is that old. Counted on
+   * disk before the PIN is checked (online or offline).
+   */
+  pinAttempts: z
+    .object({
+      wrong: z.number().int().min(1).max(20).default(5),
+      windowMinutes: z
+        .number()
+        .int()
+        .min(1)
+        .max(24 * 60)
+        .default(15),
+    })
+    .prefault({}),
 });

@@ -5,18 +5,25 @@ import { z } from 'zod';
  * screen). Projected in main from the door-entry machine.
  */
 export const doorViewSchema = z.object({
-  /** idle: waiting for a card; pin: card read, waiting for the PIN; checking: asking the library system. */
-  step: z.enum(['idle', 'pin', 'checking', 'granted', 'denied', 'alarm']),
+  /**
+   * idle: waiting for a card; pin: card read, waiting for the PIN; checking: asking the library system;
+   * out-of-order: the lock relay is missing or failed, so no card is taken.
+   */
+  step: z.enum(['idle', 'pin', 'checking', 'granted', 'denied', 'alarm', 'out-of-order']),
   /** The branch's mode now, from the opening schedule. */
   mode: z.enum(['staffed', 'unstaffed', 'closed']),
   /** Denial reason code; the screen says it through the catalog (door.reason.<code>). */
   reason: z.string().optional(),
+  /** With reason `locked-out`: when the card may try again (HH:MM, the branch's time). */
+  retryAt: z.string().optional(),
   /** Digits typed so far (count only: the PIN itself never leaves main). */
   pinLength: z.number().int().nonnegative().default(0),
   /** Alarm kind while an alarm is active. */
   alarm: z.enum(['held-open', 'forced']).optional(),
   contact: z.enum(['open', 'closed', 'unknown']),
   lock: z.enum(['locked', 'unlocked']),
+  /** The lock relay answers (false: missing or failed; the technician screen and /health say which). */
+  lockAvailable: z.boolean().default(true),
   /** When the mode changes next (ISO): "open until 22:00", or while closed "we open again Monday 06:00". */
   nextChange: z.object({ at: z.string(), mode: z.enum(['staffed', 'unstaffed', 'closed']) }).optional(),
   /** The next (or current) staffed hours (ISO from/to), for "staff are here Monday 10:00-19:00". */

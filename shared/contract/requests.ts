@@ -1,19 +1,22 @@
 import { z } from 'zod';
-
-/**
- * Request/response methods of the bridge, for the technician and staff
- * screens. Each has a params schema (validated in main) and a result
- * schema; `role` says who may call it: anyone, or a connection that has
- * logged in with the technician PIN.
- */
-const deviceRow = z.object({
-  id: z.string(),
-  kind: z.string(),
-  driver: z.string(),
-  state: z.string(),
-  reason: z.string().optional(),
-  port: z.string().optional(),
-});
+import {
+  centralStatusSchema,
+  deviceRowSchema,
+  deviceTestActionSchema,
+  deviceTestResultSchema,
+  entryAttemptsParamsSchema,
+  entryAttemptsSchema,
+  foundDeviceSchema,
+  hourlyReportParamsSchema,
+  hourlyReportSchema,
+  kioskInfoSchema,
+  logEntrySchema,
+  logLevelSchema,
+  queueRowSchema,
+  queueStatusSchema,
+  replaySummarySchema,
+  scheduleViewSchema,
+} from './technician.ts';
 
 /**
  * Something about the install a technician must know (simulated devices or
@@ -26,6 +29,12 @@ export const installWarningSchema = z.object({
 });
 export type InstallWarning = z.infer<typeof installWarningSchema>;
 
+/**
+ * Request/response methods of the bridge, for the technician and staff
+ * screens. Each has a params schema (validated in main) and a result
+ * schema; `role` says who may call it: anyone, or a connection that has
+ * logged in with the technician PIN.
+ */
 export const requestMethods = {
   'technician.login': {
     role: 'anyone',
@@ -42,22 +51,25 @@ export const requestMethods = {
     }),
   },
   'technician.logout': { role: 'anyone', params: z.strictObject({}), result: z.object({ ok: z.boolean() }) },
+  /** Branch, default language and time zone: the technician screen needs them before the PIN. */
+  'kiosk.info': { role: 'anyone', params: z.strictObject({}), result: kioskInfoSchema },
   'devices.list': {
     role: 'technician',
     params: z.strictObject({}),
-    result: z.object({ devices: z.array(deviceRow), warnings: z.array(installWarningSchema).optional() }),
+    result: z.object({ devices: z.array(deviceRowSchema), warnings: z.array(installWarningSchema).optional() }),
   },
+  /** Runs the device's test (the one devices.list names) and says what was done, what came back and what to check next. */
   'devices.test': {
     role: 'technician',
-    params: z.strictObject({ id: z.string(), action: z.enum(['pulse', 'print', 'read', 'status']) }),
-    result: z.object({ ok: z.boolean(), detail: z.string() }),
+    params: z.strictObject({ id: z.string().min(1).max(64), action: deviceTestActionSchema }),
+    result: deviceTestResultSchema,
   },
   /** Serial ports and HID devices the machine sees, with a guess of each; for assigning them a role. */
   'devices.discover': {
     role: 'technician',
     params: z.strictObject({}),
     result: z.object({
-      devices: z.array(z.record(z.string(), z.unknown())),
+      devices: z.array(foundDeviceSchema),
       warnings: z.array(z.string()),
       /** The config file a new device is written to; null in the embedded default. */
       configFile: z.string().nullable(),
@@ -88,31 +100,29 @@ export const requestMethods = {
   'central.status': {
     role: 'technician',
     params: z.strictObject({}),
-    result: z.object({ health: z.string(), host: z.string(), profile: z.string(), lastRoundTripMs: z.number().optional() }),
+    result: centralStatusSchema,
   },
-  'queue.status': { role: 'technician', params: z.strictObject({}), result: z.record(z.string(), z.unknown()) },
+  'queue.status': { role: 'technician', params: z.strictObject({}), result: queueStatusSchema },
   'queue.list': {
     role: 'technician',
     params: z.strictObject({ state: z.string().optional() }),
-    result: z.object({ rows: z.array(z.record(z.string(), z.unknown())) }),
+    result: z.object({ rows: z.array(queueRowSchema) }),
   },
-  'queue.replay': { role: 'technician', params: z.strictObject({}), result: z.record(z.string(), z.unknown()) },
+  'queue.replay': { role: 'technician', params: z.strictObject({}), result: replaySummarySchema },
   /** Staff mark a conflict handled (it stays on record). */
   'queue.handle': {
     role: 'technician',
     params: z.strictObject({ id: z.string().min(1).max(64), by: z.string().min(1).max(64).default('technician screen') }),
     result: z.object({ ok: z.boolean() }),
   },
-  'schedule.show': {
-    role: 'technician',
-    params: z.strictObject({ date: z.iso.date().optional() }),
-    result: z.record(z.string(), z.unknown()),
-  },
+  'schedule.show': { role: 'technician', params: z.strictObject({}), result: scheduleViewSchema },
+  /** Door entries, denials and transactions per local hour, with denials by reason and alarms: the morning report. */
+  'report.hours': { role: 'technician', params: hourlyReportParamsSchema, result: hourlyReportSchema },
+  /** The door's attempts in the period, newest first; `card`: only that card's ("who was it?", while kept: door.logRetention.identityDays). */
   'report.entries': {
     role: 'technician',
-    /** card: also list that card's attempts, found by its keyed hash while kept (door.logRetention.identityDays). */
-    params: z.strictObject({ from: z.iso.date(), to: z.iso.date(), card: z.string().trim().min(1).max(64).optional() }),
-    result: z.record(z.string(), z.unknown()),
+    params: entryAttemptsParamsSchema,
+    result: entryAttemptsSchema,
   },
   /** Night operations: people inside, lock-up, lockdown, the last week's tailgates and staff actions. */
   'door.status': {
@@ -128,10 +138,11 @@ export const requestMethods = {
       ),
     }),
   },
+  /** The newest log lines (oldest first), parsed; `level`: only lines at this level or worse. */
   'logs.tail': {
     role: 'technician',
-    params: z.strictObject({ lines: z.number().int().min(1).max(500).default(100) }),
-    result: z.object({ lines: z.array(z.string()) }),
+    params: z.strictObject({ lines: z.number().int().min(1).max(500).default(200), level: logLevelSchema.optional() }),
+    result: z.object({ entries: z.array(logEntrySchema) }),
   },
 } as const;
 

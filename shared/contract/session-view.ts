@@ -36,6 +36,8 @@ export const sessionDataSchema = z.object({
   /** First name or nothing (privacy): shown as "Hello, Anna". */
   patronName: z.string().optional(),
   error: z.string().optional(),
+  /** With error `locked-out`: when the card may try its PIN again (HH:MM). */
+  retryAt: z.string().optional(),
   pinRequired: z.boolean().optional(),
   items: z.array(itemLineSchema).optional(),
   loans: z

@@ -51,7 +51,7 @@ export function compare(
   const ratio = p / r;
   const v = { what, project: p, reference: r, ratio, target, met: ratio <= target };
   verdicts.push(v);
-  const f = (x: number) => (unit === 'MB' ? x.toFixed(1) : x.toFixed(unit === 'ms' ? 1 : 3));
+  const f = (x: number) => x.toFixed(unit === 'ms' || unit === 'MB' || unit === 'µs' ? 1 : 3);
   console.log(
     `${what}: ${f(p)} ${unit} vs ${refName} ${f(r)} ${unit} = ${ratio.toFixed(2)}x (target <= ${target}x: ${v.met ? 'met' : 'NOT met'})` +
       `  [project ${project.map(f).join(' ')}; ${refName} ${reference.map(f).join(' ')}]`,

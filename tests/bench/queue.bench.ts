@@ -1,9 +1,11 @@
 /**
- * Offline queue: durable enqueue latency with synchronous=FULL (what the
- * kiosk uses) against NORMAL; replay throughput of 10,000 queued
- * transactions against the demo ACS over loopback SIP2; the database size
- * and memory after a busy branch's year (300,000 transactions). Files live
- * in the OS temp folder (a real disk here: ext4 on virtio).
+ * `npm run bench -- queue`: the offline queue's disk work beside references
+ * measured in the same run (alternating rounds, medians of 5): record() at
+ * synchronous=FULL (what the kiosk uses) and NORMAL against a bare durable
+ * INSERT; replay of 10,000 transactions against 10,000 SIP2 round trips;
+ * then the database size and memory after a busy branch's year (300,000
+ * transactions) and a large crash run. Files live in the OS temp folder (a
+ * real disk here: ext4 on virtio).
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +18,8 @@ import { QueueStore } from '../../main/queue/store.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { configSchema } from '../../shared/config/schema.ts';
 import { silentLogger } from '../../shared/logger.ts';
-import { nowMs, summary } from './stats.ts';
+import { compare, interleaved, median } from './compare.ts';
+import { nowMs } from './stats.ts';
 
 const DAY = 86_400_000;
 const CARD = '23000000000017';
@@ -26,9 +29,8 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 export default async function (): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ob-queue-bench-'));
   try {
-    enqueueLatency(dir, 'FULL');
-    enqueueLatency(dir, 'NORMAL');
-    await replayThroughput(dir, 10_000);
+    await recordAgainstBareInsert(dir);
+    await replayAgainstRoundTrips(dir, 10_000);
     yearOfTransactions(dir, 300_000);
     await largeCrashRun();
   } finally {
@@ -36,56 +38,115 @@ export default async function (): Promise<void> {
   }
 }
 
-/** record() (the write-ahead row) and record()+finish() (a whole online transaction's disk work). */
-function enqueueLatency(dir: string, synchronous: 'FULL' | 'NORMAL'): void {
-  const db = openDatabase(join(dir, `latency-${synchronous}.sqlite`));
-  db.pragma(`synchronous = ${synchronous}`);
-  const store = new QueueStore(db);
-  const tx = { kind: 'checkout' as const, card: CARD, item: ITEMS[0]!, branch: 'VAS', attempts: 1 as const };
-  for (let i = 0; i < 100; i++) store.record({ ...tx, at: Date.now() });
-  const record: number[] = [];
-  const whole: number[] = [];
-  for (let i = 0; i < 2000; i++) {
+const ROUNDS = 5;
+const OPS = 400;
+const tx = { kind: 'checkout' as const, card: CARD, item: ITEMS[0]!, branch: 'VAS', attempts: 1 as const };
+
+/** One op's time, median over a round of OPS. */
+function perOp(op: () => void): number {
+  const times: number[] = [];
+  for (let i = 0; i < OPS; i++) {
     const t = nowMs();
-    const row = store.record({ ...tx, at: Date.now() });
-    const recorded = nowMs();
-    store.finish(row.id, 'done', 'ok', { dueDate: '2026-12-24' });
-    record.push(recorded - t);
-    whole.push(nowMs() - t);
+    op();
+    times.push(nowMs() - t);
   }
-  console.log(`enqueue (write-ahead row), synchronous=${synchronous}: ${summary(record)}`);
-  console.log(`enqueue + outcome (an online transaction's disk work), synchronous=${synchronous}: ${summary(whole)}`);
-  db.close();
+  return median(times);
 }
 
-async function replayThroughput(dir: string, n: number): Promise<void> {
+/**
+ * record() (the write-ahead row of a loan) against the least a durable row
+ * costs: one INSERT of a row of the same size into a bare table, committed
+ * (WAL, the same synchronous setting: one fsync at FULL). Both files in the
+ * same folder; rounds alternate.
+ */
+export async function recordAgainstBareInsert(dir: string): Promise<void> {
+  for (const synchronous of ['FULL', 'NORMAL'] as const) {
+    const db = openDatabase(join(dir, `record-${synchronous}.sqlite`));
+    db.pragma(`synchronous = ${synchronous}`);
+    const store = new QueueStore(db);
+    const bare = openDatabase(join(dir, `bare-${synchronous}.sqlite`));
+    bare.pragma(`synchronous = ${synchronous}`);
+    bare.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    const insert = bare.prepare('INSERT INTO t (body) VALUES (?)');
+    const body = JSON.stringify({ id: crypto.randomUUID(), ...tx, at: Date.now(), state: 'pending', offline: 0, updatedAt: Date.now() });
+    for (let i = 0; i < 100; i++) {
+      store.record({ ...tx, at: Date.now() });
+      insert.run(body);
+    }
+    const finishes: number[] = [];
+    const s = await interleaved(ROUNDS, {
+      record: async () => perOp(() => store.record({ ...tx, at: Date.now() })),
+      bare: async () => perOp(() => insert.run(body)),
+      whole: async () => {
+        finishes.push(
+          perOp(() => {
+            const row = store.record({ ...tx, at: Date.now() });
+            store.finish(row.id, 'done', 'ok', { dueDate: '2026-12-24' });
+          }),
+        );
+        return 0;
+      },
+    });
+    compare(`record() (a loan's write-ahead row), synchronous=${synchronous}`, s.record, s.bare, 1.2, 'ms', 'bare INSERT + commit');
+    console.log(`  record() + finish() (an online loan's whole disk work), synchronous=${synchronous}: ${median(finishes).toFixed(3)} ms`);
+    db.close();
+    bare.close();
+  }
+}
+
+/**
+ * Replay of `n` queued transactions (unbounded rate) against `n` SIP2 round
+ * trips of the same requests through the same client to the same demo ACS on
+ * loopback: what replay adds is its disk work and bookkeeping.
+ */
+export async function replayAgainstRoundTrips(dir: string, n: number): Promise<void> {
   const acs = await startDemoAcs({ port: 0 });
   const config = configSchema.parse({ central: { kind: 'sip2', host: acs.host, port: acs.port, ...DEMO_LOGIN, location: 'VAS' } });
   const connection = await connectCentral(config, silentLogger);
   await connection.connect();
-  const store = new QueueStore(openDatabase(join(dir, 'replay.sqlite')));
-  const fill = store.db.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      const item = ITEMS[Math.floor(i / 2) % ITEMS.length]!;
-      const base = { item, branch: 'VAS', at: Date.now() - DAY + i, attempts: 0 as const, offline: true };
-      store.record(i % 2 === 0 ? { ...base, kind: 'checkout', card: CARD } : { ...base, kind: 'checkin' });
-    }
+  const central = connection.central;
+  const request = (i: number) => {
+    const item = ITEMS[Math.floor(i / 2) % ITEMS.length]!;
+    const transactionTime = new Date(Date.now() - DAY + i);
+    return i % 2 === 0
+      ? central.checkout({ cardNumber: CARD, itemId: item, noBlock: true, transactionTime })
+      : central.checkin({ itemId: item, location: 'VAS', noBlock: true, transactionTime });
+  };
+  let round = 0;
+  const s = await interleaved(ROUNDS, {
+    roundTrips: async () => {
+      const t = nowMs();
+      for (let i = 0; i < n; i++) await request(i);
+      return nowMs() - t;
+    },
+    replay: async () => {
+      const store = new QueueStore(openDatabase(join(dir, `replay-${round++}.sqlite`)));
+      store.db.transaction(() => {
+        for (let i = 0; i < n; i++) {
+          const item = ITEMS[Math.floor(i / 2) % ITEMS.length]!;
+          const base = { item, branch: 'VAS', at: Date.now() - DAY + i, attempts: 0 as const, offline: true };
+          store.record(i % 2 === 0 ? { ...base, kind: 'checkout', card: CARD } : { ...base, kind: 'checkin' });
+        }
+      })();
+      const t = nowMs();
+      const result = await replay(store, central, silentLogger, { minIntervalMs: 0, settleMs: 0, sleep: async () => {}, now: Date.now });
+      const ms = nowMs() - t;
+      if (result.remaining !== 0 || result.done + result.conflicts !== n) throw new Error(`replay left ${JSON.stringify(result)}`);
+      store.db.close();
+      return ms;
+    },
   });
-  fill();
-  const t = nowMs();
-  const result = await replay(store, connection.central, silentLogger, {
-    minIntervalMs: 0,
-    settleMs: 0,
-    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-    now: Date.now,
-  });
-  const seconds = (nowMs() - t) / 1000;
-  console.log(
-    `replay of ${n.toLocaleString('en')} queued transactions, unbounded rate, demo ACS on loopback: ${seconds.toFixed(1)} s, ` +
-      `${Math.round(n / seconds)} transactions/s (done ${result.done}, conflicts ${result.conflicts}, left ${result.remaining})`,
+  compare(
+    `replay of ${n.toLocaleString('en')} queued transactions`,
+    s.replay,
+    s.roundTrips,
+    1.2,
+    'ms',
+    `${n.toLocaleString('en')} SIP2 round trips`,
   );
-  console.log(`  at the default bound (offline.replayPerSecond 5) the same backlog takes ${Math.round(n / 5 / 60)} min`);
-  store.db.close();
+  console.log(
+    `  ${Math.round(n / (median(s.replay) / 1000))} transactions/s; at the default bound (offline.replayPerSecond 5) ${n.toLocaleString('en')} take ${Math.round(n / 5 / 60)} min`,
+  );
   await connection.close();
   await acs.close();
 }

@@ -3,13 +3,17 @@
  * over the demo ACS's own time on loopback (target: under 1 ms p99).
  */
 
+import { connect } from 'node:net';
+import { DEMO_LOGIN } from '../../main/central/demo/data.ts';
 import { connectCentral } from '../../main/central/index.ts';
+import { checksum } from '../../main/central/sip2/codec/checksum.ts';
 import { decodeMessage } from '../../main/central/sip2/codec/decode.ts';
 import { encodeMessage } from '../../main/central/sip2/codec/encode.ts';
 import { checkoutRequest } from '../../main/central/sip2/codec/requests.ts';
 import { Sip2Operations } from '../../main/central/sip2/operations.ts';
 import { configSchema } from '../../shared/config/schema.ts';
 import { silentLogger } from '../../shared/logger.ts';
+import { compare, interleaved, startServer } from './compare.ts';
 import { nowMs, percentile, summary } from './stats.ts';
 
 export default async function (): Promise<void> {
@@ -35,4 +39,78 @@ export default async function (): Promise<void> {
   console.log(`client round trip (item information, demo ACS, loopback, AY/AZ on): ${summary(client)}`);
   console.log(`p99 - p50 spread: ${(percentile(client, 99) - percentile(client, 50)).toFixed(3)} ms`);
   await conn.close();
+  await cpuAgainstRawClient();
+}
+
+const REQUESTS = 2000;
+
+/** CPU time of this process per request (user + system), in microseconds. */
+async function cpuPerRequest(requests: number, one: () => Promise<unknown>): Promise<number> {
+  for (let i = 0; i < 100; i++) await one(); // warm
+  const before = process.cpuUsage();
+  for (let i = 0; i < requests; i++) await one();
+  const used = process.cpuUsage(before);
+  return (used.user + used.system) / requests;
+}
+
+/**
+ * The client's own CPU per request (item information, AY/AZ on) against a
+ * raw-socket client sending the same bytes to the same demo ACS, which runs
+ * in a process of its own so only the client's work is counted. The raw
+ * client builds the message with its checksum, writes it and reads up to the
+ * terminator: the least any SIP2 client does.
+ */
+export async function cpuAgainstRawClient(): Promise<void> {
+  const acs = await startServer([process.execPath, '--import', 'tsx', 'tests/bench/fixtures/demo-acs.ts'], /^listening (http:\/\/\S+)$/m);
+  const { hostname, port } = new URL(acs.match);
+  try {
+    const conn = await connectCentral(
+      configSchema.parse({ central: { kind: 'sip2', host: hostname, port: Number(port), ...DEMO_LOGIN, location: 'VAS' } }),
+      silentLogger,
+    );
+    await conn.connect();
+    const ops = new Sip2Operations(conn.client);
+    const raw = await rawClient(hostname, Number(port));
+    const s = await interleaved(5, {
+      client: () => cpuPerRequest(REQUESTS, () => ops.itemInformation('39000000000052')),
+      raw: () => cpuPerRequest(REQUESTS, () => raw.itemInformation('39000000000052')),
+    });
+    compare('SIP2 client CPU per request (item information)', s.client, s.raw, 1.5, 'µs', 'raw socket client');
+    raw.close();
+    await conn.close();
+  } finally {
+    await acs.stop();
+  }
+}
+
+/** A bare SIP2 client on a socket: login, then one request at a time, answers read up to CR LF. */
+async function rawClient(host: string, port: number) {
+  const socket = connect({ host, port });
+  socket.setNoDelay(true);
+  await new Promise<void>((r) => socket.once('connect', () => r()));
+  let pending: ((frame: string) => void) | undefined;
+  let buffer = '';
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    buffer += chunk;
+    const end = buffer.indexOf('\r');
+    if (end < 0) return;
+    const frame = buffer.slice(0, end);
+    buffer = buffer.slice(end + (buffer[end + 1] === '\n' ? 2 : 1));
+    pending?.(frame);
+  });
+  let seq = 0;
+  const send = (body: string) =>
+    new Promise<string>((resolve) => {
+      pending = resolve;
+      const text = `${body}AY${seq}AZ`;
+      seq = (seq + 1) % 10;
+      socket.write(`${text}${checksum(new TextEncoder().encode(text))}\r`);
+    });
+  await send(`9300CN${DEMO_LOGIN.user}|CO${DEMO_LOGIN.password}|CPVAS|`);
+  const stamp = '20261130    120000';
+  return {
+    itemInformation: async (item: string) => (await send(`17${stamp}AOVAS|AB${item}|`)).split('|').find((f) => f.startsWith('AJ')),
+    close: () => socket.destroy(),
+  };
 }

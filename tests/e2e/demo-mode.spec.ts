@@ -32,6 +32,7 @@ test('the embedded default is the demo: the panel is served and the technician s
   await page.goto(kiosk.url.replace('/?', '/technician?'));
   for (const d of '246810') await page.getByRole('button', { name: `Siffra ${d}` }).click();
   await page.getByRole('button', { name: 'OK', exact: true }).click();
+  await page.getByRole('tab', { name: 'Enheter' }).click();
   await expect(page.getByRole('table')).toContainText('door-lock');
   await expect(page.getByTestId('install-warning')).toHaveCount(0);
 });

@@ -28,7 +28,7 @@ test('an eligible patron enters at 06:05; at 22:05 the door says it is closed, w
   await setClock(sim, at('06:05'));
   await enter(door, DEMO.anna, '1234');
   await expect(door.getByRole('heading', { name: /Välkommen! Dörren är öppen./ })).toBeVisible();
-  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: unlocked');
+  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: upplåst');
   await door.screenshot({ path: info.outputPath('door-granted.png') });
 
   // Finding 4: at closing time the screen says closed, not "show your card".
@@ -48,7 +48,7 @@ test('an eligible patron enters at 06:05; at 22:05 the door says it is closed, w
   await expect(denied.getByTestId('door-opens')).toHaveText('Vi öppnar igen tisdag 1 december kl. 06:00.');
   await expect(denied.getByTestId('door-staffed')).toContainText('10:00–19:00');
   await expect(denied.getByTestId('contact')).toHaveText('Telefon 021-39 46 00Webb bibliotek.vasteras.se');
-  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: locked');
+  await expect(sim.getByTestId('sim-lock')).toHaveText('Lås: låst');
   await door.screenshot({ path: info.outputPath('door-denied.png') });
   // The answer stays until the patron is done with it, though the door is ready again.
   await expect(door.locator('.door-terminal')).toHaveAttribute('data-step', 'idle', { timeout: 15_000 });

@@ -11,6 +11,8 @@ export interface KioskProcess {
   readonly port: number;
   readonly home: string;
   readonly output: () => string;
+  /** Resolves with the exit code (null when ended by a signal) when the process ends. */
+  readonly exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -58,7 +60,7 @@ export async function startKioskProcess(
   });
   const pgid = child.pid!;
   running.add(pgid);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   let out = '';
   child.stdout?.on('data', (d) => (out += d));
   child.stderr?.on('data', (d) => (out += d));
@@ -92,7 +94,7 @@ export async function startKioskProcess(
         reject(new Error(`kiosk exited with ${code}:\n${out}`));
       });
     });
-    return { pid: pgid, url, port: Number(new URL(url).port), home, output: () => out, stop };
+    return { pid: pgid, url, port: Number(new URL(url).port), home, output: () => out, exited, stop };
   } catch (e) {
     await stop();
     throw e;

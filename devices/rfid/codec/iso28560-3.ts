@@ -125,10 +125,30 @@ function decodeOrdered(data: Uint8Array, reversed: boolean): Iso28560Part3 | und
   };
 }
 
+/**
+ * Tries the byte order as read, then block-reversed. A 16-bit CRC matches by chance
+ * about once in 65,536 reads of the wrong order, so a match that then fails to decode
+ * does not hide the other order: its error is raised only if that order fails too.
+ */
+function firstOrder(data: Uint8Array): Iso28560Part3 | undefined {
+  let straight: Iso28560Part3 | undefined;
+  let straightError: unknown;
+  try {
+    straight = decodeOrdered(data, false);
+  } catch (e) {
+    straightError = e;
+  }
+  if (straight) return straight;
+  const reversed = decodeOrdered(reverseEachBlock(data), true);
+  if (reversed) return reversed;
+  if (straightError) throw straightError;
+  return undefined;
+}
+
 /** Decodes tag memory as ISO 28560-3, trying the byte orders real readers deliver. */
 export function decodeIso28560Part3(data: Uint8Array): Iso28560Part3 {
   if (data.length < BASIC_BLOCK_SIZE) throw fail('short', 'fewer than 32 bytes', { length: data.length });
-  const tag = decodeOrdered(data, false) ?? decodeOrdered(reverseEachBlock(data), true);
+  const tag = firstOrder(data);
   if (!tag) throw fail('crc', 'CRC does not match in any known variant');
   if (tag.itemId.length === 0) throw fail('item-id', 'primary item id is empty');
   return tag;

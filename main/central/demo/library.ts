@@ -83,6 +83,18 @@ export class DemoLibrary {
     return this.patrons.get(card);
   }
 
+  /** A patron library staff registered (tests and benchmarks that need more than the demo's eight). */
+  addPatron(patron: DemoPatron): void {
+    this.patrons.set(patron.cardNumber, patron);
+  }
+
+  /** What library staff do in Koha: block a card, change a PIN, withdraw the meröppet permission (demo and tests). */
+  updatePatron(card: string, changes: Partial<Omit<DemoPatron, 'cardNumber'>>): void {
+    const p = this.patrons.get(card);
+    if (!p) throw new Error(`no demo patron ${card}`);
+    this.patrons.set(card, { ...p, ...changes });
+  }
+
   /** The demo's own items answer without reading the catalogue (a first look-up of a catalogue copy reads it). */
   item(id: string): DemoItem | undefined {
     return this.own.get(id) ?? this.items.get(id);

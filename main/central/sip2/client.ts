@@ -2,8 +2,8 @@ import { isTransient, OpenBranchError, toOpenBranchError } from '../../../shared
 import { Emitter, type Unsubscribe } from '../../../shared/events.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { checksum } from './codec/checksum.ts';
-import { decodeMessage } from './codec/decode.ts';
-import { encodeMessage } from './codec/encode.ts';
+import { type DecodeOptions, decodeMessage } from './codec/decode.ts';
+import { type EncodeOptions, encodeMessage } from './codec/encode.ts';
 import type { DecodedMessage, SipMessage } from './codec/message.ts';
 import { loginRequest, type RequestContext, scStatusRequest } from './codec/requests.ts';
 import { parseAcsStatus } from './codec/responses.ts';
@@ -68,11 +68,19 @@ export class Sip2Client {
   private reconnectTimer: NodeJS.Timeout | undefined;
   private backoffMs = 250;
   private keepAliveMs: number;
+  /** Codec options, built once: one per sequence number (0-9) with error detection, one without. */
+  private readonly encodeOptions: readonly EncodeOptions[];
+  private readonly decodeOptions: DecodeOptions;
   readonly log: Logger;
 
   constructor(readonly options: Sip2ClientOptions) {
     this.log = options.logger.child({ subsystem: 'sip2' });
     this.keepAliveMs = (options.keepAliveSeconds ?? 60) * 1000;
+    const encoding = options.encoding ?? 'utf-8';
+    const pipe = options.profile.pipeEscape ? { pipeEscape: options.profile.pipeEscape } : {};
+    const base: EncodeOptions = { encoding, terminator: options.profile.terminator, ...pipe };
+    this.encodeOptions = (options.errorDetection ?? true) ? Array.from({ length: 10 }, (_, sequence) => ({ ...base, sequence })) : [base];
+    this.decodeOptions = { encoding, ...pipe };
   }
 
   get state(): ClientState {
@@ -115,6 +123,7 @@ export class Sip2Client {
   async close(): Promise<void> {
     this.setState('closed');
     clearTimeout(this.keepAlive);
+    this.keepAlive = undefined;
     clearTimeout(this.reconnectTimer);
     this.connection?.close();
     this.connection = undefined;
@@ -147,12 +156,7 @@ export class Sip2Client {
     const detect = o.errorDetection ?? true;
     const seq = this.seq;
     this.seq = (this.seq + 1) % 10;
-    const encodeOpts = {
-      encoding: o.encoding ?? 'utf-8',
-      terminator: o.profile.terminator,
-      ...(o.profile.pipeEscape ? { pipeEscape: o.profile.pipeEscape } : {}),
-    };
-    const bytes = encodeMessage(message, detect ? { ...encodeOpts, sequence: seq } : encodeOpts);
+    const bytes = encodeMessage(message, this.encodeOptions[detect ? seq : 0]);
     const expected = RESPONSE_OF[message.code];
     const timeout = o.timeoutMs ?? 10_000;
     let frame = await conn.exchange(bytes, timeout);
@@ -182,10 +186,7 @@ export class Sip2Client {
   private check(frame: Uint8Array, expected: string | undefined, seq: number | undefined): DecodedMessage | string {
     let m: DecodedMessage;
     try {
-      m = decodeMessage(frame, {
-        encoding: this.options.encoding ?? 'utf-8',
-        ...(this.options.profile.pipeEscape ? { pipeEscape: this.options.profile.pipeEscape } : {}),
-      });
+      m = decodeMessage(frame, this.decodeOptions);
     } catch {
       return 'malformed';
     }
@@ -251,6 +252,7 @@ export class Sip2Client {
     if (this.connection !== conn) return;
     this.connection = undefined;
     clearTimeout(this.keepAlive);
+    this.keepAlive = undefined;
     this.log.warn({ code: e.code }, 'SIP2 connection lost');
     this.setState('disconnected');
     this.scheduleReconnect();
@@ -269,9 +271,13 @@ export class Sip2Client {
     this.reconnectTimer.unref();
   }
 
+  /** One timer for the connection's life, pushed back after each answer (no new timer per request). */
   private armKeepAlive(): void {
-    clearTimeout(this.keepAlive);
     if (this.stateValue === 'closed') return;
+    if (this.keepAlive) {
+      this.keepAlive.refresh();
+      return;
+    }
     this.keepAlive = setTimeout(() => {
       this.request(scStatusRequest()).catch((e) =>
         this.log.warn({ code: toOpenBranchError(e, 'sip2.failed').code }, 'SIP2 keep-alive failed'),

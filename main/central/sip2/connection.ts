@@ -1,5 +1,5 @@
 import { OpenBranchError } from '../../../shared/errors.ts';
-import type { Logger } from '../../../shared/logger.ts';
+import { type Logger, logsAt } from '../../../shared/logger.ts';
 import { Sip2Framer } from './codec/framer.ts';
 import { redactedHex, redactText } from './codec/redact.ts';
 import { decodeText, type Sip2Encoding } from './codec/text.ts';
@@ -13,7 +13,10 @@ import type { Sip2Socket } from './transport.ts';
  */
 export class Sip2Connection {
   private readonly framer = new Sip2Framer();
-  private waiting: { resolve: (f: Uint8Array) => void; reject: (e: OpenBranchError) => void; timer: NodeJS.Timeout } | undefined;
+  private waiting: { resolve: (f: Uint8Array) => void; reject: (e: OpenBranchError) => void; timeoutMs: number } | undefined;
+  /** One timeout timer for the connection, re-armed per request (no new timer each time); idle firings do nothing. */
+  private timer: NodeJS.Timeout | undefined;
+  private timerMs = 0;
   private closedWith: OpenBranchError | undefined;
   private readonly closeListeners: ((e: OpenBranchError) => void)[] = [];
 
@@ -40,13 +43,8 @@ export class Sip2Connection {
     if (this.closedWith) return Promise.reject(this.closedWith);
     if (this.waiting) return Promise.reject(new OpenBranchError('sip2.busy', 'a request is already outstanding on this connection'));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiting = undefined;
-        const e = new OpenBranchError('sip2.timeout', `no answer within ${timeoutMs} ms`, { timeoutMs });
-        reject(e);
-        this.close(e);
-      }, timeoutMs);
-      this.waiting = { resolve, reject, timer };
+      this.waiting = { resolve, reject, timeoutMs };
+      this.armTimeout(timeoutMs);
       this.trace('sc->acs', bytes);
       this.socket.write(bytes);
     });
@@ -57,10 +55,8 @@ export class Sip2Connection {
     this.closedWith = reason;
     const w = this.waiting;
     this.waiting = undefined;
-    if (w) {
-      clearTimeout(w.timer);
-      w.reject(reason);
-    }
+    clearTimeout(this.timer);
+    if (w) w.reject(reason);
     this.socket.destroy();
     for (const l of this.closeListeners) l(reason);
   }
@@ -81,14 +77,35 @@ export class Sip2Connection {
         continue;
       }
       this.waiting = undefined;
-      clearTimeout(w.timer);
       w.resolve(frame);
     }
   }
 
+  private armTimeout(timeoutMs: number): void {
+    if (this.timer && this.timerMs === timeoutMs) {
+      this.timer.refresh();
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timerMs = timeoutMs;
+    this.timer = setTimeout(() => this.timedOut(), timeoutMs);
+    this.timer.unref(); // the socket keeps Node running while a request is out; this timer alone should not
+  }
+
+  private timedOut(): void {
+    const w = this.waiting;
+    if (!w) return; // answered meanwhile: the timer only runs out idle
+    this.waiting = undefined;
+    const e = new OpenBranchError('sip2.timeout', `no answer within ${w.timeoutMs} ms`, { timeoutMs: w.timeoutMs });
+    w.reject(e);
+    this.close(e);
+  }
+
+  /** Frames are decoded and redacted for the log only when debug (text) or trace (hex) is on. */
   private trace(direction: string, bytes: Uint8Array): void {
+    if (!logsAt(this.log, 'debug')) return;
     const text = decodeText(bytes, this.encoding).replace(/[\r\n]+$/, '');
     this.log.debug({ direction, message: redactText(text).slice(0, 200) }, 'sip2 frame');
-    this.log.trace({ direction, hex: redactedHex(text) }, 'sip2 frame bytes');
+    if (logsAt(this.log, 'trace')) this.log.trace({ direction, hex: redactedHex(text) }, 'sip2 frame bytes');
   }
 }

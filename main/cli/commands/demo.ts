@@ -2,7 +2,11 @@ import type { Command } from 'commander';
 import { DEMO_BRANCHES, DEMO_ITEMS, DEMO_PATRONS } from '../../central/demo/data.ts';
 import { registerDemoServers } from './demo-acs.ts';
 
-/** `openbranch demo patrons|items`: what to present at the kiosk on the embedded default. */
+/**
+ * `openbranch demo patrons|items`: what to present at the kiosk on the
+ * embedded default; `demo acs` and `demo catalog` (demo-acs.ts): the demo
+ * central system on its own and its catalogue as a file.
+ */
 export function registerDemo(program: Command): void {
   const demo = program.command('demo').description('the demo central system: its patrons and items, and running it on its own');
   registerDemoServers(demo);

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { isOpenBranchError, OpenBranchError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { electronAvailable, launchElectron } from '../../app/electron-launcher.ts';
+import { exitOnFatal } from '../../app/fatal.ts';
 import { rendererDir } from '../../app/install-paths.ts';
+import type { RunningKiosk } from '../../app/start-kiosk.ts';
 import { loadConfig } from '../../config/load.ts';
 import { kioskPaths } from '../../config/paths.ts';
 import type { BridgeHub } from '../../hub/bridge-hub.ts';
@@ -86,6 +88,9 @@ async function start(flags: StartFlags): Promise<void> {
     for (const f of warnAboutConfigPermissions(file, logger))
       console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
 
+  // From here on a fault nobody catches switches the lock off and ends the process (exit 70) for systemd to restart it.
+  let running: RunningKiosk | undefined;
+  const fatal = exitOnFatal({ logger, failSafe: async () => running?.failSafe(), flush: () => logging.close() });
   const [{ startKiosk }, { technicianPinVerifier }] = await Promise.all([
     import('../../app/start-kiosk.ts'),
     import('../../app/technician-access.ts'),
@@ -100,7 +105,9 @@ async function start(flags: StartFlags): Promise<void> {
     logDir: paths.logs,
     ...(file ? { configFile: file } : {}),
     verifyTechnicianPin: async (pin) => (await verifier)(pin),
+    onFatal: (reason) => fatal.fatal(reason),
   });
+  running = kiosk;
   hubReady(kiosk.hub);
   logging.startFiles();
   if (inElectron) {
@@ -119,6 +126,7 @@ async function start(flags: StartFlags): Promise<void> {
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  fatal.dispose();
   await web?.close();
   await kiosk.stop();
   logger.info('stopped');

@@ -3,8 +3,10 @@ import type { RequestHandlers } from '../request-router.ts';
 
 export interface CentralFacts {
   health(): CentralHealth;
-  /** host:port of the SIP2 server, or "demo (127.0.0.1:port)"; never the login. */
+  /** host:port of the SIP2 server, " (TLS)" when encrypted; never the login. */
   readonly address: string;
+  /** The embedded demo central system. */
+  readonly demo: boolean;
   readonly profile: string;
   lastRoundTripMs(): number | undefined;
 }
@@ -17,6 +19,7 @@ export function centralHandlers(facts: CentralFacts): Pick<RequestHandlers, 'cen
       return {
         health: facts.health(),
         host: facts.address,
+        demo: facts.demo,
         profile: facts.profile,
         ...(rt === undefined ? {} : { lastRoundTripMs: Math.round(rt * 100) / 100 }),
       };

@@ -10,7 +10,18 @@ import { Keypad } from './Keypad.tsx';
  * show, the keypad and OK. An empty PIN is refused here and again in main
  * (Koha would accept it). `back` is what the cancel button sends.
  */
-export function PinEntry({ error, back, backLabel }: { error: string | undefined; back: UiEvent; backLabel: string }) {
+export function PinEntry({
+  error,
+  retryAt,
+  back,
+  backLabel,
+}: {
+  error: string | undefined;
+  /** When a locked card may try again ("HH:MM"), for the too-many-PINs message. */
+  retryAt?: string | undefined;
+  back: UiEvent;
+  backLabel: string;
+}) {
   const { t } = useTranslation();
   const { send } = useKiosk();
   const [pin, setPin] = useState('');
@@ -27,7 +38,7 @@ export function PinEntry({ error, back, backLabel }: { error: string | undefined
       </output>
       {(empty || error) && (
         <p role="alert" className="error-text">
-          {empty ? t('pin.empty') : t(`reason.${error}`, { defaultValue: t('error.generic') })}
+          {empty ? t('pin.empty') : t(`reason.${error}`, { defaultValue: t('error.generic'), time: retryAt ?? '' })}
         </p>
       )}
       <Keypad

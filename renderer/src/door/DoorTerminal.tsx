@@ -18,7 +18,7 @@ import { DoorPin } from './DoorPin.tsx';
 /** After this long without a touch, the door screen forgets the last attempt and its language. */
 const FORGET_MS = 60_000;
 
-type Refusal = { readonly reason?: string | undefined };
+type Refusal = { readonly reason?: string | undefined; readonly retryAt?: string | undefined };
 
 /**
  * /door: the entrance terminal of an unstaffed branch. Card (from the
@@ -57,11 +57,12 @@ export function DoorTerminal({ bridge }: { bridge: ConnectedBridge }) {
   // A refusal is kept past the machine's return to idle (the door is ready for the next card meanwhile); a new card replaces it.
   const step = view?.step;
   const reason = view?.reason;
+  const retryAt = view?.retryAt;
   useEffect(() => {
-    if (step === 'denied') setRefusal({ reason });
+    if (step === 'denied') setRefusal({ reason, retryAt });
     else if (step !== 'idle') setRefusal(undefined);
     if (step !== 'idle') setTypingCard(false);
-  }, [step, reason]);
+  }, [step, reason, retryAt]);
   useEffect(() => {
     const timer = setInterval(() => {
       if (step === 'idle' && Date.now() - touched.current > FORGET_MS) forget();
@@ -108,13 +109,19 @@ export function DoorTerminal({ bridge }: { bridge: ConnectedBridge }) {
           <div role="alert" className="door-denied">
             <h1>{t(`door.alarm.${view.alarm ?? 'held-open'}`)}</h1>
           </div>
+        ) : view.step === 'out-of-order' ? (
+          <div role="alert" className="door-denied" data-testid="door-out-of-order">
+            <h1>{t('door.outOfOrder')}</h1>
+            <p>{t('door.outOfOrderHint')}</p>
+            <DoorHours view={view} branch={kiosk?.branch} language={language} />
+          </div>
         ) : refusal && (view.step === 'idle' || view.step === 'denied') ? (
           <div role="alert" className="door-denied" data-testid="door-denied">
             <h1>
               <span aria-hidden="true">✗ </span>
               {t('door.denied')}
             </h1>
-            <p data-testid="door-reason">{t(`door.reason.${refusal.reason ?? 'error'}`, { defaultValue: t('door.reason.error') })}</p>
+            <p data-testid="door-reason">{t(`door.reason.${refusal.reason ?? 'error'}`, { defaultValue: t('door.reason.error'), time: refusal.retryAt ?? '' })}</p>
             <DoorHours view={view} branch={kiosk?.branch} language={language} />
             <ActionBar actions={[{ label: t('door.ok'), primary: true, onClick: forget }]} />
           </div>

@@ -8,12 +8,12 @@ import { sessionData } from './session-data.ts';
 export function ErrorScreen({ view }: { view: KioskView }) {
   const { t } = useTranslation();
   const { send } = useKiosk();
-  const { error } = sessionData(view);
+  const { error, retryAt } = sessionData(view);
   return (
     <main className="screen error">
       <h1>{t('screen.error')}</h1>
       <p className="hint" role="alert">
-        {error ? t(`reason.${error}`, { defaultValue: t('error.generic') }) : t('error.generic')}
+        {error ? t(`reason.${error}`, { defaultValue: t('error.generic'), time: retryAt ?? '' }) : t('error.generic')}
       </p>
       <p className="hint">{t(error === 'offline' ? 'error.offlineNext' : 'error.next')}</p>
       <ContactLine contact={view.branch.contact} />

@@ -23,9 +23,9 @@ export function PadColumn({ state, act }: { state: SimulatorState; act: (a: Simu
       <ul>
         {state.items.map((item) => (
           <li key={item.itemId} data-item={item.itemId}>
-            <strong>{item.title}</strong> <code>{item.itemId}</code> ({item.owner})
+            <strong>{item.title}</strong> <code>{item.itemId}</code> {t('simulator.owner', { branch: item.owner })}
             <br />
-            <small>{item.note}</small>
+            <small>{t(`simulator.note.item.${item.itemId}`)}</small>
             <br />
             <button type="button" onClick={() => act({ type: 'sim.item.placeAll', itemId: item.itemId })}>
               {t('simulator.place')}
@@ -44,7 +44,7 @@ export function PadColumn({ state, act }: { state: SimulatorState; act: (a: Simu
       <ul data-testid="sim-pad">
         {state.pad.map((tag) => (
           <li key={tag.uid} data-secured={tag.secured}>
-            <code>{tag.itemId}</code> {tag.parts > 1 ? `${tag.part}/${tag.parts}` : ''} —{' '}
+            <code>{tag.itemId}</code> {tag.parts > 1 ? t('simulator.part', { part: tag.part, parts: tag.parts }) : ''} —{' '}
             {tag.secured ? t('simulator.secured') : t('simulator.released')}
             <button type="button" onClick={() => act({ type: 'sim.item.lift', uid: tag.uid })}>
               {t('simulator.lift')}

@@ -1,7 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KioskBridge } from '../../../shared/contract/bridge.ts';
 import type { SimulatorAction, SimulatorState } from '../../../shared/contract/simulator.ts';
+import { RequestClient } from '../bridge/request-client.ts';
+import { LanguagePicker } from '../tools/LanguagePicker.tsx';
+import { useToolLanguage } from '../tools/useToolLanguage.ts';
+import { useZoom } from '../tools/useZoom.ts';
 import { CounterControls } from './CounterControls.tsx';
 import { PadColumn } from './PadColumn.tsx';
 import './simulator.css';
@@ -9,26 +13,33 @@ import './simulator.css';
 /**
  * /simulator: present demo cards, place and lift demo items, open the
  * door. It drives the same simulated devices (real bytes, real drivers)
- * the kiosk window reads from.
+ * the kiosk window reads from. It has its own language (the branch's by
+ * default), every word from the catalogs: it does not follow a patron who
+ * switches the kiosk to another language.
  */
-export function SimulatorPanel({ bridge }: { bridge: KioskBridge }) {
-  const { t, i18n } = useTranslation();
+export function SimulatorPanel({ bridge }: { bridge: KioskBridge & { onConnection?: (l: (connected: boolean) => void) => () => void } }) {
+  const { t } = useTranslation();
+  const client = useMemo(() => new RequestClient(bridge), [bridge]);
   const [state, setState] = useState<SimulatorState>();
-  useEffect(
-    () =>
-      bridge.onMessage((m) => {
-        if (m.type === 'simulator') setState(m.state);
-        if (m.type === 'view' && i18n.language !== m.view.language) void i18n.changeLanguage(m.view.language);
-      }),
-    [bridge, i18n],
-  );
+  const [branchLanguage, setBranchLanguage] = useState<string>();
+  const [language, setLanguage] = useToolLanguage('openbranch.simulator.language', branchLanguage);
+  useZoom();
+  useEffect(() => bridge.onMessage((m) => m.type === 'simulator' && setState(m.state)), [bridge]);
+  useEffect(() => {
+    const ask = () => void client.call('kiosk.info', {}, 5000).then((reply) => reply.ok && setBranchLanguage(reply.value.language));
+    ask();
+    return bridge.onConnection?.((connected) => connected && ask());
+  }, [client, bridge]);
   const act = (action: SimulatorAction) => bridge.send({ type: 'simulator', action });
 
-  if (!state) return <main className="simulator">{t('app.loading')}</main>;
+  if (!state || !language) return <main className="simulator">{t('app.loading')}</main>;
   if (!state.available) return <main className="simulator">{t('simulator.unavailable')}</main>;
   return (
     <main className="simulator">
-      <h1>{t('simulator.title')}</h1>
+      <div className="sim-head">
+        <h1>{t('simulator.title')}</h1>
+        <LanguagePicker label={t('simulator.language')} value={language} onChange={setLanguage} />
+      </div>
       <p>{t('simulator.intro')}</p>
       <div className="sim-columns">
         <section aria-labelledby="sim-patrons">
@@ -36,9 +47,9 @@ export function SimulatorPanel({ bridge }: { bridge: KioskBridge }) {
           <ul>
             {state.patrons.map((p) => (
               <li key={p.cardNumber} data-card={p.cardNumber}>
-                <strong>{p.name}</strong> <code>{p.cardNumber}</code> PIN <code>{p.pin}</code>
+                <strong>{p.name}</strong> <code>{p.cardNumber}</code> {t('simulator.pin', { pin: p.pin })}
                 <br />
-                <small>{p.note}</small>
+                <small>{t(`simulator.note.patron.${p.cardNumber}`)}</small>
                 <br />
                 <button type="button" onClick={() => act({ type: 'sim.card.present', number: p.cardNumber })}>
                   {t('simulator.present')}
@@ -58,8 +69,8 @@ export function SimulatorPanel({ bridge }: { bridge: KioskBridge }) {
           <h2 id="sim-door">{t('simulator.door')}</h2>
           {state.door && (
             <>
-              <p data-testid="sim-contact">{t('simulator.contact', { state: state.door.contact })}</p>
-              <p data-testid="sim-lock">{t('simulator.lock', { state: state.door.lock })}</p>
+              <p data-testid="sim-contact">{t('simulator.contact', { state: t(`simulator.contactState.${state.door.contact}`) })}</p>
+              <p data-testid="sim-lock">{t('simulator.lock', { state: t(`simulator.lockState.${state.door.lock}`) })}</p>
               {state.door.alarm && (
                 <p className="sim-alarm" role="alert">
                   {t('simulator.alarm')}
@@ -82,6 +93,7 @@ export function SimulatorPanel({ bridge }: { bridge: KioskBridge }) {
           >
             {state.centralOffline ? t('simulator.goOnline') : t('simulator.goOffline')}
           </button>
+          {state.centralOffline && <p role="status">{t('simulator.offline')}</p>}
           <ClockControl clock={state.clock} act={act} />
           <h2>{t('simulator.receipt')}</h2>
           <pre className="sim-receipt" data-testid="sim-receipt">
@@ -92,6 +104,8 @@ export function SimulatorPanel({ bridge }: { bridge: KioskBridge }) {
     </main>
   );
 }
+
+const EXAMPLE_TIME = '2026-11-30T06:05:00+01:00';
 
 function ClockControl({ clock, act }: { clock: string | null; act: (a: SimulatorAction) => void }) {
   const { t } = useTranslation();
@@ -109,7 +123,8 @@ function ClockControl({ clock, act }: { clock: string | null; act: (a: Simulator
         <input
           aria-label={t('simulator.clock')}
           value={value}
-          placeholder="2026-11-30T06:05:00+01:00"
+          placeholder={EXAMPLE_TIME}
+          title={t('simulator.clockHint', { example: EXAMPLE_TIME })}
           onChange={(e) => setValue(e.target.value)}
         />
       </label>

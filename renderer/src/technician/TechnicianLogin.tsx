@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RequestClient } from '../bridge/request-client.ts';
 import { Keypad } from '../components/Keypad.tsx';
 
+/** The technician PIN on the on-screen keypad (the kiosk may have no keyboard); digits never shown. */
 export function TechnicianLogin({ client, onLoggedIn }: { client: RequestClient; onLoggedIn: () => void }) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
@@ -21,8 +22,9 @@ export function TechnicianLogin({ client, onLoggedIn }: { client: RequestClient;
     );
   };
   return (
-    <main className="screen">
+    <main className="tech-login">
       <h1>{t('technician.login')}</h1>
+      <p>{t('technician.loginHint')}</p>
       <output className="pin-dots" aria-label={t('technician.pinLength', { count: pin.length })}>
         {'●'.repeat(pin.length)}
       </output>

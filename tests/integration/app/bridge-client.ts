@@ -77,6 +77,34 @@ export class BridgeClient {
     return (answer as Extract<MainMessage, { type: 'door' }>).view;
   }
 
+  /** A card typed at the self-service screen; resolves on the PIN screen. */
+  async presentCard(card: string): Promise<void> {
+    const from = this.received.length;
+    this.send({ type: 'event', event: { type: 'card.entered', number: card, source: 'keypad' } });
+    await this.next((m) => m.type === 'view' && m.view.screen === 'pin', from);
+  }
+
+  /** A PIN typed at the self-service PIN screen; resolves with the screen that answers it (menu, the PIN again with an error, or the error screen). */
+  async typePin(pin: string): Promise<Extract<MainMessage, { type: 'view' }>['view']> {
+    const from = this.received.length;
+    this.send({ type: 'event', event: { type: 'pin.entered', pin } });
+    // First the look-up (the PIN screen without an error), so a view left over from the last try is not its answer.
+    const lookup = (m: MainMessage) => m.type === 'view' && m.view.screen === 'pin' && m.view.data.error === undefined;
+    await this.next(lookup, from);
+    const answered = (m: MainMessage) =>
+      m.type === 'view' &&
+      (m.view.screen === 'menu' || m.view.screen === 'error' || (m.view.screen === 'pin' && m.view.data.error !== undefined));
+    const asked = this.received.findIndex((m, i) => i >= from && lookup(m));
+    return ((await this.next(answered, asked)) as Extract<MainMessage, { type: 'view' }>).view;
+  }
+
+  /** Back to the start screen (Cancel / End). */
+  async endSession(): Promise<void> {
+    const from = this.received.length;
+    this.send({ type: 'event', event: { type: 'ui.cancel' } });
+    await this.next((m) => m.type === 'view' && m.view.screen === 'attract', from);
+  }
+
   close(): void {
     this.ws.close();
   }

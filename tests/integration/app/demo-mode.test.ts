@@ -1,17 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LcusSimulator } from '../../../devices/door/lcus-simulator.ts';
-import { type RunningKiosk, startKiosk } from '../../../main/app/start-kiosk.ts';
-import { DEMO_LOGIN } from '../../../main/central/demo/data.ts';
-import { type DemoAcs, startDemoAcs } from '../../../main/central/index.ts';
-import { configSchema, type KioskConfigInput } from '../../../shared/config/schema.ts';
+import type { KioskConfigInput } from '../../../shared/config/schema.ts';
 import type { SimulatorAction } from '../../../shared/contract/simulator.ts';
-import { silentLogger } from '../../../shared/logger.ts';
-import { type PtyPair, ptyPair } from '../devices/fixtures/pty.ts';
-import { BridgeClient } from './bridge-client.ts';
+import { Cleanups, startBranch, TECHNICIAN_PIN } from './branch-fixture.ts';
 
 // LCUS frames (vendor documentation): A0 01 01 A2 relay 1 on.
 const ON1 = 'a00101a2';
@@ -26,7 +16,7 @@ const schedule = {
   fri: [],
   sat: [],
   sun: [],
-  exceptions: [{ date: OPEN_DAY, periods: [{ from: '06:00', to: '22:00', mode: 'unstaffed' }] }],
+  exceptions: [{ date: OPEN_DAY, periods: [{ from: '06:00', to: '22:00', mode: 'unstaffed' as const }] }],
 };
 const EVERY_SIM_ACTION: SimulatorAction[] = [
   { type: 'sim.card.present', number: ANNA.card },
@@ -42,70 +32,11 @@ const EVERY_SIM_ACTION: SimulatorAction[] = [
   { type: 'sim.clock.set', at: `${OPEN_DAY}T07:00:00+01:00` },
 ];
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
+const cleanups = new Cleanups();
+afterEach(() => cleanups.run());
 
-/**
- * A branch as a real install has it: SIP2 to a library system (the demo
- * ACS standing in for Koha), an LCUS lock relay on a serial port (socat
- * pty, the relay board simulated at the far end), and, as a placeholder, a
- * simulated printer and door contact. Started through the real
- * composition root with the web host; the test talks to it over the real
- * WebSocket bridge.
- */
-async function branch(extra: Partial<KioskConfigInput> = {}) {
-  const dir = mkdtempSync(join(tmpdir(), 'ob-demo-mode-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const rendererDir = join(dir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
-  const pty: PtyPair = await ptyPair();
-  cleanups.push(() => pty.dispose());
-  const board = new LcusSimulator(pty.device);
-  await board.start();
-  cleanups.push(() => board.stop());
-  const acs: DemoAcs = await startDemoAcs({ port: 0 });
-  cleanups.push(() => acs.close());
-  const config = configSchema.parse({
-    central: { kind: 'sip2', host: acs.host, port: acs.port, ...DEMO_LOGIN, location: 'VAS' },
-    devices: [
-      { id: 'door-lock', kind: 'door-lock', driver: 'lcus', port: pty.host, relay: 1 },
-      { id: 'door-contact', kind: 'door-sensor', driver: 'simulated' },
-      { id: 'printer', kind: 'printer', driver: 'simulated' },
-    ],
-    door: { schedule },
-    metrics: { enabled: false },
-    ...extra,
-  });
-  const kiosk: RunningKiosk = await startKiosk({
-    config,
-    logger: silentLogger,
-    dataDir: dir,
-    rendererDir,
-    web: { port: 0 },
-    verifyTechnicianPin: async (pin) => pin === '135792',
-  });
-  cleanups.push(() => kiosk.stop());
-  const bridge = await BridgeClient.connect(kiosk.web!.port, kiosk.web!.token);
-  cleanups.push(() => bridge.close());
-  const status = async (path: string) => (await fetch(`http://127.0.0.1:${kiosk.web!.port}${path}?token=${kiosk.web!.token}`)).status;
-  /** The entry log as it is on disk. */
-  const entries = () => {
-    const db = new Database(join(dir, 'openbranch.sqlite'), { readonly: true });
-    try {
-      return db.prepare('SELECT at, outcome, reason FROM door_entries ORDER BY id').all() as {
-        at: string;
-        outcome: string;
-        reason: string;
-      }[];
-    } finally {
-      db.close();
-    }
-  };
-  return { kiosk, bridge, board, status, entries };
-}
+/** A real install (no `demo: true`) whose only open day is not today, so only a moved clock could open the door now. */
+const branch = (extra: Partial<KioskConfigInput> = {}) => startBranch(cleanups, { door: { schedule }, ...extra });
 
 describe('demo mode is explicit: outside it, nothing on the bridge moves the clock or touches a simulated device', () => {
   it('a config file without `demo: true`: /simulator is 404, every sim.* message is refused, the door keeps real time', async () => {
@@ -148,7 +79,7 @@ describe('demo mode is explicit: outside it, nothing on the bridge moves the clo
     const health = t.kiosk.metrics.health();
     expect(health).toMatchObject({ demo: false, status: 'degraded' });
     expect(health.warnings).toEqual([{ code: 'config.simulated-device', devices: ['door-contact', 'printer'] }]);
-    expect(await t.bridge.request('technician.login', { pin: '135792' })).toEqual({ ok: true, value: { ok: true } });
+    expect(await t.bridge.request('technician.login', { pin: TECHNICIAN_PIN })).toEqual({ ok: true, value: { ok: true } });
     const list = await t.bridge.request('devices.list', {});
     expect(list).toMatchObject({
       ok: true,

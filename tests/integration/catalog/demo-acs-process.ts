@@ -20,15 +20,19 @@ export class DemoAcsProcess {
     });
     const stderr: string[] = [];
     createInterface({ input: child.stderr! }).on('line', (l) => stderr.push(l));
-    const line = await new Promise<string>((resolveLine, reject) => {
+    // It prints "Demo ACS: host:port" then "Demo OAI-PMH: url" once both listen.
+    const ready = await new Promise<{ port: number; url: string }>((resolveLines, reject) => {
+      let port = 0;
       const lines = createInterface({ input: child.stdout! });
       lines.on('line', (l) => {
-        if (l.startsWith('OpenBranch demo ACS:')) resolveLine(l);
+        const sip2 = /^Demo ACS: [\d.]+:(\d+)$/.exec(l);
+        if (sip2) port = Number(sip2[1]);
+        const oai = /^Demo OAI-PMH: (\S+)$/.exec(l);
+        if (oai) resolveLines({ port, url: oai[1]! });
       });
       child.once('exit', (code) => reject(new Error(`demo acs exited (${code}) before it was ready: ${stderr.join('\n')}`)));
     });
-    const m = /sip2 [\d.]+:(\d+) oai (\S+)/.exec(line)!;
-    return new DemoAcsProcess(child, m[2]!, Number(m[1]));
+    return new DemoAcsProcess(child, ready.url, ready.port);
   }
 
   get baseUrl(): string {

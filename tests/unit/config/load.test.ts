@@ -29,6 +29,24 @@ describe('config loading', () => {
     expect(config.central.kind).toBe('demo');
     expect(config.devices.map((d) => d.driver)).toEqual(expect.arrayContaining(['simulated']));
     expect(config.branch.language).toBe('sv');
+    expect(config.demo).toBe(true);
+  });
+
+  it('a config file is a real install unless it says demo: true', () => {
+    expect(loadConfig(write('plain.yaml', 'branch:\n  id: KOP\n')).config.demo).toBe(false);
+    expect(loadConfig(write('demo.yaml', 'demo: true\n')).config.demo).toBe(true);
+  });
+
+  it("the door's old PIN limit keys say where the shared limit is now", () => {
+    const e = failure(write('old-door.yaml', 'door:\n  pinTries: 3\n  lockoutMinutes: 10\n'));
+    expect(e.message).toContain('door.pinTries: moved to policies.pinAttempts.wrong');
+    expect(e.message).toContain('door.lockoutMinutes: moved to policies.pinAttempts.windowMinutes');
+    expect(
+      loadConfig(write('new-limit.yaml', 'policies:\n  pinAttempts: { wrong: 3, windowMinutes: 30 }\n')).config.policies.pinAttempts,
+    ).toEqual({
+      wrong: 3,
+      windowMinutes: 30,
+    });
   });
 
   it('reads a commented YAML file and fills defaults', () => {

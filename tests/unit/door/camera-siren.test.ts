@@ -11,9 +11,9 @@ import { OpsLog } from '../../../main/door/ops-log.ts';
 import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
-import type { DoorLock } from '../../../shared/devices/door.ts';
 import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { countingLock } from './counting-lock.ts';
 import { patron } from './patron.ts';
 
 const doors: DoorController[] = [];
@@ -43,7 +43,7 @@ async function door(rules: Record<string, unknown> = {}) {
     onHealth: () => () => {},
     patronInformation: async (card: string, pin?: string) => patron({ cardNumber: card, pinValid: pin === '1234' }),
   } as unknown as CentralSystem;
-  const lock = { kind: 'door-lock', id: 'lock', driver: 'test', pulse: async () => {}, release: async () => {} } as unknown as DoorLock;
+  const lock = countingLock();
   const db = openDatabase(':memory:');
   const ops = new OpsLog(db);
   const clock = new DemoClock();

@@ -12,9 +12,9 @@ import { OpsLog } from '../../../main/door/ops-log.ts';
 import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
-import type { DoorLock } from '../../../shared/devices/door.ts';
 import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { countingLock } from './counting-lock.ts';
 import { patron } from './patron.ts';
 
 /**
@@ -68,16 +68,7 @@ describe('door + people counter + schedule: property', () => {
           patronInformation: async (card: string, pin?: string) =>
             patron({ cardNumber: card, pinValid: pin === PATRONS[card]!.pin, extra: PATRONS[card]!.eligible ? { meroppet: 'Y' } : {} }),
         } as unknown as CentralSystem;
-        let pulses = 0;
-        const lock = {
-          kind: 'door-lock',
-          id: 'lock',
-          driver: 'test',
-          pulse: async () => {
-            pulses++;
-          },
-          release: async () => {},
-        } as unknown as DoorLock;
+        const lock = countingLock();
         const sensor = new SimulatedDoorSensor('contact');
         const counter = new SimulatedPeopleCounter('counter');
         const armBoard = new SimulatedRelayBoard();
@@ -89,7 +80,6 @@ describe('door + people counter + schedule: property', () => {
         const door = new DoorController({
           clock: schedule,
           rules: doorSchema.parse({
-            pinTries: 100,
             closing: { lockupGraceMinutes: GRACE_MINUTES },
             tailgating: { action: 'log', settleSeconds: 2 },
           }),
@@ -129,12 +119,12 @@ describe('door + people counter + schedule: property', () => {
               for (let i = 0; i < s.count; i++) counter.walk('out');
               inside = Math.max(0, inside - s.count);
             } else {
-              const before = pulses;
+              const before = lock.pulses;
               door.dispatch({ type: 'door.card', number: s.card });
               for (const digit of s.pin) door.dispatch({ type: 'door.digit', digit });
               door.dispatch({ type: 'door.submit' });
               await waitFor(door.actor, (snap) => !['checking', 'granted'].includes((snap.value as { entry: string }).entry));
-              const granted = pulses > before;
+              const granted = lock.pulses > before;
               const p = PATRONS[s.card]!;
               const open = clock >= OPEN.from && clock < OPEN.to;
               if (granted) {

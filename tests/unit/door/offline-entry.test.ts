@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decideEntry } from '../../../main/door/decide.ts';
 import { EntryCache } from '../../../main/door/entry-cache.ts';
-import { EntryLog } from '../../../main/door/entry-log.ts';
+import { InstallKey } from '../../../main/security/install-key.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
 import type { CentralHealth, CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
@@ -25,12 +25,14 @@ const PATRONS: Record<string, { pin: string; info: Partial<PatronInfo> }> = {
 function central() {
   let health: CentralHealth = 'online';
   let silent = false;
+  // What library staff may change in the library system while the door runs.
+  const patrons = structuredClone(PATRONS);
   const system: CentralSystem = {
     health: () => health,
     onHealth: () => () => {},
     patronInformation: async (card, pin) => {
       if (silent) throw new OpenBranchError('sip2.timeout', 'no answer');
-      const p = PATRONS[card];
+      const p = patrons[card];
       return patron({ cardNumber: card, valid: p !== undefined, pinValid: p?.pin === pin, ...p?.info });
     },
     checkout: async () => Promise.reject(new Error('unused')),
@@ -41,6 +43,10 @@ function central() {
   };
   return {
     system,
+    change: (card: string, to: { pin?: string; info?: Partial<PatronInfo> }) => {
+      const p = patrons[card]!;
+      patrons[card] = { pin: to.pin ?? p.pin, info: { ...p.info, ...to.info } };
+    },
     down: () => {
       health = 'offline';
     },
@@ -53,7 +59,7 @@ function central() {
 function setup(options: { days?: number; enabled?: boolean } = {}) {
   const db = openDatabase(':memory:');
   let now = MORNING.getTime();
-  const cache = new EntryCache(db, options.days ?? 14, new EntryLog(db).cardKey, () => now);
+  const cache = new EntryCache(db, options.days ?? 14, InstallKey.ephemeral(), () => now);
   const c = central();
   const r = doorSchema.parse({ ...rules, offlineEntry: { enabled: options.enabled ?? true, days: options.days ?? 14 } });
   const ask = (card: string, pin: string, at = MORNING) => decideEntry({ central: c.system, rules: r, timeZone: tz, card, pin, at, cache });
@@ -112,6 +118,62 @@ describe('offline entry cache (door, central system unreachable)', () => {
     await off.settle();
     off.c.down();
     expect(await off.ask('1001', '1234')).toEqual({ grant: false, reason: 'offline' });
+  });
+
+  it('a later refusal drops the cached door entry: blocked, permission withdrawn or card unknown, online, then refused offline', async () => {
+    for (const change of [{ blockReasons: ['blocked'] as const }, { extra: {} }, { valid: false }]) {
+      const t = setup();
+      expect(await t.ask('1001', '1234')).toEqual({ grant: true, staff: false });
+      await t.settle();
+      t.c.change('1001', { info: change as Partial<PatronInfo> });
+      expect((await t.ask('1001', '1234')).grant).toBe(false);
+      await t.settle();
+      t.c.down();
+      expect(await t.ask('1001', '1234')).toEqual({ grant: false, reason: 'offline' });
+    }
+  });
+
+  it('a block that arrives with a wrong PIN drops the patron too', async () => {
+    const t = setup();
+    await t.ask('1001', '1234');
+    await t.settle();
+    t.c.change('1001', { info: { blockReasons: ['blocked'] } });
+    expect(await t.ask('1001', '0000')).toEqual({ grant: false, reason: 'wrong-pin' });
+    await t.settle();
+    t.c.down();
+    expect(await t.ask('1001', '1234')).toEqual({ grant: false, reason: 'offline' });
+  });
+
+  it('after a PIN change the old PIN, refused online, no longer opens the door offline', async () => {
+    const t = setup();
+    await t.ask('1001', '1234');
+    await t.settle();
+    t.c.change('1001', { pin: '4321' });
+    expect(await t.ask('1001', '1234')).toEqual({ grant: false, reason: 'wrong-pin' });
+    await t.settle();
+    t.c.down();
+    expect(await t.ask('1001', '1234')).toEqual({ grant: false, reason: 'offline' });
+  });
+
+  it('a slip of the finger online does not cost the patron their offline entry', async () => {
+    const t = setup();
+    await t.ask('1001', '1234');
+    await t.settle();
+    expect(await t.ask('1001', '1243')).toEqual({ grant: false, reason: 'wrong-pin' });
+    await t.settle();
+    t.c.down();
+    expect(await t.ask('1001', '1234')).toEqual({ grant: true, staff: false });
+  });
+
+  it('a refusal that lands while the previous answer is still being written wins', async () => {
+    const t = setup();
+    const first = t.ask('1001', '1234');
+    await first; // cached in the background (scrypt)...
+    t.c.change('1001', { info: { blockReasons: ['blocked'] } });
+    await t.ask('1001', '1234'); // ...while the block arrives
+    await t.settle();
+    t.c.down();
+    expect(await t.ask('1001', '1234')).toEqual({ grant: false, reason: 'offline' });
   });
 
   it('keeps neither the card number nor the PIN in clear', async () => {

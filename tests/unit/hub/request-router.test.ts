@@ -13,7 +13,9 @@ describe('request router', () => {
   const make = (logs: string[] = []) =>
     new RequestRouter(
       {
-        'devices.list': async () => ({ devices: [{ id: 'pad', kind: 'rfid', driver: 'simulated', state: 'connected' }] }),
+        'devices.list': async () => ({
+          devices: [{ id: 'pad', kind: 'rfid', driver: 'simulated', state: 'connected', test: 'read-tags' }],
+        }),
         'queue.status': async () => {
           throw new OpenBranchError('queue.locked', 'database is locked');
         },

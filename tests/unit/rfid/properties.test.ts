@@ -164,3 +164,14 @@ describe('fuzz: random bytes give a typed error or a result, never anything else
     );
   });
 });
+
+describe('a CRC that matches by chance in the wrong byte order', () => {
+  // Found by the property above (seed 1349754818): the block-reversed bytes of this tag
+  // also pass the CRC read straight, and the straight read's version nibble is 3.
+  it('does not hide the block-reversed tag behind an unsupported version', () => {
+    const input = { itemId: ':`Z.}6', partsInSet: 254, partNumber: 122, usage: 'patron-card' as const, country: '', isil: ':' };
+    const reversed = reverseEachBlock(encodeIso28560Part3(input));
+    const tag = decodeIso28560Part3(reversed);
+    expect([tag.itemId, tag.partsInSet, tag.partNumber, tag.variant]).toEqual([':`Z.}6', 254, 122, 'block-reversed']);
+  });
+});

@@ -26,10 +26,19 @@ function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
   return f;
 }
 
+/** The last date formatted per time zone: SIP2 dates are to the second, and requests come many a second. */
+const lastFormatted = new Map<string, { second: number; text: string }>();
+
 export function formatSipDate(date: Date, timeZone?: string): string {
+  const second = Math.floor(date.getTime() / 1000);
+  const key = timeZone ?? '';
+  const last = lastFormatted.get(key);
+  if (last?.second === second) return last.text;
   const parts: Record<string, string> = {};
   for (const p of formatter(timeZone).formatToParts(date)) parts[p.type] = p.value;
-  return `${parts.year}${parts.month}${parts.day}    ${parts.hour}${parts.minute}${parts.second}`;
+  const text = `${parts.year}${parts.month}${parts.day}    ${parts.hour}${parts.minute}${parts.second}`;
+  lastFormatted.set(key, { second, text });
+  return text;
 }
 
 /**

@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import type { Language } from '../../../shared/config/branch.ts';
+import { catalogs } from '../../../shared/i18n/index.ts';
+import { applyLanguage } from '../i18n.ts';
+
+const isLanguage = (value: string | null | undefined): value is Language => !!value && value in catalogs;
+
+/**
+ * A tool screen's language: the one chosen on this device before (kept in
+ * localStorage under `key`), else the branch's default once it is known.
+ * Sets the page's lang and direction, so screen readers and Arabic
+ * layout follow.
+ */
+export function useToolLanguage(key: string, branchDefault: string | undefined): [Language | undefined, (language: string) => void] {
+  const [chosen, setChosen] = useState(() => {
+    const stored = globalThis.localStorage?.getItem(key);
+    return isLanguage(stored) ? stored : undefined;
+  });
+  const language = chosen ?? (isLanguage(branchDefault) ? branchDefault : undefined);
+  useEffect(() => {
+    if (language) applyLanguage(language);
+  }, [language]);
+  const choose = (next: string) => {
+    if (!isLanguage(next)) return;
+    globalThis.localStorage?.setItem(key, next);
+    setChosen(next);
+  };
+  return [language, choose];
+}
