@@ -121,7 +121,9 @@ export function DoorTerminal({ bridge }: { bridge: ConnectedBridge }) {
               <span aria-hidden="true">✗ </span>
               {t('door.denied')}
             </h1>
-            <p data-testid="door-reason">{t(`door.reason.${refusal.reason ?? 'error'}`, { defaultValue: t('door.reason.error'), time: refusal.retryAt ?? '' })}</p>
+            <p data-testid="door-reason">
+              {t(`door.reason.${refusal.reason ?? 'error'}`, { defaultValue: t('door.reason.error'), time: refusal.retryAt ?? '' })}
+            </p>
             <DoorHours view={view} branch={kiosk?.branch} language={language} />
             <ActionBar actions={[{ label: t('door.ok'), primary: true, onClick: forget }]} />
           </div>
