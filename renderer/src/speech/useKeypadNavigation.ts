@@ -63,8 +63,10 @@ export function useKeypadNavigation(
         if (speech && main) speaker().say(readable(main), language);
       } else if (e.key === 'Enter' || e.code === 'NumpadEnter' || e.key === ' ') {
         const current = document.activeElement as HTMLElement | null;
-        if (current && list.includes(current)) current.click();
-        else if (typing) press('.action-bar .primary');
+        const onControl = current !== null && list.includes(current);
+        // Where digits are typed, Enter sends them (a digit key is pressed by its own key), unless "Avbryt" or "OK" has focus.
+        if (typing && (!onControl || current.dataset.key !== undefined)) press('.action-bar .primary');
+        else if (onControl) current.click();
         else handled = false;
       } else handled = false;
       if (handled) e.preventDefault();
