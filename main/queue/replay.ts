@@ -2,7 +2,7 @@ import type { CentralSystem } from '../../shared/domain/central.ts';
 import { isOpenBranchError, isTransient } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { wasApplied } from './applied.ts';
-import type { FinalState, FinishDetail, QueueOutcome, QueueRow, QueueStore } from './store.ts';
+import type { Ended, QueueRow, QueueStore } from './store.ts';
 
 export interface ReplaySummary {
   readonly sent: number;
@@ -29,11 +29,28 @@ export interface ReplayOptions {
 
 type Counts = { sent: number; done: number; conflicts: number; cancelled: number };
 
+/** Outcomes are written at least this often (at the bounded rate, the batch holds about this long's worth). */
+const COMMIT_EVERY_MS = 1000;
+/** At most this many transactions per commit; after a crash each of them costs one extra look-up. */
+const MAX_BATCH = 256;
+
+/** How many transactions one commit covers at this rate. */
+export function batchSize(minIntervalMs: number): number {
+  return minIntervalMs <= 0 ? MAX_BATCH : Math.max(1, Math.min(MAX_BATCH, Math.floor(COMMIT_EVERY_MS / minIntervalMs)));
+}
+
 /**
  * Sends what the queue holds to the central system in original order:
  * offline transactions with no-block and their original time, and settles
  * the ones whose outcome is unknown by asking for the item's state first.
  * Stops at the first transport failure so nothing overtakes anything.
+ *
+ * Group commit: the attempts of a batch of fresh transactions are counted
+ * in one commit before the first of them is sent, and their outcomes are
+ * written with the next batch's attempts. A crash in between leaves the
+ * batch "maybe sent", and the next round asks the central system before
+ * resending any of it, as after any crash (see QueueStore.commitReplay for
+ * why a batch never holds one item twice).
  */
 export async function replay(store: QueueStore, central: CentralSystem, logger: Logger, o: ReplayOptions): Promise<ReplaySummary> {
   const counts: Counts = { sent: 0, done: 0, conflicts: 0, cancelled: 0 };
@@ -44,24 +61,39 @@ export async function replay(store: QueueStore, central: CentralSystem, logger: 
     lastRequest = o.now();
     return call();
   };
-  // The attempt of the next fresh transaction is counted in the same commit as the outcome of the
-  // one before (one flush per transaction): that one is about to be sent, not "maybe sent".
-  let counted: string | undefined;
-  for (let row = store.nextToReplay(); row; ) {
-    if (o.keepGoing && !o.keepGoing()) break;
-    const fresh = row.id === counted;
-    if (!fresh && row.attempts > 0 && o.now() - row.updatedAt < o.settleMs)
-      return { ...counts, remaining: store.backlog(), stoppedBy: 'queue.settling', settlesAt: row.updatedAt + o.settleMs };
-    const current = row;
+  const going = () => !o.keepGoing || o.keepGoing();
+  const size = batchSize(o.minIntervalMs);
+  const stopped = (row: QueueRow, e: unknown): ReplaySummary => {
+    const code = isOpenBranchError(e) ? e.code : 'queue.replay-failed';
+    logger.warn({ id: row.id, kind: row.kind, code, transient: isTransient(e) }, 'replay stopped');
+    return { ...counts, remaining: store.backlog(), stoppedBy: code };
+  };
+  let ended: Ended[] = [];
+  for (;;) {
+    const { batch, next } = store.commitReplay(ended, going() ? size : 0);
+    ended = [];
+    if (batch.length > 0) {
+      for (const [i, row] of batch.entries()) {
+        if (i > 0 && !going()) {
+          store.stopReplay(ended, undefined, batch.slice(i));
+          return { ...counts, remaining: store.backlog() };
+        }
+        try {
+          ended.push({ row, ...(await send(row, central, paced, counts)) });
+        } catch (e) {
+          store.stopReplay(ended, row, batch.slice(i + 1));
+          return stopped(row, e);
+        }
+      }
+      continue;
+    }
+    if (!next) break;
+    if (next.attempts > 0 && o.now() - next.updatedAt < o.settleMs)
+      return { ...counts, remaining: store.backlog(), stoppedBy: 'queue.settling', settlesAt: next.updatedAt + o.settleMs };
     try {
-      const end = await settle(current, fresh, store, central, paced, counts);
-      const { next, attempted } = store.finishAndAttemptNext(current, end.state, end.outcome, end.detail);
-      counted = attempted ? next?.id : undefined;
-      row = next;
+      ended.push({ row: next, ...(await settle(next, store, central, paced, counts)) });
     } catch (e) {
-      const code = isOpenBranchError(e) ? e.code : 'queue.replay-failed';
-      logger.warn({ id: current.id, kind: current.kind, code, transient: isTransient(e) }, 'replay stopped');
-      return { ...counts, remaining: store.backlog(), stoppedBy: code };
+      return stopped(next, e);
     }
   }
   return { ...counts, remaining: store.backlog() };
@@ -69,24 +101,13 @@ export async function replay(store: QueueStore, central: CentralSystem, logger: 
 
 type Paced = <T>(call: () => Promise<T>) => Promise<T>;
 
-/** How a transaction ends, written by the caller together with the next one's attempt. */
-interface End {
-  readonly state: FinalState;
-  readonly outcome: QueueOutcome | null;
-  readonly detail?: FinishDetail;
-}
+/** How a transaction ends, written by the caller together with the next batch's attempts. */
+type End = Omit<Ended, 'row'>;
 
-/** `fresh`: its attempt was counted with the previous outcome and it was not sent yet. */
-async function settle(
-  row: QueueRow,
-  fresh: boolean,
-  store: QueueStore,
-  central: CentralSystem,
-  paced: Paced,
-  counts: Counts,
-): Promise<End> {
+/** A transaction that needs a check before anything is sent: unknown, or maybe sent (a crash or failure after its attempt). */
+async function settle(row: QueueRow, store: QueueStore, central: CentralSystem, paced: Paced, counts: Counts): Promise<End> {
   if (row.state === 'unknown') return settleUnknown(row, central, paced, counts);
-  if (row.attempts > 0 && !fresh) {
+  if (row.attempts > 0) {
     const check = await paced(() => wasApplied(central, row));
     if (check === 'applied') {
       counts.done++;
@@ -98,7 +119,12 @@ async function settle(
     }
   }
   // Counted before the send (durably), so a crash after it leaves "maybe sent" on record.
-  if (!fresh) store.attempt(row.id);
+  store.attempt(row);
+  return send(row, central, paced, counts);
+}
+
+/** Sends one transaction whose attempt is on disk, with no-block and its original time. */
+async function send(row: QueueRow, central: CentralSystem, paced: Paced, counts: Counts): Promise<End> {
   counts.sent++;
   const transactionTime = new Date(row.createdAt);
   const result =

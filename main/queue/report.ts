@@ -106,17 +106,21 @@ export function conflictsCsv(db: Db): string {
 /** A staff member has dealt with this conflict; it stays on record. */
 export function markHandled(db: Db, id: string, by: string, now = Date.now()): void {
   new QueueStore(db);
-  const row = db.prepare('SELECT state, handled_at AS handledAt FROM queue_transactions WHERE id = ?').get(id) as
-    | { state: QueueState; handledAt: number | null }
+  // Conflicts through their partial index; anything else only to say why not (a read of the table).
+  const conflict = db.prepare("SELECT seq FROM queue_transactions WHERE id = ? AND state = 'conflict'").get(id) as
+    | { seq: number }
     | undefined;
-  if (!row) throw new OpenBranchError('queue.not-found', `no queued transaction with id ${id}`);
-  if (row.state !== 'conflict') throw new OpenBranchError('queue.not-conflict', `transaction ${id} is ${row.state}, not a conflict`);
+  if (!conflict) {
+    const row = db.prepare('SELECT state FROM queue_transactions WHERE id = ?').get(id) as { state: QueueState } | undefined;
+    if (!row) throw new OpenBranchError('queue.not-found', `no queued transaction with id ${id}`);
+    throw new OpenBranchError('queue.not-conflict', `transaction ${id} is ${row.state}, not a conflict`);
+  }
   // Handled: the card number has served its purpose.
-  db.prepare('UPDATE queue_transactions SET handled_at = ?, handled_by = ?, updated_at = ?, card = NULL WHERE id = ?').run(
+  db.prepare('UPDATE queue_transactions SET handled_at = ?, handled_by = ?, updated_at = ?, card = NULL WHERE seq = ?').run(
     now,
     by,
     now,
-    id,
+    conflict.seq,
   );
 }
 

@@ -6,6 +6,23 @@ export const WAITS_FOR_REPLAY = "(state = 'unknown' OR (state = 'pending' AND of
 /** A loan accepted offline and not registered yet (what the per-patron offline limit counts). */
 export const OFFLINE_LOAN = "(kind = 'checkout' AND state = 'pending' AND offline = 1)";
 
+/** A transaction's columns after its seq and id (the same in every version of the table). */
+const TRANSACTION_FIELDS = `kind TEXT NOT NULL CHECK (kind IN ('checkout', 'checkin', 'renew')),
+      card TEXT,
+      item TEXT NOT NULL,
+      branch TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('pending', 'unknown', 'done', 'conflict', 'cancelled')),
+      offline INTEGER NOT NULL DEFAULT 0,
+      attempts INTEGER NOT NULL DEFAULT 0,
+      outcome TEXT,
+      reason TEXT,
+      server_message TEXT,
+      due_date TEXT,
+      updated_at INTEGER NOT NULL,
+      handled_at INTEGER,
+      handled_by TEXT`;
+
 /**
  * The queue's tables. `seq` is the original order (replay follows it);
  * `id` is the transaction's uuid. Rows are never deleted except `done`
@@ -24,21 +41,7 @@ export const QUEUE_MIGRATIONS: Migrations = {
     `CREATE TABLE queue_transactions (
       seq INTEGER PRIMARY KEY AUTOINCREMENT,
       id TEXT NOT NULL UNIQUE,
-      kind TEXT NOT NULL CHECK (kind IN ('checkout', 'checkin', 'renew')),
-      card TEXT,
-      item TEXT NOT NULL,
-      branch TEXT NOT NULL,
-      created_at INTEGER NOT NULL,
-      state TEXT NOT NULL CHECK (state IN ('pending', 'unknown', 'done', 'conflict', 'cancelled')),
-      offline INTEGER NOT NULL DEFAULT 0,
-      attempts INTEGER NOT NULL DEFAULT 0,
-      outcome TEXT,
-      reason TEXT,
-      server_message TEXT,
-      due_date TEXT,
-      updated_at INTEGER NOT NULL,
-      handled_at INTEGER,
-      handled_by TEXT
+      ${TRANSACTION_FIELDS}
     );
     CREATE INDEX queue_transactions_state ON queue_transactions (state, seq);
     CREATE INDEX queue_transactions_card ON queue_transactions (card, state);
@@ -68,5 +71,24 @@ export const QUEUE_MIGRATIONS: Migrations = {
     CREATE INDEX queue_waiting ON queue_transactions (seq) WHERE ${WAITS_FOR_REPLAY};
     CREATE INDEX queue_waiting_item ON queue_transactions (item) WHERE ${WAITS_FOR_REPLAY};
     CREATE INDEX queue_offline_loans ON queue_transactions (card) WHERE ${OFFLINE_LOAN};`,
+    // A loan's write-ahead row writes one page, as a bare insert does: no AUTOINCREMENT (its
+    // sqlite_sequence row was a second page per commit; seq only orders, and a new row still gets
+    // a higher one than any row on file) and no index over every id (a third page; the kiosk
+    // writes by seq). Staff look up conflicts by id through a partial index over conflicts only.
+    `CREATE TABLE queue_transactions_v5 (
+      seq INTEGER PRIMARY KEY,
+      id TEXT NOT NULL,
+      ${TRANSACTION_FIELDS}
+    );
+    INSERT INTO queue_transactions_v5 (seq, id, kind, card, item, branch, created_at, state, offline, attempts, outcome, reason,
+      server_message, due_date, updated_at, handled_at, handled_by)
+      SELECT seq, id, kind, card, item, branch, created_at, state, offline, attempts, outcome, reason,
+      server_message, due_date, updated_at, handled_at, handled_by FROM queue_transactions;
+    DROP TABLE queue_transactions;
+    ALTER TABLE queue_transactions_v5 RENAME TO queue_transactions;
+    CREATE INDEX queue_waiting ON queue_transactions (seq) WHERE ${WAITS_FOR_REPLAY};
+    CREATE INDEX queue_waiting_item ON queue_transactions (item) WHERE ${WAITS_FOR_REPLAY};
+    CREATE INDEX queue_offline_loans ON queue_transactions (card) WHERE ${OFFLINE_LOAN};
+    CREATE INDEX queue_conflicts ON queue_transactions (id) WHERE state = 'conflict';`,
   ],
 };

@@ -33,10 +33,20 @@ export interface QueueRow {
 }
 
 export type FinalState = 'done' | 'conflict' | 'cancelled';
+/** A recorded transaction, as the store's writes find it: by its row number (the id has no index: see schema.ts). */
+export type Recorded = Pick<QueueRow, 'seq'>;
 export interface FinishDetail {
   readonly reason?: string | undefined;
   readonly message?: string | undefined;
   readonly dueDate?: string | undefined;
+}
+
+/** A transaction replay sent and how it ended, written with the next batch's attempts. */
+export interface Ended {
+  readonly row: QueueRow;
+  readonly state: FinalState;
+  readonly outcome: QueueOutcome | null;
+  readonly detail?: FinishDetail;
 }
 
 export interface NewTransaction {
@@ -73,18 +83,23 @@ export class QueueStore {
     this.s = {
       insert: db.prepare(
         `INSERT INTO queue_transactions (id, kind, card, item, branch, created_at, state, offline, attempts, due_date, updated_at)
-         VALUES (@id, @kind, @card, @item, @branch, @at, 'pending', @offline, @attempts, @dueDate, @now) RETURNING ${COLUMNS}`,
+         VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)`,
       ),
       get: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE id = ?`),
-      attempt: db.prepare('UPDATE queue_transactions SET attempts = attempts + 1, updated_at = ? WHERE id = ?'),
+      attempt: db.prepare('UPDATE queue_transactions SET attempts = attempts + 1, updated_at = ? WHERE seq = ?'),
       // A finished row no longer needs the card (replay is over); a conflict keeps it until staff handle it.
       finish: db.prepare(
         `UPDATE queue_transactions SET state = @state, outcome = @outcome, reason = @reason, server_message = @message,
-           due_date = COALESCE(@dueDate, due_date), updated_at = @now, card = CASE WHEN @state = 'conflict' THEN card END WHERE id = @id`,
+           due_date = COALESCE(@dueDate, due_date), updated_at = @now, card = CASE WHEN @state = 'conflict' THEN card END WHERE seq = @seq`,
       ),
-      offline: db.prepare('UPDATE queue_transactions SET offline = 1, due_date = ?, updated_at = ? WHERE id = ?'),
-      unknown: db.prepare("UPDATE queue_transactions SET state = 'unknown', updated_at = ? WHERE id = ?"),
+      offline: db.prepare('UPDATE queue_transactions SET offline = 1, due_date = ?, updated_at = ? WHERE seq = ?'),
+      unknown: db.prepare("UPDATE queue_transactions SET state = 'unknown', updated_at = ? WHERE seq = ?"),
       next: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE ${WAITS_FOR_REPLAY} AND seq > ? ORDER BY seq LIMIT 1`),
+      upcoming: db.prepare(`SELECT ${COLUMNS} FROM queue_transactions WHERE ${WAITS_FOR_REPLAY} ORDER BY seq LIMIT ?`),
+      touch: db.prepare('UPDATE queue_transactions SET updated_at = ? WHERE seq = ?'),
+      uncount: db.prepare(
+        "UPDATE queue_transactions SET attempts = attempts - 1, updated_at = ? WHERE seq = ? AND state = 'pending' AND attempts > 0",
+      ),
       backlog: db.prepare(`SELECT COUNT(*) AS n FROM queue_transactions WHERE ${WAITS_FOR_REPLAY}`),
       oldest: db.prepare(`SELECT MIN(created_at) AS t FROM queue_transactions WHERE ${WAITS_FOR_REPLAY}`),
       waiting: db.prepare(`SELECT 1 FROM queue_transactions WHERE item = ? AND ${WAITS_FOR_REPLAY} LIMIT 1`),
@@ -92,36 +107,53 @@ export class QueueStore {
     };
   }
 
-  /** Writes a new `pending` transaction (durably) and returns it, as written (RETURNING: no read-back). */
+  /**
+   * Writes a new `pending` transaction (durably) and returns it as written:
+   * built from the values just written and the new row number, so nothing
+   * is read back (not even through RETURNING).
+   */
   record(tx: NewTransaction): QueueRow {
-    const raw = this.s.insert.get({
-      id: randomUUID(),
+    const id = randomUUID();
+    const now = this.now();
+    const card = tx.card ?? null;
+    const dueDate = tx.dueDate ?? null;
+    const offline = tx.offline === true;
+    const { lastInsertRowid } = this.s.insert.run(id, tx.kind, card, tx.item, tx.branch, tx.at, offline ? 1 : 0, tx.attempts, dueDate, now);
+    return {
+      seq: Number(lastInsertRowid),
+      id,
       kind: tx.kind,
-      card: tx.card ?? null,
+      card,
       item: tx.item,
       branch: tx.branch,
-      at: tx.at,
-      offline: tx.offline ? 1 : 0,
+      createdAt: tx.at,
+      state: 'pending',
+      offline,
       attempts: tx.attempts,
-      dueDate: tx.dueDate ?? null,
-      now: this.now(),
-    }) as RawRow;
-    return toRow(raw);
+      outcome: null,
+      reason: null,
+      serverMessage: null,
+      dueDate,
+      updatedAt: now,
+      handledAt: null,
+      handledBy: null,
+    };
   }
 
+  /** One transaction by its id (staff tools and tests; the id has no index, so this reads the table). */
   get(id: string): QueueRow | undefined {
     const r = this.s.get.get(id) as RawRow | undefined;
     return r ? toRow(r) : undefined;
   }
 
   /** Counted before each send, so a crash after it leaves "maybe sent" on record. */
-  attempt(id: string): void {
-    this.s.attempt.run(this.now(), id);
+  attempt(tx: Recorded): void {
+    this.s.attempt.run(this.now(), tx.seq);
   }
 
-  finish(id: string, state: FinalState, outcome: QueueOutcome | null, detail: FinishDetail = {}): void {
+  finish(tx: Recorded, state: FinalState, outcome: QueueOutcome | null, detail: FinishDetail = {}): void {
     this.s.finish.run({
-      id,
+      seq: tx.seq,
       state,
       outcome,
       reason: detail.reason ?? null,
@@ -132,13 +164,13 @@ export class QueueStore {
   }
 
   /** The patron is told it is done offline; replay will register it. */
-  acceptOffline(id: string, dueDate?: string): void {
-    this.s.offline.run(dueDate ?? null, this.now(), id);
+  acceptOffline(tx: Recorded, dueDate?: string): void {
+    this.s.offline.run(dueDate ?? null, this.now(), tx.seq);
   }
 
   /** Maybe reached the central system, and the patron was not told it succeeded. */
-  markUnknown(id: string): void {
-    this.s.unknown.run(this.now(), id);
+  markUnknown(tx: Recorded): void {
+    this.s.unknown.run(this.now(), tx.seq);
   }
 
   /**
@@ -172,26 +204,49 @@ export class QueueStore {
   }
 
   /**
-   * Replay's write: finishes one transaction and, in the same commit (one
-   * flush to disk instead of two), counts the attempt of the next one when
-   * it is a fresh offline transaction about to be sent. Returns the next
-   * one as it now stands, and whether its attempt was counted here. A crash
-   * before that send leaves it "maybe sent": the next replay asks first.
+   * Replay's group commit: in one commit (one flush), writes the outcomes of
+   * the transactions just sent and counts the attempts of the next batch:
+   * up to `batch` fresh offline transactions in original order, stopping
+   * before one that needs a check first (unknown, or maybe sent) and before
+   * a second transaction for an item already in the batch, so after a crash
+   * each item's state at the central system says whether its one
+   * transaction in the batch happened. Returns the batch as it now stands;
+   * when it is empty, `next` is the transaction that needs the check.
    */
-  finishAndAttemptNext(
-    row: QueueRow,
-    state: FinalState,
-    outcome: QueueOutcome | null,
-    detail: FinishDetail = {},
-  ): { next: QueueRow | undefined; attempted: boolean } {
+  commitReplay(ended: readonly Ended[], batch: number): { batch: QueueRow[]; next: QueueRow | undefined } {
     return this.db
       .transaction(() => {
-        this.finish(row.id, state, outcome, detail);
-        const next = this.nextToReplay();
-        if (next === undefined || next.state !== 'pending' || next.attempts > 0) return { next, attempted: false };
+        for (const e of ended) this.finish(e.row, e.state, e.outcome, e.detail);
+        if (batch <= 0) return { batch: [], next: undefined };
+        const rows = (this.s.upcoming.all(batch) as RawRow[]).map(toRow);
         const now = this.now();
-        this.s.attempt.run(now, next.id);
-        return { next: { ...next, attempts: 1, updatedAt: now }, attempted: true };
+        const items = new Set<string>();
+        const counted: QueueRow[] = [];
+        for (const r of rows) {
+          if (r.state !== 'pending' || r.attempts > 0 || items.has(r.item)) break;
+          items.add(r.item);
+          this.s.attempt.run(now, r.seq);
+          counted.push({ ...r, attempts: 1, updatedAt: now });
+        }
+        return { batch: counted, next: counted.length === 0 ? rows[0] : undefined };
+      })
+      .immediate();
+  }
+
+  /**
+   * A replay round stops inside a batch: the outcomes so far are written;
+   * the transaction whose send failed is "maybe sent" from now (its settle
+   * time counts from the failure, not from the batch's start); the ones
+   * after it were never sent and lose the attempt counted for them.
+   */
+  stopReplay(ended: readonly Ended[], failed: QueueRow | undefined, unsent: readonly QueueRow[]): void {
+    this.db
+      .transaction(() => {
+        for (const e of ended) this.finish(e.row, e.state, e.outcome, e.detail);
+        const now = this.now();
+        if (failed) this.s.touch.run(now, failed.seq);
+        // Only while still pending: another replayer that took the lease over may have settled it meanwhile.
+        for (const r of unsent) this.s.uncount.run(now, r.seq);
       })
       .immediate();
   }

@@ -13,7 +13,7 @@ import { offlineLoan, offlineLoanRefused, offlineReturn, offlineReturnRefused } 
 import type { LinkMode } from './online-switch.ts';
 import type { PinCache } from './pin-cache.ts';
 import { offlineCheckoutDecision, offlineDueDate } from './policy.ts';
-import type { QueueStore } from './store.ts';
+import type { QueueRow, QueueStore } from './store.ts';
 
 export interface TransactionDeps {
   readonly central: CentralSystem;
@@ -52,11 +52,11 @@ export class QueuedTransactions {
     });
     try {
       const r = await this.d.send(() => central.checkout(req));
-      store.finish(row.id, 'done', r.ok ? 'ok' : 'refused', { reason: r.refusal, dueDate: r.dueDate });
+      store.finish(row, 'done', r.ok ? 'ok' : 'refused', { reason: r.refusal, dueDate: r.dueDate });
       return r;
     } catch (e) {
-      if (isTransient(e)) return this.checkoutOffline(req, row.id);
-      store.markUnknown(row.id);
+      if (isTransient(e)) return this.checkoutOffline(req, row);
+      store.markUnknown(row);
       throw e;
     }
   }
@@ -67,11 +67,11 @@ export class QueuedTransactions {
     const row = store.record({ kind: 'checkin', item: req.itemId, branch: req.location, at: this.d.now(), attempts: 1 });
     try {
       const r = await this.d.send(() => central.checkin(req));
-      store.finish(row.id, 'done', r.ok ? 'ok' : 'refused', { reason: r.refusal });
+      store.finish(row, 'done', r.ok ? 'ok' : 'refused', { reason: r.refusal });
       return r;
     } catch (e) {
-      if (isTransient(e)) return this.checkinOffline(req, row.id);
-      store.markUnknown(row.id);
+      if (isTransient(e)) return this.checkinOffline(req, row);
+      store.markUnknown(row);
       throw e;
     }
   }
@@ -93,29 +93,29 @@ export class QueuedTransactions {
     const row = store.record({ kind: 'renew', card: cardNumber, item: itemId, branch: this.d.branchId, at: this.d.now(), attempts: 1 });
     try {
       const r = await this.d.send(() => central.renew(cardNumber, itemId, pin));
-      store.finish(row.id, 'done', r.ok ? 'ok' : 'refused', { dueDate: r.dueDate });
+      store.finish(row, 'done', r.ok ? 'ok' : 'refused', { dueDate: r.dueDate });
       return r;
     } catch (e) {
-      store.markUnknown(row.id);
+      store.markUnknown(row);
       throw e;
     }
   }
 
-  /** `recordedId`: the online attempt's row, which may have reached the server (replay checks before resending). */
-  private async checkoutOffline(req: CheckoutRequest, recordedId?: string): Promise<CheckoutResult> {
+  /** `recorded`: the online attempt's row, which may have reached the server (replay checks before resending). */
+  private async checkoutOffline(req: CheckoutRequest, recorded?: QueueRow): Promise<CheckoutResult> {
     const { store, policy } = this.d;
     const pin = req.pin === undefined || req.pin === '' ? 'none' : await this.d.pins.check(req.cardNumber, req.pin);
     const decision = offlineCheckoutDecision(policy, { card: req.cardNumber, pin, offlineLoans: store.offlineLoans(req.cardNumber) });
     if (!decision.ok) {
-      if (recordedId) store.markUnknown(recordedId);
+      if (recorded) store.markUnknown(recorded);
       this.d.logger.info({ reason: decision.reason }, 'offline checkout refused');
       return offlineLoanRefused(req.itemId, decision.reason);
     }
     const at = this.d.now();
     const due = offlineDueDate(policy, at, this.d.timeZone);
-    if (recordedId) store.acceptOffline(recordedId, due);
+    if (recorded) store.acceptOffline(recorded, due);
     const id =
-      recordedId ??
+      recorded?.id ??
       store.record({
         kind: 'checkout',
         card: req.cardNumber,
@@ -130,15 +130,15 @@ export class QueuedTransactions {
     return offlineLoan(req.itemId, due);
   }
 
-  private checkinOffline(req: CheckinRequest, recordedId?: string): CheckinResult {
+  private checkinOffline(req: CheckinRequest, recorded?: QueueRow): CheckinResult {
     const { store } = this.d;
     if (!this.d.policy.acceptReturns) {
-      if (recordedId) store.markUnknown(recordedId);
+      if (recorded) store.markUnknown(recorded);
       return offlineReturnRefused(req.itemId);
     }
-    if (recordedId) store.acceptOffline(recordedId);
+    if (recorded) store.acceptOffline(recorded);
     const id =
-      recordedId ??
+      recorded?.id ??
       store.record({ kind: 'checkin', item: req.itemId, branch: req.location, at: this.d.now(), attempts: 0, offline: true }).id;
     this.d.logger.info({ id }, 'return accepted offline');
     return offlineReturn(req.itemId);

@@ -2,18 +2,23 @@ import { OpenBranchError } from '../../shared/errors.ts';
 
 /**
  * What can be wrong with a data file at start, each with what the
- * technician does about it. The exit code follows sysexits.h: 78
- * (EX_CONFIG) when the file is not usable as it stands, 74 (EX_IOERR)
- * when the operating system refused the read or write.
+ * technician does about it. The exit code follows sysexits.h and tells
+ * systemd whether starting again can help: 75 (EX_TEMPFAIL) when the next
+ * start may well succeed (a damaged file was moved aside, another process
+ * may let go of the file or the port), 74 (EX_IOERR) when the operating
+ * system refused the read or write, 78 (EX_CONFIG) only for what a restart
+ * cannot fix (a broken config, a file from a newer OpenBranch): the units
+ * do not restart on 78 (RestartPreventExitStatus).
  */
 export type StorageProblem = 'corrupt' | 'locked' | 'unreadable' | 'read-only' | 'full' | 'io';
 
 export const EX_IOERR = 74;
+export const EX_TEMPFAIL = 75;
 export const EX_CONFIG = 78;
 
 const EXIT: Readonly<Record<StorageProblem, number>> = {
-  corrupt: EX_CONFIG,
-  locked: EX_CONFIG,
+  corrupt: EX_TEMPFAIL,
+  locked: EX_TEMPFAIL,
   unreadable: EX_IOERR,
   'read-only': EX_IOERR,
   full: EX_IOERR,
@@ -24,6 +29,8 @@ const EXIT: Readonly<Record<StorageProblem, number>> = {
 export function startupExitCode(e: unknown): number | undefined {
   if (!(e instanceof OpenBranchError)) return undefined;
   if (e.subsystem === 'storage') return EXIT[e.code.slice('storage.'.length) as StorageProblem] ?? EX_IOERR;
+  // A port another program holds may be free at the next start (a port the kiosk may never use is a config error).
+  if (e.code === 'config.port' && e.details.errno === 'EADDRINUSE') return EX_TEMPFAIL;
   // A database written by a newer OpenBranch is the installed version's problem, not the disk's.
   if (e.code === 'queue.schema-newer' || e.subsystem === 'config') return EX_CONFIG;
   return undefined;

@@ -10,6 +10,7 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DemoCatalog } from '../../main/central/demo/catalog/catalog.ts';
 import { DEMO_LOGIN } from '../../main/central/demo/data.ts';
 import { connectCentral, startDemoAcs } from '../../main/central/index.ts';
 import { replay } from '../../main/queue/replay.ts';
@@ -42,22 +43,34 @@ const ROUNDS = 5;
 const OPS = 400;
 const tx = { kind: 'checkout' as const, card: CARD, item: ITEMS[0]!, branch: 'VAS', attempts: 1 as const };
 
-/** One op's time, median over a round of OPS. */
-function perOp(op: () => void): number {
-  const times: number[] = [];
-  for (let i = 0; i < OPS; i++) {
+/** Per op, alternating: A then B, B then A, ... so both meet the same disk (other work's flushes come and go). */
+function pairedOps(a: () => void, b: () => void): { a: number; b: number } {
+  const ta: number[] = [];
+  const tb: number[] = [];
+  const time = (op: () => void, into: number[]) => {
     const t = nowMs();
     op();
-    times.push(nowMs() - t);
+    into.push(nowMs() - t);
+  };
+  for (let i = 0; i < OPS; i++) {
+    if (i % 2 === 0) {
+      time(a, ta);
+      time(b, tb);
+    } else {
+      time(b, tb);
+      time(a, ta);
+    }
   }
-  return median(times);
+  return { a: median(ta), b: median(tb) };
 }
 
 /**
  * record() (the write-ahead row of a loan) against the least a durable row
  * costs: one INSERT of a row of the same size into a bare table, committed
  * (WAL, the same synchronous setting: one fsync at FULL). Both files in the
- * same folder; rounds alternate.
+ * same folder; the two alternate op by op, median per round, median of the
+ * rounds. The target (1.2x) is FULL's, what the kiosk runs; NORMAL is shown
+ * for comparison.
  */
 export async function recordAgainstBareInsert(dir: string): Promise<void> {
   for (const synchronous of ['FULL', 'NORMAL'] as const) {
@@ -73,25 +86,55 @@ export async function recordAgainstBareInsert(dir: string): Promise<void> {
       store.record({ ...tx, at: Date.now() });
       insert.run(body);
     }
-    const finishes: number[] = [];
-    const s = await interleaved(ROUNDS, {
-      record: async () => perOp(() => store.record({ ...tx, at: Date.now() })),
-      bare: async () => perOp(() => insert.run(body)),
-      whole: async () => {
-        finishes.push(
-          perOp(() => {
+    const record: number[] = [];
+    const reference: number[] = [];
+    const whole: number[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      const r = pairedOps(
+        () => store.record({ ...tx, at: Date.now() }),
+        () => insert.run(body),
+      );
+      record.push(r.a);
+      reference.push(r.b);
+      whole.push(
+        pairedOps(
+          () => {
             const row = store.record({ ...tx, at: Date.now() });
-            store.finish(row.id, 'done', 'ok', { dueDate: '2026-12-24' });
-          }),
-        );
-        return 0;
-      },
-    });
-    compare(`record() (a loan's write-ahead row), synchronous=${synchronous}`, s.record, s.bare, 1.2, 'ms', 'bare INSERT + commit');
-    console.log(`  record() + finish() (an online loan's whole disk work), synchronous=${synchronous}: ${median(finishes).toFixed(3)} ms`);
+            store.finish(row, 'done', 'ok', { dueDate: '2026-12-24' });
+          },
+          () => {},
+        ).a,
+      );
+    }
+    const what = `record() (a loan's write-ahead row), synchronous=${synchronous}`;
+    if (synchronous === 'FULL') compare(what, record, reference, 1.2, 'ms', 'bare INSERT + commit');
+    else
+      console.log(
+        `${what}: ${median(record).toFixed(3)} ms vs bare INSERT + commit ${median(reference).toFixed(3)} ms (no target: the kiosk runs FULL)`,
+      );
+    console.log(`  record() + finish() (an online loan's whole disk work), synchronous=${synchronous}: ${median(whole).toFixed(3)} ms`);
     db.close();
     bare.close();
   }
+}
+
+/**
+ * The queue an outage leaves: loans and then their returns, in blocks of
+ * BLOCK (a branch's busy hours), each block on other copies of the demo
+ * catalogue (books free to lend), so the ACS ends each block as it began.
+ * Transaction i: its kind and item.
+ */
+const BLOCK = 150;
+function outageQueue(n: number): Array<{ kind: 'checkout' | 'checkin'; item: string }> {
+  const copies = [...new DemoCatalog().items()].filter((c) => !c.due && !c.notForLoan && c.mediaType === 'book').map((c) => c.itemId);
+  const out: Array<{ kind: 'checkout' | 'checkin'; item: string }> = [];
+  for (let block = 0; out.length < n; block++) {
+    const size = Math.min(BLOCK, Math.floor((n - out.length) / 2)) || 1;
+    const items = Array.from({ length: size }, (_, k) => copies[(block * BLOCK + k) % copies.length]!);
+    for (const item of items) out.push({ kind: 'checkout', item });
+    for (const item of items) out.push({ kind: 'checkin', item });
+  }
+  return out.slice(0, n);
 }
 
 /**
@@ -105,13 +148,16 @@ export async function replayAgainstRoundTrips(dir: string, n: number): Promise<v
   const connection = await connectCentral(config, silentLogger);
   await connection.connect();
   const central = connection.central;
+  const queue = outageQueue(n);
   const request = (i: number) => {
-    const item = ITEMS[Math.floor(i / 2) % ITEMS.length]!;
+    const { kind, item } = queue[i]!;
     const transactionTime = new Date(Date.now() - DAY + i);
-    return i % 2 === 0
+    return kind === 'checkout'
       ? central.checkout({ cardNumber: CARD, itemId: item, noBlock: true, transactionTime })
       : central.checkin({ itemId: item, location: 'VAS', noBlock: true, transactionTime });
   };
+  // The demo ACS reads its catalogue on the first look-up of a catalogue copy: not part of either figure.
+  await central.itemInformation(queue[0]!.item);
   let round = 0;
   const s = await interleaved(ROUNDS, {
     roundTrips: async () => {
@@ -122,10 +168,9 @@ export async function replayAgainstRoundTrips(dir: string, n: number): Promise<v
     replay: async () => {
       const store = new QueueStore(openDatabase(join(dir, `replay-${round++}.sqlite`)));
       store.db.transaction(() => {
-        for (let i = 0; i < n; i++) {
-          const item = ITEMS[Math.floor(i / 2) % ITEMS.length]!;
+        for (const [i, { kind, item }] of queue.entries()) {
           const base = { item, branch: 'VAS', at: Date.now() - DAY + i, attempts: 0 as const, offline: true };
-          store.record(i % 2 === 0 ? { ...base, kind: 'checkout', card: CARD } : { ...base, kind: 'checkin' });
+          store.record(kind === 'checkout' ? { ...base, kind, card: CARD } : { ...base, kind });
         }
       })();
       const t = nowMs();

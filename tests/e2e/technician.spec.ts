@@ -232,8 +232,9 @@ test('a conflict left from an offline night reads as words and is marked handled
   const db = openDatabase(join(dataDir, 'openbranch.sqlite'));
   const store = new QueueStore(db);
   const at = Date.parse('2026-11-29T21:40:00Z');
-  const { id } = store.record({ kind: 'checkout', card: ANNA, item: PIPPI, branch: 'VAS', at, attempts: 0, offline: true });
-  store.finish(id, 'conflict', null, { reason: 'checked-out-to-other', message: 'Utlånad till annan låntagare' });
+  const recorded = store.record({ kind: 'checkout', card: ANNA, item: PIPPI, branch: 'VAS', at, attempts: 0, offline: true });
+  const { id } = recorded;
+  store.finish(recorded, 'conflict', null, { reason: 'checked-out-to-other', message: 'Utlånad till annan låntagare' });
   db.close();
   try {
     kiosk = await startKioskProcess({ config: { demo: true, dataDir, technician: { pinHash: await hashPin('246810') } } });

@@ -62,6 +62,7 @@ export class Sip2Client {
   private connection: Sip2Connection | undefined;
   private connecting: Promise<Sip2Connection> | undefined;
   private tail: Promise<unknown> = Promise.resolve();
+  private inFlight = 0;
   private seq = 0;
   private stateValue: ClientState = 'disconnected';
   private keepAlive: NodeJS.Timeout | undefined;
@@ -112,11 +113,22 @@ export class Sip2Client {
 
   /** Sends one request and returns its checked answer. Requests are queued, one at a time. */
   request(message: SipMessage): Promise<DecodedMessage> {
+    // Nothing in flight (the usual case: one patron, one request at a time): send now, no chaining.
+    if (this.inFlight === 0) return this.track(this.send(message));
     const run = this.tail.then(
       () => this.send(message),
       () => this.send(message),
     );
-    this.tail = run.catch(() => undefined);
+    return this.track(run);
+  }
+
+  /** Counts the request until it settles; the next one waits for `tail`. */
+  private track(run: Promise<DecodedMessage>): Promise<DecodedMessage> {
+    this.inFlight++;
+    const settled = () => {
+      this.inFlight--;
+    };
+    this.tail = run.then(settled, settled);
     return run;
   }
 
@@ -137,7 +149,7 @@ export class Sip2Client {
 
   private async send(message: SipMessage): Promise<DecodedMessage> {
     if (this.stateValue === 'closed') throw new OpenBranchError('sip2.closed', 'the SIP2 client is closed');
-    const conn = await this.ensureConnection();
+    const conn = this.connection?.open ? this.connection : await this.ensureConnection();
     const started = performance.now();
     try {
       const answer = await this.exchange(conn, message);

@@ -35,8 +35,9 @@ export function registerStart(program: Command): void {
         await start(flags);
       } catch (e) {
         // A start that cannot finish ends the process at once with the reason and an exit code
-        // (78 config/data file unusable, 74 I/O refused, 2 other refusals such as a taken port),
-        // so systemd restarts it and nothing half-started hangs on.
+        // (75 worth trying again: a damaged file moved aside, a held file or port; 74 I/O refused;
+        // 78 a config or data file a restart cannot fix, which the units do not restart;
+        // 2 other refusals), so nothing half-started hangs on.
         console.error(isOpenBranchError(e) ? `openbranch: ${e.message} [${e.code}]` : e);
         process.exit(startupExitCode(e) ?? (isOpenBranchError(e) ? 2 : 70));
       }
@@ -146,7 +147,7 @@ async function listenOrExplain(port: number, setBy: 'web.port' | '--port', hub: 
     throw new OpenBranchError(
       'config.port',
       `port ${port} on 127.0.0.1 ${why}; set another with ${setBy === '--port' ? '--port' : 'web.port in the config (or --port)'}`,
-      { port },
+      { port, errno: e.details?.errno },
     );
   }
 }

@@ -29,7 +29,7 @@ getent group openbranch >/dev/null || groupadd --system openbranch
 install -m 0644 "$RES/99-openbranch.rules" /etc/udev/rules.d/99-openbranch.rules
 install -d -m 0755 /etc/systemd/journald.conf.d /etc/openbranch
 install -m 0644 "$RES/journald-openbranch.conf" /etc/systemd/journald.conf.d/openbranch.conf
-for unit in openbranch-kiosk.service openbranch-web-kiosk.service; do
+for unit in openbranch-kiosk.service openbranch-web-kiosk.service openbranch-kiosk-config.path openbranch-web-kiosk-config.path; do
   install -m 0644 "$RES/$unit" "/etc/systemd/system/$unit"
 done
 if command -v udevadm >/dev/null; then

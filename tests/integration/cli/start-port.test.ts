@@ -22,12 +22,12 @@ async function takenPort(): Promise<number> {
 }
 
 describe('openbranch start on a port that is taken', () => {
-  it('stops at once with exit 78 (EX_CONFIG), naming the port and where it was set, and starts nothing', async () => {
+  it('stops at once with exit 75 (EX_TEMPFAIL: systemd tries again), naming the port and where it was set, and starts nothing', async () => {
     const port = await takenPort();
     const env = { OPENBRANCH_HOME: home };
 
     const byFlag = await runCli(['start', '--web', '--port', String(port), '--metrics-port', '0'], { env, killAfterMs: 15_000 });
-    expect(byFlag.status).toBe(78);
+    expect(byFlag.status).toBe(75);
     expect(byFlag.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
     expect(byFlag.stderr).toContain('--port');
     expect(byFlag.stdout).not.toContain('OpenBranch kiosk:');
@@ -35,7 +35,7 @@ describe('openbranch start on a port that is taken', () => {
     const config = join(home, 'config.yaml');
     writeFileSync(config, `web:\n  port: ${port}\nmetrics:\n  enabled: false\n`, { mode: 0o600 });
     const byConfig = await runCli(['start', '--web', '--config', config], { env, killAfterMs: 15_000 });
-    expect(byConfig.status).toBe(78);
+    expect(byConfig.status).toBe(75);
     expect(byConfig.stderr).toContain(`port ${port} on 127.0.0.1 is already in use`);
     expect(byConfig.stderr).toContain('web.port in the config');
   });

@@ -22,9 +22,9 @@ function kiosk() {
   const store = new QueueStore(openDatabase(join(dir, 'data', 'openbranch.sqlite')));
   const tx = { card: '23000000000017', branch: 'VAS', attempts: 0 as const, at: Date.UTC(2026, 10, 27, 21, 30) };
   const done = store.record({ ...tx, kind: 'checkout', item: '39000000000011' });
-  store.finish(done.id, 'done', 'ok');
+  store.finish(done, 'done', 'ok');
   const conflict = store.record({ ...tx, kind: 'checkout', item: '39000000000029', offline: true });
-  store.finish(conflict.id, 'conflict', null, { reason: 'checked-out-to-other', message: 'Item checked out to another patron' });
+  store.finish(conflict, 'conflict', null, { reason: 'checked-out-to-other', message: 'Item checked out to another patron' });
   store.record({ ...tx, kind: 'checkin', item: '39000000000037', offline: true });
   store.db.close();
   const run = (...args: string[]) => runCli(['queue', ...args, '--config', config]);

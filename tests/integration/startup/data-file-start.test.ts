@@ -19,7 +19,7 @@ import {
 /**
  * Finding 6: a data file that is damaged, locked, unreadable, or on a
  * read-only or full disk stops `openbranch start` at once with a typed
- * error naming the file and what to do, exit 78 (EX_CONFIG) or 74
+ * error naming the file and what to do, exit 75 (EX_TEMPFAIL), 78 (EX_CONFIG) or 74
  * (EX_IOERR), and nothing started before it: the central system (a TCP
  * listener here) never sees a connection.
  */
@@ -67,13 +67,13 @@ function expectRefused(r: StartResult, exit: number, code: string, path: string)
 const tmpfsWorks = () => spawnSync('unshare', ['--mount', 'true']).status === 0;
 
 describe('start-up with a bad data file', () => {
-  it('random bytes: moved aside with a timestamp and kept byte for byte; exit 78', async () => {
+  it('random bytes: moved aside with a timestamp and kept byte for byte; exit 75 (the next start begins afresh)', async () => {
     const h = home();
     mkdirSync(h.data, { recursive: true });
     const junk = Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 7919) % 251));
     writeFileSync(h.file, junk);
     const r = await runStart(h.home, h.config);
-    expectRefused(r, 78, 'storage.corrupt', h.file);
+    expectRefused(r, 75, 'storage.corrupt', h.file);
     const aside = readdirSync(h.data).filter((f) => /^openbranch\.sqlite\.corrupt-\d{8}T\d{6}Z$/.test(f));
     expect(aside).toHaveLength(1);
     expect(r.stderr).toContain(`moved to ${join(h.data, aside[0]!)}`);
@@ -81,19 +81,19 @@ describe('start-up with a bad data file', () => {
     expect(existsSync(h.file)).toBe(false);
   });
 
-  it('damaged pages behind a valid header (PRAGMA quick_check): moved aside, exit 78', async () => {
+  it('damaged pages behind a valid header (PRAGMA quick_check): moved aside, exit 75', async () => {
     const h = home();
     validDataFile(h.file);
     const bytes = readFileSync(h.file);
     bytes.fill(0x5a, 4096 * 3, 4096 * 3 + 300);
     writeFileSync(h.file, bytes);
     const r = await runStart(h.home, h.config);
-    expectRefused(r, 78, 'storage.corrupt', h.file);
+    expectRefused(r, 75, 'storage.corrupt', h.file);
     expect(r.stderr).toMatch(/btreeInitPage|wrong # of entries|malformed/);
     expect(readdirSync(h.data).some((f) => f.startsWith('openbranch.sqlite.corrupt-'))).toBe(true);
   });
 
-  it('held by another process with an exclusive lock: exit 78, the file untouched', async () => {
+  it('held by another process with an exclusive lock: exit 75 (worth trying again), the file untouched', async () => {
     const h = home();
     validDataFile(h.file, 10);
     const before = readFileSync(h.file);
@@ -108,7 +108,7 @@ describe('start-up with a bad data file', () => {
       holder.once('exit', (c) => reject(new Error(`lock holder exited with ${c}`)));
     });
     const r = await runStart(h.home, h.config);
-    expectRefused(r, 78, 'storage.locked', h.file);
+    expectRefused(r, 75, 'storage.locked', h.file);
     expect(readFileSync(h.file)).toEqual(before);
   });
 

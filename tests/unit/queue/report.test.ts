@@ -15,13 +15,13 @@ function filled() {
   const store = new QueueStore(openDatabase(temp.file()), () => now);
   const tx = { card: '23000000000017', branch: 'VAS', attempts: 0 as const };
   const old = store.record({ ...tx, kind: 'checkout', item: 'A', at: T0 });
-  store.finish(old.id, 'done', 'ok');
+  store.finish(old, 'done', 'ok');
   const conflict = store.record({ ...tx, kind: 'checkout', item: 'B, "the" one', at: T0 + 1000, offline: true });
-  store.finish(conflict.id, 'conflict', null, { reason: 'checked-out-to-other', message: '=HYPERLINK("x")' });
+  store.finish(conflict, 'conflict', null, { reason: 'checked-out-to-other', message: '=HYPERLINK("x")' });
   now = T0 + 100 * DAY;
   const waiting = store.record({ ...tx, kind: 'checkin', item: 'C', at: T0 + 2000, offline: true });
   const recent = store.record({ ...tx, kind: 'checkout', item: 'D', at: now });
-  store.finish(recent.id, 'done', 'ok');
+  store.finish(recent, 'done', 'ok');
   return { store, old, conflict, waiting, now };
 }
 

@@ -1,7 +1,7 @@
 import { OpenBranchError } from '../../../../shared/errors.ts';
 import { checksum } from './checksum.ts';
 import type { DecodedMessage, SipField } from './message.ts';
-import { MESSAGES } from './spec.ts';
+import { FIXED_WIDTH, MESSAGES } from './spec.ts';
 import { decodeText, type Sip2Encoding } from './text.ts';
 
 export interface DecodeOptions {
@@ -26,19 +26,28 @@ interface Trailer {
   checksumEnd?: number;
 }
 
+const NO_TRAILER = (end: number): Trailer => ({ bodyEnd: end });
+
 /** Finds "AY<n>AZ<hhhh>" (or a bare "AZ<hhhh>") at the end of the message, optionally followed by '|'. */
 function findTrailer(b: Uint8Array, end: number): Trailer {
   let e = end;
   if (e > 0 && b[e - 1] === PIPE) e--;
   const az = e - 6;
-  if (az < 2 || b[az] !== 0x41 || b[az + 1] !== 0x5a) return { bodyEnd: end };
-  for (let i = az + 2; i < e; i++) if (!isHex(b[i]!)) return { bodyEnd: end };
-  const sum = String.fromCharCode(...b.subarray(az + 2, e)).toUpperCase();
+  if (az < 2 || b[az] !== 0x41 || b[az + 1] !== 0x5a) return NO_TRAILER(end);
+  for (let i = az + 2; i < e; i++) if (!isHex(b[i]!)) return NO_TRAILER(end);
+  const sum = String.fromCharCode(b[az + 2]!, b[az + 3]!, b[az + 4]!, b[az + 5]!).toUpperCase();
   const ay = az - 3;
   if (ay >= 2 && b[ay] === 0x41 && b[ay + 1] === 0x59 && isDigit(b[ay + 2]!)) {
     return { bodyEnd: ay, sequence: b[ay + 2]! - 0x30, checksum: sum, checksumEnd: az + 2 };
   }
   return { bodyEnd: az, checksum: sum, checksumEnd: az + 2 };
+}
+
+/** The trailer's bytes as text: ASCII by construction (AY, a digit, AZ, hex, '|'). */
+function asciiText(b: Uint8Array, from: number): string {
+  let out = '';
+  for (let i = from; i < b.length; i++) out += String.fromCharCode(b[i]!);
+  return out;
 }
 
 /**
@@ -58,9 +67,9 @@ export function decodeMessage(bytes: Uint8Array, options: DecodeOptions = {}): D
 
   const code = String.fromCharCode(b[0]!, b[1]!);
   const spec = MESSAGES.get(code);
-  const fixedWidth = spec ? spec.fixed.reduce((n, f) => n + f.width, 0) : 0;
+  const fixedWidth = FIXED_WIDTH.get(code) ?? 0;
   let trailer = findTrailer(b, b.length);
-  if (trailer.bodyEnd < 2 + fixedWidth) trailer = { bodyEnd: b.length };
+  if (trailer.bodyEnd < 2 + fixedWidth) trailer = NO_TRAILER(b.length);
 
   const text = decodeText(b.subarray(0, trailer.bodyEnd), encoding);
   // Fixed fields are ASCII by the spec; count them on the decoded text so a
@@ -83,14 +92,17 @@ export function decodeMessage(bytes: Uint8Array, options: DecodeOptions = {}): D
     fields.push({ id: part.slice(0, 2), value: pipeEscape ? raw.replaceAll(pipeEscape, '|') : raw });
   }
 
-  const out: DecodedMessage = { code, name: spec?.name ?? 'Unknown', fixed, fields, text: decodeText(b, encoding) };
-  if (trailer.checksum === undefined) return trailer.sequence === undefined ? out : { ...out, sequence: trailer.sequence };
+  // The whole text is the body's (decoded once) and the trailer's ASCII.
+  const whole = trailer.bodyEnd === b.length ? text : text + asciiText(b, trailer.bodyEnd);
+  const name = spec?.name ?? 'Unknown';
+  if (trailer.checksum === undefined) {
+    return trailer.sequence === undefined
+      ? { code, name, fixed, fields, text: whole }
+      : { code, name, fixed, fields, text: whole, sequence: trailer.sequence };
+  }
   const expected = checksum(b, trailer.checksumEnd);
-  return {
-    ...out,
-    ...(trailer.sequence === undefined ? {} : { sequence: trailer.sequence }),
-    checksum: trailer.checksum,
-    checksumValid: expected === trailer.checksum,
-    expectedChecksum: expected,
-  };
+  const checked = { checksum: trailer.checksum, checksumValid: expected === trailer.checksum, expectedChecksum: expected };
+  return trailer.sequence === undefined
+    ? { code, name, fixed, fields, text: whole, ...checked }
+    : { code, name, fixed, fields, text: whole, sequence: trailer.sequence, ...checked };
 }

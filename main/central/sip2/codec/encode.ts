@@ -16,6 +16,10 @@ export interface EncodeOptions {
 const invalid = (reason: string, details: Record<string, unknown>) =>
   new OpenBranchError('sip2.encode', `cannot encode SIP2 message: ${reason}`, details);
 
+const FIELD_ID = /^[A-Z0-9]{2}$/i;
+const LINE_BREAK = /[\r\n]/;
+const CODE = /^\d\d$/;
+
 function fixedPart(msg: SipMessage): string {
   const spec = MESSAGES.get(msg.code);
   if (!spec) return msg.fixed.raw ?? '';
@@ -31,7 +35,7 @@ function fixedPart(msg: SipMessage): string {
 }
 
 function fieldValue(id: string, value: string, pipeEscape: string | undefined): string {
-  if (/[\r\n]/.test(value)) throw invalid('a field value contains a line break', { field: id });
+  if (LINE_BREAK.test(value)) throw invalid('a field value contains a line break', { field: id });
   if (!value.includes('|')) return value;
   if (pipeEscape === undefined) throw invalid("a field value contains '|'", { field: id });
   return value.replaceAll('|', pipeEscape);
@@ -39,25 +43,20 @@ function fieldValue(id: string, value: string, pipeEscape: string | undefined): 
 
 /** Encodes a message to the exact bytes sent on the wire, terminator included. */
 export function encodeMessage(msg: SipMessage, options: EncodeOptions = {}): Uint8Array {
-  if (!/^\d\d$/.test(msg.code)) throw invalid('command code must be two digits', { code: msg.code });
+  if (!CODE.test(msg.code)) throw invalid('command code must be two digits', { code: msg.code });
   const encoding = options.encoding ?? 'utf-8';
+  const terminator = options.terminator ?? '\r';
   let text = msg.code + fixedPart(msg);
   for (const f of msg.fields) {
-    if (!/^[A-Z0-9]{2}$/i.test(f.id)) throw invalid('field id must be two characters', { field: f.id });
+    if (!FIELD_ID.test(f.id)) throw invalid('field id must be two characters', { field: f.id });
     text += `${f.id}${fieldValue(f.id, f.value, options.pipeEscape)}|`;
   }
-  const terminator = encodeText(options.terminator ?? '\r', 'ascii');
-  if (options.sequence === undefined) return concat(encodeText(text, encoding), terminator);
+  if (options.sequence === undefined) return encodeText(text + terminator, encoding);
+  // The checksum covers the encoded bytes up to "AZ"; its four ASCII digits and the terminator follow in place.
   const body = encodeText(`${text}AY${options.sequence % 10}AZ`, encoding);
-  return concat(body, encodeText(checksum(body), 'ascii'), terminator);
-}
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
+  const tail = checksum(body) + terminator;
+  const out = new Uint8Array(body.length + tail.length);
+  out.set(body);
+  for (let i = 0; i < tail.length; i++) out[body.length + i] = tail.charCodeAt(i);
   return out;
 }

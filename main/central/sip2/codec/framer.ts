@@ -46,7 +46,11 @@ export class Sip2Framer {
   /** The message ending here: what is pending plus `tail`, without the LF of a CRLF before it. */
   private take(tail: Uint8Array): Uint8Array {
     let skip = 0;
-    if (this.length === 0) while (skip < tail.length && tail[skip] === 0x0a) skip++;
+    if (this.length === 0) {
+      while (skip < tail.length && tail[skip] === 0x0a) skip++;
+      // The whole message came in this chunk (the usual case): its bytes, not a copy.
+      return tail.subarray(skip);
+    }
     const whole = new Uint8Array(this.length + tail.length - skip);
     whole.set(this.buffer.subarray(0, this.length));
     whole.set(tail.subarray(skip), this.length);

@@ -81,6 +81,9 @@ const list: MessageSpec[] = [
 
 export const MESSAGES: ReadonlyMap<string, MessageSpec> = new Map(list.map((m) => [m.code, m]));
 
+/** Total width of each command's fixed part, computed once. */
+export const FIXED_WIDTH: ReadonlyMap<string, number> = new Map(list.map((m) => [m.code, m.fixed.reduce((n, x) => n + x.width, 0)]));
+
 /** Which response answers which request (used by the client to check it got the right kind). */
 export const RESPONSE_OF: Readonly<Record<string, string>> = {
   '93': '94',
