@@ -66,7 +66,8 @@ export default async function (): Promise<void> {
   const kiosk = await startKioskProcess({ config: { demo: true, central: { kind: 'demo', latencyMs: LATENCY, port: 0 } } });
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
-    const page = await browser.newPage({ viewport: { width: 1080, height: 1920 } });
+    const context = await browser.newContext({ viewport: { width: 1080, height: 1920 } });
+    const page = await context.newPage();
     const { kiosk: screen, sim } = await openKioskAndSimulator(page, kiosk);
     await present(sim, DEMO.anna);
     await screen.bringToFront();
@@ -93,7 +94,13 @@ export default async function (): Promise<void> {
     console.log(
       `${items.length} items, demo central system at ${LATENCY} ms. Central answer time (SIP2 checkout, same run): median ${median(central).toFixed(0)} ms, max ${max(central).toFixed(0)} ms`,
     );
-    console.log(`  placement to line shown (pad detection): median ${median(detect).toFixed(0)} ms, max ${max(detect).toFixed(0)} ms`);
+    console.log(
+      `  placement to line shown (the pad's inventory poll, devices[].pollIntervalMs, 250 ms by default): median ${median(detect).toFixed(0)} ms, max ${max(detect).toFixed(0)} ms`,
+    );
+    const answered = visible.map((v, i) => v - (detect[i] ?? 0));
+    console.log(
+      `  line shown to result (central answer, tag write, screen): median ${median(answered).toFixed(0)} ms, max ${max(answered).toFixed(0)} ms`,
+    );
     console.log(
       `  placement to result in the DOM: median ${median(visible).toFixed(0)} ms, max ${max(visible).toFixed(0)} ms; target <= ${budget.toFixed(0)} ms (central + 100 ms): ${median(visible) <= budget ? 'met' : 'NOT met'}`,
     );
