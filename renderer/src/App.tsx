@@ -81,7 +81,11 @@ export function App() {
       ref={root}
       className="kiosk"
       data-screen={view.screen}
-      onPointerDown={() => view.screen !== 'attract' && send({ type: 'ui.touch' })}
+      // A touch is activity, but not one on the idle dialog: its own buttons say what the patron wants, and a touch
+      // sent first would close it under "Logga ut nu" before the click lands.
+      onPointerDown={(e) => {
+        if (view.screen !== 'attract' && !(e.target as Element).closest('[role="alertdialog"]')) send({ type: 'ui.touch' });
+      }}
     >
       <header className="top-bar">
         <span className="brand">{view.branch.name}</span>
