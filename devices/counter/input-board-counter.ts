@@ -1,12 +1,10 @@
 import type { InputBoardCounterConfig } from '../../shared/config/devices/counter.ts';
 import type { PassDirection, PeopleCounter } from '../../shared/devices/counter.ts';
-import type { DeviceStatus } from '../../shared/devices/status.ts';
-import { StatusTracker } from '../../shared/devices/status-tracker.ts';
-import { toOpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
-import type { Logger } from '../../shared/logger.ts';
-import { InputBoardParser, QUERY } from '../door/codec/input-board.ts';
-import { type SerialBinding, SerialLink } from '../serial/link.ts';
+import { type InputLevel, inputBoardFrames, QUERY } from '../door/codec/input-board.ts';
+import type { ByteLink } from '../serial/byte-link.ts';
+import { PortDevice } from '../serial/port-device.ts';
+import { Transactor } from '../serial/transactor.ts';
 import { BeamDirection, PulseEdges } from './codec/beam-direction.ts';
 
 /** Turns input-board levels into passes: beam order (two-beam sensor) or pulse edges (commercial counter). */
@@ -22,73 +20,31 @@ export function passDecoder(config: Pick<InputBoardCounterConfig, 'mode' | 'inpu
 }
 
 /** A people counter wired to a microcontroller input board (`IN<n>=<0|1>` lines over serial). */
-export class InputBoardCounter implements PeopleCounter {
+export class InputBoardCounter extends PortDevice<InputBoardCounterConfig> implements PeopleCounter {
   readonly kind = 'people-counter';
   readonly driver = 'input-board';
-  private readonly tracker = new StatusTracker();
   private readonly passes = new Emitter<{ pass: PassDirection }>();
-  private link: SerialLink | undefined;
-  private readonly log: Logger;
+  private tx: Transactor<InputLevel> | undefined;
 
-  constructor(
-    readonly id: string,
-    private readonly config: InputBoardCounterConfig,
-    logger: Logger,
-    private readonly binding?: SerialBinding,
-  ) {
-    this.log = logger.child({ device: id, driver: 'input-board' });
-  }
-
-  async open(): Promise<void> {
-    await this.link?.close();
-    this.tracker.set('connecting');
-    let link: SerialLink;
-    try {
-      link = await SerialLink.open({ path: this.config.port, baudRate: this.config.baudRate, binding: this.binding });
-    } catch (e) {
-      const err = toOpenBranchError(e, 'device.missing');
-      this.tracker.set('missing', err.message);
-      throw err;
-    }
-    this.link = link;
-    const parser = new InputBoardParser();
+  /** Listens for the board's lines, then asks it for every input. */
+  protected override async attach(link: ByteLink): Promise<void> {
+    const tx = new Transactor(link, inputBoardFrames(), 0, this.log);
+    this.tx = tx;
     // A fresh decoder per connection: a crossing half seen before an unplug is not finished by the next one.
     const decode = passDecoder(this.config);
-    link.onData((chunk) => {
-      for (const item of parser.push(chunk)) {
-        if (item.type === 'discarded') {
-          this.log.debug({ line: item.line }, 'input board line discarded');
-          continue;
-        }
-        const pass = decode(item.input, item.level);
-        if (pass) this.passes.emit('pass', pass);
-      }
+    tx.onFrame((level) => {
+      const pass = decode(level.input, level.level);
+      if (pass) this.passes.emit('pass', pass);
     });
-    link.onLost((reason) => {
-      if (this.link !== link) return;
-      this.link = undefined;
-      this.tracker.set('missing', `port lost: ${reason}`);
-    });
-    this.tracker.set('connected');
-    await link.write(QUERY);
+    await tx.send(QUERY);
+  }
+
+  protected override detach(): void {
+    this.tx?.dispose(this.notConnected());
+    this.tx = undefined;
   }
 
   onPass(listener: (direction: PassDirection) => void): Unsubscribe {
     return this.passes.on('pass', listener);
-  }
-
-  async close(): Promise<void> {
-    const link = this.link;
-    this.link = undefined;
-    await link?.close();
-    this.tracker.set('closed');
-  }
-
-  status(): DeviceStatus {
-    return this.tracker.get();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.tracker.on(listener);
   }
 }

@@ -1,8 +1,7 @@
 import type { PassDirection, PeopleCounter } from '../../shared/devices/counter.ts';
-import type { DeviceStatus } from '../../shared/devices/status.ts';
-import { StatusTracker } from '../../shared/devices/status-tracker.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import { encodeLevel, InputBoardParser } from '../door/codec/input-board.ts';
+import { SimulatedDevice } from '../simulated-device.ts';
 import { passDecoder } from './input-board-counter.ts';
 
 /** The beam sequence of one person walking through: A then B for `in`, B then A for `out`. */
@@ -21,23 +20,11 @@ export function walkLevels(direction: PassDirection): Array<{ input: 1 | 2; leve
  * through, and each walk is the two-beam board's own `IN<n>=<0|1>` lines,
  * parsed and decoded by the same code a real board's bytes go through.
  */
-export class SimulatedPeopleCounter implements PeopleCounter {
+export class SimulatedPeopleCounter extends SimulatedDevice implements PeopleCounter {
   readonly kind = 'people-counter';
-  readonly driver = 'simulated';
-  private readonly tracker = new StatusTracker();
   private readonly passes = new Emitter<{ pass: PassDirection }>();
   private readonly parser = new InputBoardParser();
   private readonly decode = passDecoder({ mode: 'beams', inputs: { a: 1, b: 2 }, activeLevel: '1' });
-
-  constructor(readonly id: string) {}
-
-  async open(): Promise<void> {
-    this.tracker.set('connected');
-  }
-
-  async close(): Promise<void> {
-    this.tracker.set('closed');
-  }
 
   /** One person walks through the beams. */
   walk(direction: PassDirection): void {
@@ -54,13 +41,5 @@ export class SimulatedPeopleCounter implements PeopleCounter {
 
   onPass(listener: (direction: PassDirection) => void): Unsubscribe {
     return this.passes.on('pass', listener);
-  }
-
-  status(): DeviceStatus {
-    return this.tracker.get();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.tracker.on(listener);
   }
 }

@@ -1,8 +1,13 @@
 import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
+import { silentLogger } from '../../shared/logger.ts';
 import { type SerialBinding, SerialLink } from '../serial/link.ts';
+import { Transactor } from '../serial/transactor.ts';
 import { encodeLcus } from './codec/lcus.ts';
 import type { RelayBoard } from './relay-board.ts';
+
+/** LCUS boards never answer: nothing they send is a frame. */
+const silent = { push: () => [] };
 
 /**
  * LCUS-1/2/4/8 boards on a CH340 serial port. They do not answer, so the
@@ -10,7 +15,7 @@ import type { RelayBoard } from './relay-board.ts';
  */
 export class LcusBoard implements RelayBoard {
   readonly driver = 'lcus';
-  private link: SerialLink | undefined;
+  private current: { readonly link: SerialLink; readonly tx: Transactor<never> } | undefined;
   private readonly lost = new Emitter<{ lost: string }>();
 
   constructor(
@@ -20,19 +25,21 @@ export class LcusBoard implements RelayBoard {
   ) {}
 
   async open(): Promise<void> {
-    await this.link?.close();
+    await this.close();
     const link = await SerialLink.open({ path: this.port, baudRate: this.baudRate, binding: this.binding });
-    this.link = link;
+    const current = { link, tx: new Transactor<never>(link, silent, 0, silentLogger) };
+    this.current = current;
     link.onLost((reason) => {
-      if (this.link !== link) return;
-      this.link = undefined;
+      if (this.current !== current) return;
+      this.current = undefined;
+      current.tx.dispose(new OpenBranchError('device.missing', reason));
       this.lost.emit('lost', reason);
     });
   }
 
   async set(relay: number, on: boolean): Promise<void> {
-    if (!this.link) throw new OpenBranchError('device.missing', `relay board on ${this.port} is not open`, { port: this.port });
-    await this.link.write(encodeLcus(relay, on));
+    if (!this.current) throw new OpenBranchError('device.missing', `relay board on ${this.port} is not open`, { port: this.port });
+    await this.current.tx.send(encodeLcus(relay, on));
   }
 
   onLost(listener: (reason: string) => void): Unsubscribe {
@@ -40,8 +47,9 @@ export class LcusBoard implements RelayBoard {
   }
 
   async close(): Promise<void> {
-    const link = this.link;
-    this.link = undefined;
-    await link?.close();
+    const current = this.current;
+    this.current = undefined;
+    current?.tx.dispose(new OpenBranchError('device.missing', 'relay board closed'));
+    await current?.link.close();
   }
 }

@@ -1,10 +1,8 @@
 import type { DoorLock, LockState } from '../../shared/devices/door.ts';
-import type { DeviceStatus } from '../../shared/devices/status.ts';
-import { StatusTracker } from '../../shared/devices/status-tracker.ts';
-import { OpenBranchError, toOpenBranchError } from '../../shared/errors.ts';
-import type { Unsubscribe } from '../../shared/events.ts';
+import { OpenBranchError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { RelayBoard } from './relay-board.ts';
+import { RelayDevice } from './relay-device.ts';
 
 interface PendingPulse {
   readonly timer: ReturnType<typeof setTimeout>;
@@ -18,49 +16,42 @@ interface PendingPulse {
  * and on any error. A crash mid-pulse leaves the relay on, so the next
  * start's open() releases it before the lock reports `connected`.
  */
-export class RelayLock implements DoorLock {
+export class RelayLock extends RelayDevice implements DoorLock {
   readonly kind = 'door-lock';
-  private readonly tracker = new StatusTracker();
   private commanded: LockState = 'locked';
   private pending: PendingPulse | undefined;
   /** Board commands run one at a time, in order (on, then off). */
   private chain: Promise<unknown> = Promise.resolve();
-  private unsubscribeLost: Unsubscribe | undefined;
   private readonly log: Logger;
 
   constructor(
-    readonly id: string,
-    private readonly board: RelayBoard,
-    private readonly relay: number,
+    id: string,
+    board: RelayBoard,
+    relay: number,
     logger: Logger,
     private readonly maxPulseMs = 30_000,
   ) {
+    super(id, board, relay);
     this.log = logger.child({ device: id, driver: board.driver });
   }
 
-  get driver(): string {
-    return this.board.driver;
+  /** Fail secure: the relay goes off before the lock reports `connected`. */
+  protected override async off(): Promise<void> {
+    await this.command(false);
+    if (this.status().state !== 'connected') this.log.info({ relay: this.relay }, 'lock released at start (fail secure)');
   }
 
-  async open(): Promise<void> {
-    this.unsubscribeLost?.();
-    this.tracker.set('connecting');
-    try {
-      await this.board.open();
-      await this.command(false);
-    } catch (e) {
-      const err = toOpenBranchError(e, 'device.missing');
-      await this.board.close().catch(() => {});
-      this.tracker.set(err.code === 'device.missing' ? 'missing' : 'error', err.message);
-      throw err;
-    }
-    this.log.info({ relay: this.relay }, 'lock released at start (fail secure)');
-    this.unsubscribeLost = this.board.onLost((reason) => {
-      this.settle(new OpenBranchError('device.missing', `relay board lost: ${reason}`));
-      this.commanded = 'locked';
-      this.tracker.set('missing', `unplugged: ${reason}`);
-    });
-    this.tracker.set('connected');
+  protected override boardLost(reason: string): void {
+    this.settle(new OpenBranchError('device.missing', `relay board lost: ${reason}`));
+    this.commanded = 'locked';
+  }
+
+  protected override offFailedOnClose(e: unknown): void {
+    this.log.error({ err: String(e) }, 'release on close failed');
+  }
+
+  protected override closing(): void {
+    this.settle();
   }
 
   async pulse(ms: number): Promise<void> {
@@ -89,9 +80,8 @@ export class RelayLock implements DoorLock {
       await this.command(false);
       this.settle();
     } catch (e) {
-      const err = toOpenBranchError(e, 'door.release');
+      const err = this.failed(e, 'door.release', 'release failed: ');
       this.settle(err);
-      this.tracker.set(err.code === 'device.missing' ? 'missing' : 'error', `release failed: ${err.message}`);
       throw err;
     }
   }
@@ -101,34 +91,13 @@ export class RelayLock implements DoorLock {
     return (await this.board.read(this.relay)) ? 'unlocked' : 'locked';
   }
 
-  async close(): Promise<void> {
-    this.unsubscribeLost?.();
-    this.unsubscribeLost = undefined;
-    if (this.tracker.get().state === 'connected') {
-      await this.command(false).catch((e) => this.log.error({ err: String(e) }, 'release on close failed'));
-    }
-    this.settle();
-    await this.board.close();
-    this.tracker.set('closed');
-  }
-
-  status(): DeviceStatus {
-    return this.tracker.get();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.tracker.on(listener);
-  }
-
   private async switchOn(): Promise<void> {
     try {
       await this.command(true);
     } catch (e) {
       // Fail secure: whatever went wrong, try to leave the relay off.
       await this.command(false).catch(() => {});
-      const err = toOpenBranchError(e, 'door.unlock');
-      this.tracker.set(err.code === 'device.missing' ? 'missing' : 'error', err.message);
-      throw err;
+      throw this.failed(e, 'door.unlock');
     }
   }
 
@@ -152,7 +121,6 @@ export class RelayLock implements DoorLock {
   }
 
   private ensureConnected(): void {
-    const s = this.tracker.get();
-    if (s.state !== 'connected') throw new OpenBranchError('device.missing', `door lock ${this.id} is ${s.state}`, { device: this.id });
+    if (this.status().state !== 'connected') throw this.notConnected();
   }
 }

@@ -1,45 +1,26 @@
 import type { ContactState, DoorSensor } from '../../shared/devices/door.ts';
-import type { DeviceStatus } from '../../shared/devices/status.ts';
-import { StatusTracker } from '../../shared/devices/status-tracker.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
+import { SimulatedDevice } from '../simulated-device.ts';
+import { Contact } from './contact.ts';
 
-/** The embedded default's door contact: the simulator panel opens and shuts the door. */
-export class SimulatedDoorSensor implements DoorSensor {
+/** The embedded default's door contact: the simulator panel opens and shuts the door and presses its exit button. */
+export class SimulatedDoorSensor extends SimulatedDevice implements DoorSensor {
   readonly kind = 'door-sensor';
-  readonly driver = 'simulated';
-  private readonly tracker = new StatusTracker();
-  private readonly changes = new Emitter<{ change: ContactState }>();
-  private state: ContactState = 'closed';
-
-  constructor(readonly id: string) {}
-
-  async open(): Promise<void> {
-    this.tracker.set('connected');
-  }
-
-  async close(): Promise<void> {
-    this.tracker.set('closed');
-  }
+  private readonly contact = new Contact('closed');
+  private readonly exits = new Emitter<{ exit: undefined }>();
+  readonly current = this.contact.current;
+  readonly onChange = this.contact.onChange;
 
   set(next: ContactState): void {
-    if (next === this.state) return;
-    this.state = next;
-    this.changes.emit('change', next);
+    this.contact.set(next);
   }
 
-  current(): ContactState {
-    return this.state;
+  /** The simulator's exit button inside the door. */
+  pressExit(): void {
+    this.exits.emit('exit', undefined);
   }
 
-  onChange(listener: (state: ContactState) => void): Unsubscribe {
-    return this.changes.on('change', listener);
-  }
-
-  status(): DeviceStatus {
-    return this.tracker.get();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.tracker.on(listener);
+  onExitRequest(listener: () => void): Unsubscribe {
+    return this.exits.on('exit', () => listener());
   }
 }

@@ -1,8 +1,7 @@
 import type { PaperState, Receipt, ReceiptPrinter } from '../../shared/devices/printer.ts';
-import type { DeviceStatus } from '../../shared/devices/status.ts';
-import { StatusTracker } from '../../shared/devices/status-tracker.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
+import { SimulatedDevice } from '../simulated-device.ts';
 import { encodeReceipt } from './codec/escpos-encode.ts';
 import { EscPosParser, type PrintItem } from './codec/escpos-parse.ts';
 
@@ -11,29 +10,21 @@ import { EscPosParser, type PrintItem } from './codec/escpos-parse.ts';
  * bytes a real printer gets and parses them back, so the simulator panel
  * shows exactly what would have come out of the printer.
  */
-export class SimulatedPrinter implements ReceiptPrinter {
+export class SimulatedPrinter extends SimulatedDevice implements ReceiptPrinter {
   readonly kind = 'printer';
-  readonly driver = 'simulated';
   paperState: PaperState = 'ok';
   readonly printed: PrintItem[][] = [];
-  private readonly tracker = new StatusTracker();
   private readonly events = new Emitter<{ printed: PrintItem[] }>();
 
   constructor(
-    readonly id: string,
+    id: string,
     private readonly columns: 32 | 35 | 42 | 44 | 48 = 48,
-  ) {}
-
-  async open(): Promise<void> {
-    this.tracker.set('connected');
-  }
-
-  async close(): Promise<void> {
-    this.tracker.set('closed');
+  ) {
+    super(id);
   }
 
   async print(receipt: Receipt): Promise<void> {
-    if (this.tracker.get().state !== 'connected') throw new OpenBranchError('device.missing', `printer ${this.id} is not open`);
+    if (this.status().state !== 'connected') throw new OpenBranchError('device.missing', `printer ${this.id} is not open`);
     if (this.paperState === 'out') throw new OpenBranchError('device.paper-out', `printer ${this.id} is out of paper`);
     const items = new EscPosParser().push(encodeReceipt(receipt, { columns: this.columns, codepage: 'cp858' }));
     this.printed.push(items);
@@ -46,13 +37,5 @@ export class SimulatedPrinter implements ReceiptPrinter {
 
   onPrinted(listener: (items: PrintItem[]) => void): Unsubscribe {
     return this.events.on('printed', listener);
-  }
-
-  status(): DeviceStatus {
-    return this.tracker.get();
-  }
-
-  onStatus(listener: (status: DeviceStatus) => void): Unsubscribe {
-    return this.tracker.on(listener);
   }
 }

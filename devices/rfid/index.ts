@@ -1,7 +1,7 @@
-/** Public surface of the RFID area: factories for the device manager, the pad and card adapters, codecs for tools. */
-import type { DeviceConfig } from '../../shared/config/devices/index.ts';
+/** Public surface of the RFID area: the pad drivers for the registry, the pad and card adapters, codecs for tools. */
 import type { RfidReader } from '../../shared/devices/rfid.ts';
-import { type FactoryContext, rfidOptions } from './factories.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { PadReader } from './drivers.ts';
 import { ReaderItemPad } from './item-pad.ts';
 import { RfidCardReader } from './rfid-card-reader.ts';
 
@@ -9,29 +9,16 @@ export { fromHex, toHex } from './codec/bytes.ts';
 export { type DecodedTag, decodeTagData, toLibraryTag } from './codec/detect.ts';
 export { decodeIso28560Part2, encodeIso28560Part2 } from './codec/iso28560-2.ts';
 export { decodeIso28560Part3, encodeIso28560Part3 } from './codec/iso28560-3.ts';
-export {
-  createFeigReader,
-  createSimulatedReader,
-  createThreeMReader,
-  type FactoryContext,
-  rfidReaderFactories,
-  type SimulatedRfidReader,
-} from './factories.ts';
+export { type PadReader, padReader, type SimulatedRfidReader, serialPad, simulatedPadDriver, simulatedReader } from './drivers.ts';
 export { ReaderItemPad } from './item-pad.ts';
+export type { ReaderDefinition } from './readers/reader-definition.ts';
 export { RfidCardReader } from './rfid-card-reader.ts';
 export { groupSets, type SetStatus } from './sets.ts';
 export { type PlaceTag, type SimulatedItem, SimulatedPad, type SimulatedTagInfo } from './simulator/simulated-pad.ts';
 
-/** The ItemPad over a reader (already listening), with AFI/EAS settings from the device's config entry. */
-export function createItemPad(reader: RfidReader, config: DeviceConfig, ctx: FactoryContext): ReaderItemPad {
-  const o = rfidOptions(config);
-  const pad = new ReaderItemPad(reader, {
-    afiInLibrary: o.afiInLibrary,
-    afiOnLoan: o.afiOnLoan,
-    security: o.security,
-    blocks: o.blocks,
-    logger: ctx.logger.child({ device: config.id, part: 'item-pad' }),
-  });
+/** The ItemPad over a pad's reader (listening from now on), with the AFI/EAS settings of its config entry. */
+export function createItemPad(reader: PadReader, ctx: { readonly logger: Logger }): ReaderItemPad {
+  const pad = new ReaderItemPad(reader, { ...reader.itemSettings, logger: ctx.logger.child({ device: reader.id, part: 'item-pad' }) });
   pad.start();
   return pad;
 }

@@ -3,6 +3,7 @@ import { SerialPortStream } from '@serialport/stream';
 import { SerialPort } from 'serialport';
 import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
+import type { ByteLink, LinkOpener, Parity } from './byte-link.ts';
 
 /** serialport's binding (bindings-cpp by default; SerialPortMock.binding in tests). */
 export type SerialBinding = ConstructorParameters<typeof SerialPortStream>[0]['binding'];
@@ -10,25 +11,35 @@ export type SerialBinding = ConstructorParameters<typeof SerialPortStream>[0]['b
 export interface SerialLinkOptions {
   readonly path: string;
   readonly baudRate: number;
+  /** 8 data bits and 1 stop bit always; parity as the device wants it (FEIG readers: even). */
+  readonly parity?: Parity;
   readonly binding?: SerialBinding | undefined;
   /** How often to check that the device node still exists (real ports only); 0 turns it off. */
   readonly watchMs?: number;
+}
+
+/** The modem-status inputs of a serial port (a door contact can be wired to one). */
+export interface ModemLines {
+  readonly cts: boolean;
+  readonly dsr: boolean;
+  readonly dcd: boolean;
 }
 
 /**
  * An open serial port reduced to what drivers need: bytes in, bytes out, and
  * one `lost` event when the port disappears (USB unplugged, pty closed).
  * Errors come out as OpenBranchError: a port that is not there is
- * `device.missing` (transient: the manager retries).
+ * `device.missing` (transient: the manager retries). The binding is
+ * injected (serialport's native one by default, SerialPortMock's in tests).
  */
-export class SerialLink {
+export class SerialLink implements ByteLink {
   private readonly events = new Emitter<{ data: Uint8Array; lost: string }>();
   private closing = false;
   private lostOnce = false;
   private watch: ReturnType<typeof setInterval> | undefined;
 
   private constructor(
-    readonly port: SerialPortStream,
+    private readonly port: SerialPortStream,
     watchMs: number,
   ) {
     port.on('data', (chunk: Buffer) => this.events.emit('data', new Uint8Array(chunk)));
@@ -57,6 +68,9 @@ export class SerialLink {
       const port = new SerialPortStream({
         path: options.path,
         baudRate: options.baudRate,
+        parity: options.parity ?? 'none',
+        dataBits: 8,
+        stopBits: 1,
         autoOpen: false,
         binding: options.binding ?? SerialPort.binding,
       });
@@ -111,6 +125,20 @@ export class SerialLink {
     return this.port.isOpen;
   }
 
+  get path(): string {
+    return this.port.path;
+  }
+
+  /** Reads CTS, DSR and DCD (RTS and DTR are asserted on open and feed a contact wired back to them). */
+  modemLines(): Promise<ModemLines> {
+    return new Promise((resolve, reject) => {
+      this.port.get((err, lines) => {
+        if (err || !lines) reject(err ?? new Error('no modem status'));
+        else resolve({ cts: lines.cts === true, dsr: lines.dsr === true, dcd: lines.dcd === true });
+      });
+    });
+  }
+
   close(): Promise<void> {
     this.closing = true;
     clearInterval(this.watch);
@@ -121,3 +149,9 @@ export class SerialLink {
     });
   }
 }
+
+/** The opener of a device's configured port (`port`, `baudRate`), as every serial driver takes it. */
+export const serialPort =
+  (config: { readonly port: string; readonly baudRate: number }, binding?: SerialBinding): LinkOpener<SerialLink> =>
+  () =>
+    SerialLink.open({ path: config.port, baudRate: config.baudRate, binding });

@@ -118,6 +118,9 @@ export class SimulatorPanelControl implements SimulatorControl {
       case 'sim.door.close':
         sensor?.set('closed');
         break;
+      case 'sim.door.exit':
+        sensor?.pressExit();
+        break;
       case 'sim.counter.walk':
         this.devices.counter?.walk(action.direction);
         break;

@@ -1,4 +1,3 @@
-import { rfidOptionsSchema } from '../../shared/config/devices/rfid.ts';
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { DEMO_ITEMS, DEMO_PATRONS } from '../central/demo/data.ts';
@@ -27,8 +26,6 @@ export function simulatorPanel(o: {
 }): SimulatorPanelControl | undefined {
   const { config, devices, demo, door, clock, region, logger } = o;
   if (!config.demo) return undefined;
-  const simulatedPadConfig = config.devices.find((d) => d.kind === 'rfid' && d.driver === 'simulated');
-  const simulatedPadOptions = rfidOptionsSchema.parse(simulatedPadConfig ?? { driver: 'simulated' });
   return new SimulatorPanelControl(
     devices.simulated,
     {
@@ -60,7 +57,7 @@ export function simulatorPanel(o: {
         : {}),
     },
     logger,
-    simulatedPadOptions.afiInLibrary,
-    simulatedPadOptions.security,
+    devices.simulated.padSettings?.afiInLibrary,
+    devices.simulated.padSettings?.security,
   );
 }

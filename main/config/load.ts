@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { configSchema, EMBEDDED_DEFAULT, type KioskConfig } from '../../shared/config/schema.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
+import { deviceRegistry } from '../devices/drivers.ts';
+import { describeIssues } from './issues.ts';
 import { readYaml } from './yaml-text.ts';
 
 export interface LoadedConfig {
@@ -31,27 +33,20 @@ export function loadConfig(file: string | undefined): LoadedConfig {
 export function parseConfigText(text: string, file: string): KioskConfig {
   const raw = readYaml(text, file);
   const result = configSchema.safeParse(raw);
-  if (!result.success) {
-    const problems = describeIssues(result.error.issues);
+  // Each device entry against its driver's own schema, strictly (the registry knows every driver).
+  const entries = isRecord(raw) && raw.devices !== undefined ? z.array(deviceRegistry.entrySchema()).safeParse(raw.devices) : undefined;
+  const problems = [
+    // Device entries are judged by the registry; the cross-entry checks (ids used twice, door readers) stay.
+    ...describeIssues((result.error?.issues ?? []).filter((i) => !entries || i.path[0] !== 'devices' || i.code === 'custom')),
+    ...describeIssues(entries?.error?.issues ?? [], ['devices']),
+  ];
+  if (problems.length > 0 || !result.success) {
     throw new OpenBranchError('config.invalid', `${file}: invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
       file,
       problems,
     });
   }
-  return result.data;
+  return entries?.data ? { ...result.data, devices: entries.data } : result.data;
 }
 
-/** "devices[1].port: expected string, got a number" style lines. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
-  return issues.map((issue) => {
-    const path = issue.path.reduce<string>(
-      (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-      '',
-    );
-    const message =
-      issue.code === 'unrecognized_keys'
-        ? `unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`
-        : issue.message;
-    return `${path || '(top level)'}: ${message}`;
-  });
-}
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -1,15 +1,18 @@
+import { type DriverContext, driverContext, type Transports } from '../../devices/driver.ts';
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import type { CardReader, PinPad } from '../../shared/devices/card.ts';
 import type { PeopleCounter } from '../../shared/devices/counter.ts';
 import type { DoorLock, DoorSensor, RelayOutput } from '../../shared/devices/door.ts';
+import type { DeviceKind, RelayRole } from '../../shared/devices/kinds.ts';
 import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
-import type { Device, DeviceKind, DeviceStatus } from '../../shared/devices/status.ts';
+import type { Device, DeviceStatus } from '../../shared/devices/status.ts';
 import { toOpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DeviceReport } from '../core/ports.ts';
 import { type Backoff, backoffDelay, defaultBackoff } from './backoff.ts';
-import type { DriverRegistry } from './registry.ts';
+import type { DeviceRegistry } from './registry.ts';
+import { realTransports } from './transports.ts';
 
 export type { DeviceReport } from '../core/ports.ts';
 
@@ -25,7 +28,8 @@ interface Entry {
 
 /**
  * Opens every configured device, watches its status, and reopens it with
- * backoff when it goes missing or fails (USB unplugged and plugged back).
+ * backoff when it goes missing or fails (USB unplugged and plugged back):
+ * the one place that reopens devices, so a driver only reports `missing`.
  * Publishes every status change as one event for the renderer and the logs.
  */
 export class DeviceManager {
@@ -34,13 +38,18 @@ export class DeviceManager {
   private readonly log: Logger;
   private stopped = false;
 
+  private readonly backoff: Backoff;
+  private readonly context: DriverContext;
+
   constructor(
-    private readonly registry: DriverRegistry,
+    private readonly registry: DeviceRegistry,
     private readonly configs: readonly DeviceConfig[],
     logger: Logger,
-    private readonly backoff: Backoff = defaultBackoff,
+    options: { readonly transports?: Transports; readonly backoff?: Backoff } = {},
   ) {
     this.log = logger.child({ subsystem: 'devices' });
+    this.backoff = options.backoff ?? defaultBackoff;
+    this.context = driverContext(this.log, options.transports ?? realTransports());
   }
 
   /** Builds and opens every enabled device. Never throws for a device: failures become statuses and retries. */
@@ -48,7 +57,7 @@ export class DeviceManager {
     for (const config of this.configs.filter((c) => c.enabled)) {
       let entry: Entry;
       try {
-        const device = this.registry.create(config, { logger: this.log });
+        const device = await this.registry.create(config, this.context);
         entry = { config, device, attempt: 0, opening: false };
         device.onStatus((status) => this.onDeviceStatus(entry, status));
       } catch (e) {
@@ -83,7 +92,8 @@ export class DeviceManager {
 
   private scheduleReopen(entry: Entry): void {
     if (this.stopped || entry.timer) return;
-    const delay = backoffDelay(entry.attempt++, this.backoff);
+    const max = entry.config.reconnectMs ?? this.backoff.maxMs;
+    const delay = backoffDelay(entry.attempt++, { initialMs: Math.min(this.backoff.initialMs, max), maxMs: max });
     entry.timer = setTimeout(() => {
       entry.timer = undefined;
       void this.open(entry);
@@ -146,7 +156,7 @@ export class DeviceManager {
   }
 
   /** Relay outputs, optionally only those with the given role ("siren", "alarm", "lights"). */
-  outputs(role?: string): RelayOutput[] {
+  outputs(role?: RelayRole): RelayOutput[] {
     return this.ofKind<RelayOutput>('relay-output').filter((o) => role === undefined || o.role === role);
   }
 

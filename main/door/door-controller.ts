@@ -127,6 +127,7 @@ export class DoorController implements DoorControl {
           this.lockState = state;
           this.publish();
         },
+        exitUnlocks: () => d.rules.exitButton.unlock && this.lockdown === undefined,
       }),
     );
     this.timing = {
@@ -134,6 +135,7 @@ export class DoorController implements DoorControl {
       heldOpenMs: d.rules.heldOpenSeconds * 1000,
       resultMs: RESULT_MS,
       maxPinLength: 12,
+      exitWindowMs: d.rules.exitButton.windowSeconds * 1000,
       ...d.timing,
     };
     this.lockAvailable = d.lock?.status().state === 'connected';

@@ -1,5 +1,6 @@
 import { fromCallback, fromPromise } from 'xstate';
 import type { DoorLock, DoorSensor, LockState, RelayOutput } from '../../shared/devices/door.ts';
+import type { DoorStep } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { DoorDecision, DoorEntryContext, doorEntryMachine } from '../machines/door-entry.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
@@ -26,6 +27,8 @@ export interface DoorEffectPorts {
   flow(): Pick<PeopleFlow, 'granted' | 'doorOpened' | 'doorClosed' | 'forced'>;
   /** The lock was switched (for the door screen). */
   lockChanged(state: LockState): void;
+  /** Whether the exit button pulses the lock now (configured so, and no lockdown). */
+  exitUnlocks(): boolean;
 }
 
 type Provided = Parameters<typeof doorEntryMachine.provide>[0];
@@ -59,6 +62,16 @@ export function doorEffects(p: DoorEffectPorts): Provided {
       await new Promise((r) => setTimeout(r, 200));
     }
   };
+  const pulse = async () => {
+    if (!p.lock) throw new Error('no door lock configured');
+    p.lockChanged('unlocked');
+    try {
+      await p.lock.pulse(p.pulseMs);
+    } finally {
+      p.lockChanged('locked');
+      outputs(p.lamps, false);
+    }
+  };
   const guarded =
     (name: string, run: (context: DoorEntryContext) => void) =>
     ({ context }: { context: DoorEntryContext }) => {
@@ -72,15 +85,9 @@ export function doorEffects(p: DoorEffectPorts): Provided {
   return {
     actors: {
       decide: fromPromise(({ input }) => p.decide(input.card, input.pin)),
-      unlock: fromPromise(async () => {
-        if (!p.lock) throw new Error('no door lock configured');
-        p.lockChanged('unlocked');
-        try {
-          await p.lock.pulse(p.pulseMs);
-        } finally {
-          p.lockChanged('locked');
-          outputs(p.lamps, false);
-        }
+      unlock: fromPromise(() => pulse()),
+      exitUnlock: fromPromise(async () => {
+        if (p.exitUnlocks()) await pulse();
       }),
       lock: fromPromise(async () => {
         try {
@@ -98,7 +105,12 @@ export function doorEffects(p: DoorEffectPorts): Provided {
           sendBack({ type: s === 'open' ? 'door.opened' : 'door.closed' });
         };
         if (sensor.current() !== 'unknown') emit(sensor.current());
-        return sensor.onChange((s) => s !== 'unknown' && emit(s));
+        const offContact = sensor.onChange((s) => s !== 'unknown' && emit(s));
+        const offExit = sensor.onExitRequest?.(() => sendBack({ type: 'exit.request' }));
+        return () => {
+          offContact();
+          offExit?.();
+        };
       }),
       alarmOutput: fromCallback(() => {
         outputs(p.alarmOutputs, true);
@@ -125,13 +137,17 @@ export function doorEffects(p: DoorEffectPorts): Provided {
         p.logger.error('door: entry granted but the lock did not open');
       }),
       logRemote: guarded('logRemote', () => p.flow().granted(undefined)),
+      logExit: guarded('logExit', () => {
+        p.metrics.doorExit();
+        p.logger.info('door: exit button pressed; the door may open from inside without an alarm');
+      }),
       logAlarm: guarded('logAlarm', (c) => {
         if (c.alarm === 'forced') p.flow().forced();
         p.recorder.alarm(p.auditNow(), c.alarm ?? 'unknown');
         p.metrics.doorAlarm(c.alarm ?? 'unknown');
         p.logger.warn({ alarm: c.alarm }, 'door alarm');
       }),
-      logFault: (_, params: { step: string; error: unknown }) => {
+      logFault: (_, params: { step: DoorStep; error: unknown }) => {
         try {
           p.metrics.error(`door.${params.step}-failed`);
           p.logger.error(

@@ -1,25 +1,9 @@
 import type { DoorConfig } from '../../shared/config/door.ts';
 import type { PatronInfo } from '../../shared/domain/central.ts';
+import type { DenialReason } from '../../shared/domain/door.ts';
 import type { BranchMode } from './schedule.ts';
 
-/** Denial reason codes; the door screen words each one (catalog door.reason.*). */
-export type DenialReason =
-  | 'outside-hours'
-  | 'no-permission'
-  | 'under-age'
-  | 'card-invalid'
-  | 'card-lost'
-  | 'card-expired'
-  | 'blocked'
-  | 'fines'
-  | 'wrong-pin'
-  | 'empty-pin'
-  | 'locked-out'
-  | 'unknown-patron'
-  | 'offline'
-  | 'timeout'
-  | 'out-of-order'
-  | 'error';
+export type { DenialReason } from '../../shared/domain/door.ts';
 
 const truthy = (v: string | undefined) => v !== undefined && /^(y|yes|1|true|j|ja)$/i.test(v.trim());
 

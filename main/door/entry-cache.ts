@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto';
+import { type DenialReason, isDenialReason } from '../../shared/domain/door.ts';
 import type { InstallKey } from '../security/install-key.ts';
 import { type Db, migrate } from '../storage/database.ts';
 
@@ -27,7 +28,7 @@ const MIGRATIONS = {
 /** What the door knew of a patron when it last asked the central system. */
 export interface CachedEntry {
   /** Why the rules (other than the hour) said no then; undefined: eligible. */
-  readonly denial: string | undefined;
+  readonly denial: DenialReason | undefined;
   readonly staff: boolean;
 }
 
@@ -124,7 +125,9 @@ export class EntryCache {
     }
     if (!row || this.now() - row.seenAt > this.days * DAY) return { found: false };
     const pinOk = same(await derive(pin, row.salt), row.pinHash);
-    return { found: true, pinOk, entry: { denial: row.denial ?? undefined, staff: row.staff === 1 } };
+    // A reason this version does not know (a damaged or newer file) still denies.
+    const denial = row.denial === null ? undefined : isDenialReason(row.denial) ? row.denial : 'error';
+    return { found: true, pinOk, entry: { denial, staff: row.staff === 1 } };
   }
 
   /**

@@ -1,3 +1,4 @@
+/// <reference path="./pino-roll.d.ts" />
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type DestinationStream, type LevelWithSilent } from 'pino';
@@ -36,24 +37,45 @@ export const baseOptions = (level: LevelWithSilent): pino.LoggerOptions => ({
   timestamp: pino.stdTimeFunctions.isoTime,
 });
 
-type Transport = DestinationStream & { end(): void; once(event: 'close', cb: () => void): void };
+/** The log file stream (pino-roll's SonicBoom): asynchronous writes, rotation by size and day. */
+type FileStream = DestinationStream & {
+  flush(cb: (err?: Error | null) => void): void;
+  end(): void;
+  once(event: 'close' | 'error', cb: () => void): void;
+  on(event: 'error', cb: (e: Error) => void): void;
+};
 
 /**
- * The kiosk's root logger: JSON lines rotated by size and day in the
- * log folder (pino-roll, in a worker thread so writing files never blocks
- * a door decision), plus stderr when asked.
+ * The kiosk's root logger: JSON lines rotated by size and day in the log
+ * folder, plus stderr when asked. The files are written from this thread
+ * by pino-roll's stream (SonicBoom: buffered, asynchronous writes through
+ * libuv, so a door decision never waits for the disk) rather than from a
+ * worker thread, which cost a V8 isolate (~9 MB resident) for the kiosk's
+ * few lines a minute.
  */
 export function createLogger(options: LoggingOptions): KioskLogging {
   const held = new HeldDestination();
   const logger = pino(baseOptions(options.level), held);
-  let transport: Transport | undefined;
+  let opened: Promise<FileStream | undefined> | undefined;
   const startFiles = () => {
-    if (transport) return;
-    transport = fileTransport(options);
-    held.attach(transport);
+    opened ??= openDestination(options).then(
+      (stream) => {
+        if (stream) held.attach(stream);
+        return stream;
+      },
+      (e: unknown) => {
+        // A log folder that cannot be written must not stop the kiosk: say so on stderr, keep going.
+        process.stderr.write(`openbranch: log files not written: ${(e as Error).message}\n`);
+        held.attach({ write: () => true });
+        return undefined;
+      },
+    );
   };
   if (!options.deferFiles) startFiles();
-  const flush = () => new Promise<void>((resolve) => logger.flush(() => resolve()));
+  const flush = async () => {
+    await opened;
+    await new Promise<void>((resolve) => logger.flush(() => resolve()));
+  };
   return {
     logger,
     startFiles,
@@ -61,42 +83,48 @@ export function createLogger(options: LoggingOptions): KioskLogging {
     close: async () => {
       startFiles();
       await flush();
-      const t = transport!;
+      const stream = await opened;
+      if (!stream) return;
       await new Promise<void>((resolve) => {
-        // The worker is unref'd: this timer keeps Node running until it has closed (5 s at most).
-        const patience = setTimeout(resolve, 5000);
-        t.once('close', () => {
-          clearTimeout(patience);
-          resolve();
-        });
-        t.end();
+        stream.once('close', resolve);
+        stream.end();
       });
     },
   };
 }
 
-function fileTransport(options: LoggingOptions): Transport {
+/** The files (and stderr when asked) as one destination; undefined when neither is wanted. */
+async function openDestination(options: LoggingOptions): Promise<FileStream | undefined> {
   const level = options.level === 'silent' ? 'fatal' : options.level;
-  const targets: pino.TransportTargetOptions[] = [];
+  const streams: pino.StreamEntry[] = [];
+  let file: FileStream | undefined;
   if (options.dir) {
     privateLogDir(options.dir);
-    targets.push({
-      target: 'pino-roll',
-      level,
-      options: {
-        file: join(options.dir, 'openbranch'),
-        extension: '.log',
-        frequency: 'daily',
-        size: `${options.maxSizeMb ?? 10}m`,
-        limit: { count: options.keepFiles ?? 14 },
-        mkdir: true,
-        // Logs name devices, times and codes: for the kiosk user only (sonic-boom's open mode).
-        mode: 0o600,
-      },
-    });
+    const { default: roll } = await import('pino-roll');
+    file = (await roll({
+      file: join(options.dir, 'openbranch'),
+      extension: '.log',
+      frequency: 'daily',
+      size: `${options.maxSizeMb ?? 10}m`,
+      limit: { count: options.keepFiles ?? 14 },
+      mkdir: true,
+      // Logs name devices, times and codes: for the kiosk user only (sonic-boom's open mode).
+      mode: 0o600,
+    })) as FileStream;
+    // A failed write (a full disk) must never take the kiosk down: the next start's checks name it.
+    file.on('error', (e) => process.stderr.write(`openbranch: log file: ${e.message}\n`));
+    streams.push({ level, stream: file });
   }
-  if (options.console ?? true) targets.push({ target: 'pino/file', level, options: { destination: 2 } });
-  return pino.transport({ targets }) as Transport;
+  if (options.console ?? true) streams.push({ level, stream: pino.destination({ dest: 2, sync: false }) });
+  if (streams.length === 0) return undefined;
+  if (file && streams.length === 1) return file;
+  const multi = pino.multistream(streams) as unknown as FileStream;
+  return Object.assign(multi, {
+    flush: (cb: (err?: Error | null) => void) => (file ? file.flush(cb) : cb()),
+    end: () => file?.end(),
+    once: (event: 'close' | 'error', cb: () => void) => (file ? file.once(event, cb) : cb()),
+    on: () => undefined,
+  });
 }
 
 /** A synchronous logger into a given stream (tests, CLI one-shots). */

@@ -1,10 +1,12 @@
 import { and, assign, fromCallback, fromPromise, not, or, setup, stateIn } from 'xstate';
 import type { ContactState } from '../../shared/devices/door.ts';
+import type { DenialReason } from '../../shared/domain/door.ts';
+import type { DoorStep } from '../../shared/errors.ts';
 
 /** The outcome of the decision actor: grant, or deny with a reason code (and, for a card locked out, when it may try again: local HH:MM). */
 export type DoorDecision =
   | { readonly grant: true; readonly staff: boolean }
-  | { readonly grant: false; readonly reason: string; readonly retryAt?: string };
+  | { readonly grant: false; readonly reason: DenialReason; readonly retryAt?: string };
 
 export interface DoorTiming {
   readonly pinTimeoutMs: number;
@@ -15,12 +17,14 @@ export interface DoorTiming {
   readonly checkTimeoutMs?: number;
   /** Longest a lock pulse may take before it counts as failed (default 35 s: the longest pulse plus a margin). */
   readonly unlockTimeoutMs?: number;
+  /** After the exit button is pressed, how long the door may open from inside without a forced-door alarm (default 10 s). */
+  readonly exitWindowMs?: number;
 }
 
 export interface DoorEntryContext {
   readonly card: string | undefined;
   readonly pin: string;
-  readonly reason: string | undefined;
+  readonly reason: DenialReason | undefined;
   /** With reason `locked-out`: when the card may try again (local HH:MM). */
   readonly retryAt: string | undefined;
   readonly alarm: 'held-open' | 'forced' | undefined;
@@ -52,10 +56,13 @@ export type DoorEntryEvent =
   /** On-call staff open the door once, from afar (staff API). */
   | { readonly type: 'remote.unlock'; readonly ms: number }
   /** Staff silence a sounding alarm; it sounds again if the door then stays open too long. */
-  | { readonly type: 'alarm.clear' };
+  | { readonly type: 'alarm.clear' }
+  /** Someone inside pressed the exit button (request to exit). */
+  | { readonly type: 'exit.request' };
 
 const DEFAULT_CHECK_TIMEOUT_MS = 15_000;
 const DEFAULT_UNLOCK_TIMEOUT_MS = 35_000;
+const DEFAULT_EXIT_WINDOW_MS = 10_000;
 
 /**
  * Door entry: card -> PIN -> decide -> grant (pulse the lock, watch the
@@ -80,12 +87,15 @@ export const doorEntryMachine = setup({
     result: ({ context }) => context.timing.resultMs,
     checkTimeout: ({ context }) => context.timing.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS,
     unlockTimeout: ({ context }) => context.timing.unlockTimeoutMs ?? DEFAULT_UNLOCK_TIMEOUT_MS,
+    exitWindow: ({ context }) => context.timing.exitWindowMs ?? DEFAULT_EXIT_WINDOW_MS,
   },
   actors: {
     decide: fromPromise<DoorDecision, { card: string; pin: string }>(() => Promise.reject(new Error('not provided'))),
     /** Pulses the lock: the branch's pulse time, or `ms` for a remote unlock. */
     unlock: fromPromise<void, { ms?: number | undefined }>(() => Promise.reject(new Error('not provided'))),
     lock: fromPromise<void, void>(async () => {}),
+    /** Pulses the lock for someone leaving by the exit button (not during a lockdown: then the handle inside is the way out). */
+    exitUnlock: fromPromise<void, void>(async () => {}),
     contactEvents: fromCallback<DoorEntryEvent>(() => () => {}),
     alarmOutput: fromCallback<DoorEntryEvent, { kind: string }>(() => () => {}),
   },
@@ -96,8 +106,9 @@ export const doorEntryMachine = setup({
     logAlarm: () => {},
     logUnlockFailed: () => {},
     logRemote: () => {},
+    logExit: () => {},
     /** A step failed (the decision, the pulse, the release): logged and counted, the door carries on. */
-    logFault: (_, _params: { step: string; error: unknown }) => {},
+    logFault: (_, _params: { step: DoorStep; error: unknown }) => {},
     stepped: assign({ steps: ({ context }) => context.steps + 1 }),
   },
   guards: {
@@ -271,9 +282,14 @@ export const doorEntryMachine = setup({
         closed: {
           on: {
             'door.opened': [
-              // Opened with no grant in progress: forced.
+              // Opened with no grant in progress and nobody leaving by the exit button: forced.
               {
-                guard: and([not(stateIn('#door.entry.passing')), not(stateIn('#door.entry.granted')), not(stateIn('#door.entry.remote'))]),
+                guard: and([
+                  not(stateIn('#door.entry.passing')),
+                  not(stateIn('#door.entry.granted')),
+                  not(stateIn('#door.entry.remote')),
+                  not(stateIn('#door.egress.leaving')),
+                ]),
                 target: 'forced',
                 actions: assign({ contact: 'open', alarm: 'forced' }),
               },
@@ -292,6 +308,25 @@ export const doorEntryMachine = setup({
           on: { 'alarm.clear': { target: 'open', actions: assign({ alarm: undefined }) } },
           invoke: { src: 'alarmOutput', input: () => ({ kind: 'forced' }) },
           after: { heldOpen: { target: 'forced', reenter: true } },
+        },
+      },
+    },
+    // The exit button (request to exit): whatever a patron outside is doing,
+    // someone inside may leave. The lock is pulsed (for doors without a
+    // mechanical free exit) and, for the exit window, the door opening is
+    // not a forced door. A pulse that fails is logged; the window holds.
+    egress: {
+      initial: 'none',
+      states: {
+        none: { on: { 'exit.request': 'leaving' } },
+        leaving: {
+          entry: 'logExit',
+          invoke: {
+            src: 'exitUnlock',
+            onError: { actions: { type: 'logFault', params: ({ event }) => ({ step: 'exit-unlock', error: event.error }) } },
+          },
+          after: { exitWindow: 'none' },
+          on: { 'exit.request': { target: 'leaving', reenter: true } },
         },
       },
     },

@@ -1,60 +1,15 @@
-import { assign, fromCallback, fromPromise, raise, sendTo, setup } from 'xstate';
+import { assign, fromCallback, fromPromise, raise, setup } from 'xstate';
 import type { ItemLine } from '../../shared/contract/session-view.ts';
 import type { PatronInfo, RenewResult } from '../../shared/domain/central.ts';
 import { isOpenBranchError, type OpenBranchError } from '../../shared/errors.ts';
 import { discoverMachine } from './discover.ts';
 import type { LinePatch } from './item-actions.ts';
+import { eachItem, type Job } from './item-loop.ts';
 import { liftTag, nextWaiting, placeTag, syncLines, titleLines, updateLine } from './pad-lines.ts';
+import { restartIdle, toDiscover } from './session-events.ts';
 import { emptyContext, type SessionContext, type SessionEvent, type SessionPatron, type SessionPolicy } from './session-types.ts';
 
-export type Job = { readonly key: string; readonly itemId: string; readonly uids: readonly string[] };
-
-/** The item under way: its line, and the tags of it on the pad when it started. */
-const activeJob = (ctx: SessionContext): Job => {
-  const line = ctx.lines.find((l) => l.key === ctx.activeKey)!;
-  return { key: line.key, itemId: line.itemId, uids: Object.keys(ctx.onPad[line.itemId]?.tags ?? {}) };
-};
-
-/** "Tips för mig" events, passed on to the discover machine (its own file) while it runs. */
-const DISCOVER_EVENTS = [
-  'discover.toggle',
-  'discover.like',
-  'discover.search',
-  'discover.edit',
-  'discover.reserve',
-  'discover.pickup',
-  'discover.confirm',
-  'discover.phone',
-  'discover.back',
-  'discover.done',
-  'card.read',
-  'card.entered',
-  'pin.entered',
-] as const;
-const toDiscover = Object.fromEntries(DISCOVER_EVENTS.map((e) => [e, { actions: sendTo('discover', ({ event }) => event) }]));
-
-/** Events that show someone is at the terminal: they restart the idle countdown. */
-const ACTIVITY = [
-  'ui.touch',
-  'ui.start',
-  'ui.back',
-  'card.entered',
-  'card.read',
-  'pin.entered',
-  'menu.checkout',
-  'menu.return',
-  'menu.loans',
-  'menu.holds',
-  'loan.renew',
-  'loan.renewAll',
-  'pad.placed',
-  'pad.lifted',
-  'receipt.print',
-  'receipt.email',
-  'discover.start',
-  ...DISCOVER_EVENTS,
-] as const;
-const restartIdle = Object.fromEntries(ACTIVITY.map((e) => [e, { target: '#session.idle.counting', reenter: true }]));
+export type { Job } from './item-loop.ts';
 
 /**
  * The self-service session: attract -> identify -> PIN -> menu -> borrow,
@@ -251,19 +206,7 @@ export const sessionMachine = setup({
           },
         },
         checkout: {
-          initial: 'watching',
-          states: {
-            watching: { always: { guard: 'hasWork', target: 'working' } },
-            working: {
-              entry: 'startJob',
-              invoke: {
-                src: 'checkoutItem',
-                input: ({ context }) => ({ patron: context.patron, job: activeJob(context) }),
-                onDone: { target: 'watching', actions: 'applyResult' },
-                onError: { target: 'watching', actions: 'failJob' },
-              },
-            },
-          },
+          ...eachItem('checkoutItem'),
           on: {
             'pad.unreadable': { actions: 'unreadable' },
             'loan.renew': {
@@ -275,19 +218,7 @@ export const sessionMachine = setup({
           },
         },
         return: {
-          initial: 'watching',
-          states: {
-            watching: { always: { guard: 'hasWork', target: 'working' } },
-            working: {
-              entry: 'startJob',
-              invoke: {
-                src: 'checkinItem',
-                input: ({ context }) => ({ patron: context.patron, job: activeJob(context) }),
-                onDone: { target: 'watching', actions: 'applyResult' },
-                onError: { target: 'watching', actions: 'failJob' },
-              },
-            },
-          },
+          ...eachItem('checkinItem'),
           on: {
             'pad.unreadable': { actions: 'unreadable' },
             // A patron goes back to the menu; someone who only returned gets the receipt question and a proper end.

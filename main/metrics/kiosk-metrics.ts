@@ -29,6 +29,8 @@ export interface KioskMetrics {
   /** Conflicts from the replay that staff have not marked handled yet. */
   queueConflicts(open: number): void;
   doorGranted(): void;
+  /** Someone inside pressed the exit button. */
+  doorExit(): void;
   /** `reason` is a code such as "pin.wrong", "schedule.closed", "patron.blocked". */
   doorDenied(reason: string): void;
   /** `kind` is "forced", "held-open", "evacuation", "occupied-at-lockup". */
@@ -55,6 +57,7 @@ export const noopMetrics: KioskMetrics = {
   queue: () => {},
   queueConflicts: () => {},
   doorGranted: () => {},
+  doorExit: () => {},
   doorDenied: () => {},
   doorAlarm: () => {},
   doorState: () => {},

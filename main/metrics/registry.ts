@@ -122,6 +122,7 @@ export function createKioskMetrics(options: MetricsOptions): KioskMetricsRegistr
     },
   });
   const grants = new Counter({ name: `${p}door_grants_total`, help: 'Door entries granted', registers });
+  const exits = new Counter({ name: `${p}door_exit_requests_total`, help: 'Exit button presses (the door opened from inside)', registers });
   const denials = new Counter({
     name: `${p}door_denials_total`,
     help: 'Door entries denied, by reason',
@@ -172,6 +173,7 @@ export function createKioskMetrics(options: MetricsOptions): KioskMetricsRegistr
       grants.inc();
       state.door.grants += 1;
     },
+    doorExit: () => exits.inc(),
     doorDenied: (reason) => {
       denials.inc({ reason: safeLabel(reason) });
       bump(state.door.denials, safeLabel(reason));

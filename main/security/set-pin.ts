@@ -1,8 +1,15 @@
 import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { type Document, parseDocument } from 'yaml';
 import { configSchema } from '../../shared/config/schema.ts';
-import { OpenBranchError } from '../../shared/errors.ts';
-import { hashPin, pinProblem } from './pin.ts';
+import { type CliError, OpenBranchError } from '../../shared/errors.ts';
+import { hashPin, type PinProblem, pinProblem } from './pin.ts';
+
+const CLI_CODE: Record<PinProblem, CliError> = {
+  'pin.not-digits': 'cli.pin-not-digits',
+  'pin.too-short': 'cli.pin-too-short',
+  'pin.too-long': 'cli.pin-too-long',
+  'pin.trivial': 'cli.pin-trivial',
+};
 
 /**
  * Writes the hash of a new technician PIN into the config file as
@@ -13,10 +20,7 @@ export async function setTechnicianPin(file: string, pin: string): Promise<void>
   if (pin === '\0mismatch') throw new OpenBranchError('cli.pin-mismatch', 'the two PINs differ; nothing was changed');
   const problem = pinProblem(pin);
   if (problem !== undefined)
-    throw new OpenBranchError(
-      `cli.${problem.replace('.', '-')}`,
-      `the PIN is not usable (${problem}): use 6-12 digits, not a run like 123456`,
-    );
+    throw new OpenBranchError(CLI_CODE[problem], `the PIN is not usable (${problem}): use 6-12 digits, not a run like 123456`);
   const exists = existsSync(file);
   const doc: Document = parseDocument(exists ? readFileSync(file, 'utf8') : '');
   if (doc.errors.length > 0) throw new OpenBranchError('config.unreadable', `${file}: ${doc.errors[0]!.message}`, { file });

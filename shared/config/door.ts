@@ -75,6 +75,20 @@ export const doorSchema = z.object({
       settleSeconds: z.number().min(0).max(30).default(3),
     })
     .prefault({}),
+  /**
+   * The exit button inside the door (request to exit, wired to the door
+   * contact's input board as `exitButton`): a press pulses the lock for
+   * `pulseMs` (not during a staff lockdown: the handle inside is the way
+   * out then) and, for `windowSeconds`, the door opening from inside is
+   * not a forced door. Leaving is always possible by the handle; this keeps
+   * a patron who leaves after closing from raising the alarm.
+   */
+  exitButton: z
+    .object({
+      unlock: z.boolean().default(true),
+      windowSeconds: z.number().int().min(3).max(120).default(10),
+    })
+    .prefault({}),
   /** Relay outputs with role `camera-trigger` (a CCTV recorder's alarm input) pulse this long on each entry, tailgate and forced door. */
   cameraPulseMs: z.number().int().min(50).max(10_000).default(500),
   /** Seconds to type the PIN after the card. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DENIAL_REASONS } from '../domain/door.ts';
 
 /**
  * What the door terminal shows (route /door, or a door-only install's
@@ -13,7 +14,7 @@ export const doorViewSchema = z.object({
   /** The branch's mode now, from the opening schedule. */
   mode: z.enum(['staffed', 'unstaffed', 'closed']),
   /** Denial reason code; the screen says it through the catalog (door.reason.<code>). */
-  reason: z.string().optional(),
+  reason: z.enum(DENIAL_REASONS).optional(),
   /** With reason `locked-out`: when the card may try again (HH:MM, the branch's time). */
   retryAt: z.string().optional(),
   /** Digits typed so far (count only: the PIN itself never leaves main). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEVICE_KINDS, RELAY_ROLES } from '../devices/kinds.ts';
 import {
   centralStatusSchema,
   deviceRowSchema,
@@ -80,7 +81,7 @@ export const requestMethods = {
     role: 'technician',
     params: z.strictObject({
       id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
-      kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output', 'people-counter']),
+      kind: z.enum(DEVICE_KINDS),
       driver: z.string().min(1).max(32),
       port: z.string().max(256).optional(),
       path: z.string().max(256).optional(),
@@ -92,7 +93,7 @@ export const requestMethods = {
         .string()
         .regex(/^[0-9a-f]{4}$/)
         .optional(),
-      role: z.string().max(32).optional(),
+      role: z.enum(RELAY_ROLES).optional(),
       relay: z.number().int().min(1).max(8).optional(),
     }),
     result: z.object({ ok: z.boolean(), file: z.string(), restartNeeded: z.boolean() }),

@@ -20,6 +20,8 @@ export const simulatorActionSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('sim.pad.clear') }),
   z.strictObject({ type: z.literal('sim.door.open') }),
   z.strictObject({ type: z.literal('sim.door.close') }),
+  /** The exit button inside the door (request to exit). */
+  z.strictObject({ type: z.literal('sim.door.exit') }),
   z.strictObject({ type: z.literal('sim.central.offline'), offline: z.boolean() }),
   /** One person walks through the simulated people counter's beams. */
   z.strictObject({ type: z.literal('sim.counter.walk'), direction: z.enum(['in', 'out']) }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from '../config/branch.ts';
+import { DEVICE_KINDS } from '../devices/kinds.ts';
 
 /**
  * What the technician screen is sent: data and codes, never sentences.
@@ -33,7 +34,7 @@ export type DeviceTestAction = z.infer<typeof deviceTestActionSchema>;
 
 export const deviceRowSchema = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum(DEVICE_KINDS),
   driver: z.string(),
   state: z.enum(['connecting', 'connected', 'missing', 'error', 'closed']),
   /** The driver's own words for missing/error (an OS error such as ENOENT): shown as a detail. */

@@ -3,7 +3,7 @@ import { languageSchema } from '../config/branch.ts';
 import { contrastSchema, textSizeSchema } from './view.ts';
 
 /**
- * Events the renderer may send to main. Names are dotted (STYLE.md). Every
+ * Events the renderer may send to main. Names are dotted (CONTRIBUTING.md, "Conventions"). Every
  * one is validated in main before it reaches a machine; anything else is
  * refused with a logged reason. Flows add their events here.
  */

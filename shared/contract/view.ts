@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { languageSchema } from '../config/branch.ts';
+import { DEVICE_KINDS } from '../devices/kinds.ts';
 
 /**
  * What main sends the renderer: a projection of the machines' state. The
@@ -25,7 +26,7 @@ export type Screen = z.infer<typeof screenSchema>;
 
 export const deviceViewSchema = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.enum(DEVICE_KINDS),
   state: z.enum(['connecting', 'connected', 'missing', 'error', 'closed']),
   reason: z.string().optional(),
 });

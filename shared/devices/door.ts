@@ -1,4 +1,5 @@
 import type { Unsubscribe } from '../events.ts';
+import type { RelayRole } from './kinds.ts';
 import type { Device } from './status.ts';
 
 export type LockState = 'locked' | 'unlocked';
@@ -25,12 +26,14 @@ export interface DoorSensor extends Device {
   readonly kind: 'door-sensor';
   current(): ContactState;
   onChange(listener: (state: ContactState) => void): Unsubscribe;
+  /** The exit button beside the door was pressed (a sensor whose board has one wired). */
+  onExitRequest?(listener: () => void): Unsubscribe;
 }
 
 /** A plain relay output: siren, alarm panel, lights. */
 export interface RelayOutput extends Device {
   readonly kind: 'relay-output';
   /** What it drives, from config ("siren", "alarm", "lights"); the device manager hands outputs out by role. */
-  readonly role?: string;
+  readonly role: RelayRole;
   set(on: boolean): Promise<void>;
 }

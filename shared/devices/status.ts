@@ -1,6 +1,7 @@
 import type { Unsubscribe } from '../events.ts';
+import type { DeviceKind } from './kinds.ts';
 
-export type DeviceKind = 'rfid' | 'card-reader' | 'door-lock' | 'door-sensor' | 'printer' | 'keypad' | 'relay-output' | 'people-counter';
+export type { DeviceKind } from './kinds.ts';
 
 /** What the technician screen and the metrics show for each device. */
 export type DeviceState = 'connecting' | 'connected' | 'missing' | 'error' | 'closed';

@@ -9,10 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from 'xstate';
-import { createItemPad, createSimulatedReader, type SimulatedRfidReader } from '../../devices/rfid/index.ts';
+import { createItemPad, simulatedReader } from '../../devices/rfid/index.ts';
 import { SessionScreens } from '../../main/app/session-screens.ts';
 import { DEMO_ITEMS } from '../../main/central/demo/data.ts';
 import { connectCentral } from '../../main/central/index.ts';
+import { RFID_READERS } from '../../main/devices/drivers.ts';
 import { createQueuedCentral } from '../../main/queue/queued-central.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { configSchema } from '../../shared/config/schema.ts';
@@ -33,9 +34,9 @@ export default async function (): Promise<void> {
     const db = openDatabase(join(dir, 'openbranch.sqlite'));
     const queue = createQueuedCentral({ central: conn.central, db, policy: config.offline, branchId: 'VAS', logger: silentLogger });
     const deviceConfig = { id: 'pad', kind: 'rfid' as const, driver: 'simulated', enabled: true, pollIntervalMs: 20 };
-    const reader = createSimulatedReader(deviceConfig, { logger: silentLogger }) as SimulatedRfidReader;
+    const reader = simulatedReader(RFID_READERS, deviceConfig, silentLogger);
     await reader.open();
-    const pad = createItemPad(reader, deviceConfig, { logger: silentLogger });
+    const pad = createItemPad(reader, { logger: silentLogger });
     pad.start();
     const screens = new SessionScreens({
       central: queue,

@@ -8,12 +8,12 @@
 import { encodeReceipt } from '../../devices/printer/codec/escpos-encode.ts';
 import { PAPER_STATUS_QUERY } from '../../devices/printer/codec/escpos-status.ts';
 import { fromHex } from '../../devices/rfid/codec/bytes.ts';
-import { feigProtocol } from '../../devices/rfid/codec/feig-commands.ts';
-import { encodeFeigFrame } from '../../devices/rfid/codec/feig-frame.ts';
 import { encodeIso28560Part2 } from '../../devices/rfid/codec/iso28560-2.ts';
 import { encodeIso28560Part3 } from '../../devices/rfid/codec/iso28560-3.ts';
-import { threeMProtocol } from '../../devices/rfid/codec/threem-commands.ts';
-import { encodeThreeMFrame } from '../../devices/rfid/codec/threem-frame.ts';
+import { threeMProtocol } from '../../devices/rfid/readers/3m/codec/commands.ts';
+import { encodeThreeMFrame } from '../../devices/rfid/readers/3m/codec/frame.ts';
+import { feigProtocol } from '../../devices/rfid/readers/feig/codec/commands.ts';
+import { encodeFeigFrame } from '../../devices/rfid/readers/feig/codec/frame.ts';
 import { checkoutRequest, encodeMessage, itemInformationRequest, loginRequest } from '../../main/central/sip2/codec/index.ts';
 
 const text = (s: string) => new TextEncoder().encode(s);

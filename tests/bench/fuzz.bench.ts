@@ -16,11 +16,11 @@
 
 import { EscPosParser } from '../../devices/printer/codec/escpos-parse.ts';
 import { toHex } from '../../devices/rfid/codec/bytes.ts';
-import { feigProtocol } from '../../devices/rfid/codec/feig-commands.ts';
 import { decodeIso28560Part2 } from '../../devices/rfid/codec/iso28560-2.ts';
 import { decodeIso28560Part3 } from '../../devices/rfid/codec/iso28560-3.ts';
 import type { ReaderProtocol } from '../../devices/rfid/codec/protocol.ts';
-import { threeMProtocol } from '../../devices/rfid/codec/threem-commands.ts';
+import { threeMProtocol } from '../../devices/rfid/readers/3m/codec/commands.ts';
+import { feigProtocol } from '../../devices/rfid/readers/feig/codec/commands.ts';
 import { decodeMessage, Sip2Framer } from '../../main/central/sip2/codec/index.ts';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import { InputMaker } from './fuzz-inputs.ts';

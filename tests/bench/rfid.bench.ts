@@ -12,13 +12,15 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeTagData } from '../../devices/rfid/codec/detect.ts';
-import { readerFor, rfidOptions } from '../../devices/rfid/factories.ts';
-import { FeigSimulator } from '../../devices/rfid/simulator/feig-simulator.ts';
+import { padReader } from '../../devices/rfid/drivers.ts';
+import { threeMReader } from '../../devices/rfid/readers/3m/index.ts';
+import { ThreeMSimulator } from '../../devices/rfid/readers/3m/simulator.ts';
+import { feigReader } from '../../devices/rfid/readers/feig/index.ts';
+import { FeigSimulator } from '../../devices/rfid/readers/feig/simulator.ts';
 import { SimulatedPad } from '../../devices/rfid/simulator/simulated-pad.ts';
-import { ThreeMSimulator } from '../../devices/rfid/simulator/threem-simulator.ts';
-import { type ByteLink, bitsPerByte, type Parity } from '../../devices/rfid/transport/link.ts';
-import { SerialLink } from '../../devices/rfid/transport/serial-link.ts';
-import type { DeviceConfig } from '../../shared/config/devices/index.ts';
+import { type ByteLink, bitsPerByte, type Parity } from '../../devices/serial/byte-link.ts';
+import { SerialLink } from '../../devices/serial/link.ts';
+import { rfidPadSchema } from '../../shared/config/devices/rfid.ts';
 import { silentLogger } from '../../shared/logger.ts';
 import { startPtyPair } from '../integration/rfid/socat.ts';
 import { nowMs, summary } from './stats.ts';
@@ -30,7 +32,6 @@ function counting(link: ByteLink, counter: { bytes: number }): ByteLink {
     counter.bytes += c.length;
   });
   return {
-    open: () => link.open(),
     close: () => link.close(),
     write: (b) => {
       counter.bytes += b.length;
@@ -49,15 +50,17 @@ async function run(kind: 'feig' | '3m', baudRate: number, parity: Parity, answer
   const pty = await startPtyPair(dir);
   const pad = new SimulatedPad();
   for (let i = 0; i < 10; i++) pad.place({ item: { itemId: `3001200000${i}`, isil: 'SE-Ab12', country: 'SE' } });
-  const simLink = new SerialLink({ path: pty.b, baudRate, parity });
-  await simLink.open();
+  const simLink = await SerialLink.open({ path: pty.b, baudRate, parity });
   if (kind === 'feig') new FeigSimulator(simLink, pad, { answerDelayMs });
   else new ThreeMSimulator(simLink, pad, { answerDelayMs });
-  const config = { id: 'bench', kind: 'rfid', driver: kind, enabled: true, port: pty.a, pollIntervalMs: 10_000 } as DeviceConfig;
+  const options = { id: 'bench', ...rfidPadSchema.parse({ pollIntervalMs: 10_000 }) };
   const counter = { bytes: 0 };
-  const reader = readerFor(kind, config, rfidOptions(config), () => counting(new SerialLink({ path: pty.a, baudRate, parity }), counter), {
-    logger: silentLogger,
-  });
+  const reader = padReader(
+    kind === 'feig' ? feigReader : threeMReader,
+    options,
+    async () => counting(await SerialLink.open({ path: pty.a, baudRate, parity }), counter),
+    silentLogger,
+  );
   await reader.open();
   await new Promise((r) => setTimeout(r, 50)); // let the first background poll finish
   const samples: number[] = [];

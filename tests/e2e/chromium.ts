@@ -1,5 +1,5 @@
 /**
- * Debian's Chromium as Playwright drives it here (TOOLCHAIN.md): Playwright
+ * Debian's Chromium as Playwright drives it here (CONTRIBUTING.md, "Toolchain"): Playwright
  * cannot download its own browsers, and without the background-networking
  * flags Chromium keeps knocking on the closed network.
  */

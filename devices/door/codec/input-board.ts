@@ -1,3 +1,5 @@
+import type { FrameSource } from '../../serial/codec/exchange.ts';
+
 /**
  * The line protocol for a microcontroller input board (an Arduino or a
  * Pico reading dry contacts), defined by OpenBranch:
@@ -44,4 +46,15 @@ export class InputBoardParser {
     }
     return out;
   }
+}
+
+/** The board's lines as frames for a Transactor: levels are frames, other lines are line noise. */
+export function inputBoardFrames(): FrameSource<InputLevel> {
+  const parser = new InputBoardParser();
+  return {
+    push: (chunk) =>
+      parser
+        .push(chunk)
+        .map((p) => (p.type === 'level' ? { kind: 'frame', frame: p } : { kind: 'discarded', bytes: new TextEncoder().encode(p.line) })),
+  };
 }

@@ -1,7 +1,7 @@
+import type { ParseEvent } from '../../serial/codec/exchange.ts';
 import type { Crc16Stream } from './crc-stream.ts';
 
-/** What an incremental frame parser returns for each chunk: whole frames, and line noise it skipped. */
-export type ParseEvent<F> = { readonly kind: 'frame'; readonly frame: F } | { readonly kind: 'discarded'; readonly bytes: Uint8Array };
+export type { ParseEvent } from '../../serial/codec/exchange.ts';
 
 /** How a framing reads its own bytes; offsets index `bytes`, whose valid part ends at `end`. */
 export interface Framing<F> {

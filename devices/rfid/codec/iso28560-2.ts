@@ -1,5 +1,5 @@
 import type { UsageType } from '../../../shared/devices/rfid.ts';
-import { OpenBranchError } from '../../../shared/errors.ts';
+import { type Iso28560Part2Failure, OpenBranchError } from '../../../shared/errors.ts';
 import { concat } from './bytes.ts';
 import { Compaction, type CompactionCode, chooseCompaction, compact, decompact } from './compaction.ts';
 import { decodeIsil, encodeIsil } from './isil.ts';
@@ -51,7 +51,7 @@ const APPLICATION_DEFINED = new Set<number>([
   Oid.alternativeOwnerIsil,
 ]);
 
-const fail = (reason: string, message: string, details: Record<string, unknown> = {}) =>
+const fail = (reason: Iso28560Part2Failure, message: string, details: Record<string, unknown> = {}) =>
   new OpenBranchError(`codec.iso28560-2.${reason}`, message, details);
 
 function decodeValue(oid: number, scheme: number, data: Uint8Array): string {

@@ -1,5 +1,5 @@
 import type { UsageType } from '../../../shared/devices/rfid.ts';
-import { OpenBranchError } from '../../../shared/errors.ts';
+import { type Iso28560Part3Failure, OpenBranchError } from '../../../shared/errors.ts';
 import { reverseEachBlock } from './bytes.ts';
 import { crc16Ccitt } from './crc.ts';
 import { classOfUsage, usageOfClass } from './usage.ts';
@@ -46,7 +46,7 @@ export interface Iso28560Part3Input {
   readonly optionalBlocks?: readonly OptionalBlock[];
 }
 
-const fail = (reason: string, message: string, details: Record<string, unknown> = {}) =>
+const fail = (reason: Iso28560Part3Failure, message: string, details: Record<string, unknown> = {}) =>
   new OpenBranchError(`codec.iso28560-3.${reason}`, message, details);
 
 export function basicBlockCrc(block: Uint8Array): number {

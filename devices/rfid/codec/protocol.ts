@@ -1,11 +1,6 @@
-import type { ParseEvent } from './frame-parser.ts';
+import type { Exchange, FrameSource } from '../../serial/codec/exchange.ts';
 
-/** One request/response exchange, described without I/O: bytes to send, which frame answers, how to read it. */
-export interface Exchange<F, T> {
-  readonly request: Uint8Array;
-  answers(frame: F): boolean;
-  parse(frame: F): T;
-}
+export type { Exchange } from '../../serial/codec/exchange.ts';
 
 export interface InventoryEntry {
   readonly uid: string;
@@ -21,7 +16,7 @@ export interface InventoryPage {
 /** A reader protocol as pure data: the driver supplies the transport and the timing. */
 export interface ReaderProtocol<F> {
   readonly name: string;
-  createParser(): { push(chunk: Uint8Array): ParseEvent<F>[] };
+  createParser(): FrameSource<F>;
   /** `more` asks for the next page of the previous inventory. */
   inventory(more?: boolean): Exchange<F, InventoryPage>;
   readBlocks(uid: string, first: number, count: number): Exchange<F, Uint8Array>;

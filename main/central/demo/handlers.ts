@@ -132,7 +132,8 @@ export function answer(req: DecodedMessage, ctx: HandlerContext): SipMessage | u
   }
 }
 
-const REFUSAL_TEXT: Record<CheckoutRefusal, string> = {
+/** The AF text the demo ACS gives with each refused checkout, as Koha words it. */
+export const REFUSAL_TEXT: Readonly<Record<CheckoutRefusal, string>> = {
   blocked: 'Patron is blocked',
   'unknown-patron': 'Invalid patron',
   'unknown-item': 'Invalid Item',

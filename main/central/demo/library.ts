@@ -79,6 +79,11 @@ export class DemoLibrary {
     for (const h of DEMO_HOLDS) this.holds.push({ ...h });
   }
 
+  /** One more item in the catalogue (tests that need many loanable items). */
+  addItem(item: DemoItem): void {
+    this.items.set(item.itemId, item);
+  }
+
   patron(card: string): DemoPatron | undefined {
     return this.patrons.get(card);
   }

@@ -1,5 +1,5 @@
 import type { CheckoutRefusal, HoldRefusal, RenewRefusal } from '../../../shared/domain/central.ts';
-import type { PatronStatusFlag } from './codec/responses.ts';
+import { PATRON_STATUS_FLAGS, type PatronStatusFlag } from './codec/responses.ts';
 
 /**
  * How one ACS differs from the spec, as data. The client and the mapping to
@@ -36,18 +36,14 @@ export interface Sip2Profile {
   readonly patronFields: { readonly birthDate: string; readonly category: string; readonly expiry: string; readonly meroppet?: string };
 }
 
-const BLOCKING: readonly PatronStatusFlag[] = [
-  'chargePrivilegesDenied',
-  'cardReportedLost',
-  'tooManyItemsCharged',
-  'tooManyItemsOverdue',
-  'tooManyClaimsOfItemsReturned',
-  'tooManyItemsLost',
-  'excessiveOutstandingFines',
-  'excessiveOutstandingFees',
-  'recallOverdue',
-  'tooManyItemsBilled',
+/** Every status flag stops borrowing except these: denied renewals, recalls or holds alone still let a patron borrow. */
+const NOT_BLOCKING: readonly PatronStatusFlag[] = [
+  'renewalPrivilegesDenied',
+  'recallPrivilegesDenied',
+  'holdPrivilegesDenied',
+  'tooManyRenewals',
 ];
+const BLOCKING: readonly PatronStatusFlag[] = PATRON_STATUS_FLAGS.filter((flag) => !NOT_BLOCKING.includes(flag));
 
 export const genericProfile: Sip2Profile = {
   name: 'generic',

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import { HidCardReader } from '../../../devices/card/hid-card-reader.ts';
-import { SerialCardReader } from '../../../devices/card/serial-card-reader.ts';
-import { nodeHidBinding } from '../../../devices/hid/node-hid-binding.ts';
-import { hidCardReaderSchema, serialCardReaderSchema } from '../../../shared/config/devices/card.ts';
 import type { CardReader } from '../../../shared/devices/card.ts';
-import { OpenBranchError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
+import { deviceFromFlags } from './device-flags.ts';
 
 interface CardOptions {
   driver: string;
@@ -46,7 +42,7 @@ export function registerCard(program: Command): void {
     .option('--count <n>', 'stop after this many reads', int)
     .option('--timeout <s>', 'give up after this many seconds', int)
     .action(async (o: CardOptions) => {
-      const reader = readerFor(o);
+      const reader = await readerFor(o);
       let reads = 0;
       const done = new Promise<number>((resolve) => {
         reader.onCard((c) => {
@@ -63,31 +59,12 @@ export function registerCard(program: Command): void {
     });
 }
 
-function readerFor(o: CardOptions): CardReader {
-  const parse = <T>(
-    r: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } },
-  ): T => {
-    if (r.success) return r.data;
-    throw new OpenBranchError('cli.usage', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
-  };
-  if (o.driver === 'serial') {
-    const config = parse(
-      serialCardReaderSchema.safeParse({
-        port: o.port,
-        ...(o.baud ? { baudRate: o.baud } : {}),
-        ...(o.suffix ? { suffix: o.suffix } : {}),
-        ...(o.checkDigit ? { checkDigit: o.checkDigit } : {}),
-      }),
-    );
-    return new SerialCardReader('card', config, stderrLogger);
-  }
-  if (o.driver === 'hid') {
-    return new HidCardReader(
-      'card',
-      parse(hidCardReaderSchema.safeParse({ vendorId: o.vid, productId: o.pid })),
-      nodeHidBinding(),
-      stderrLogger,
-    );
-  }
-  throw new OpenBranchError('cli.usage', `unknown driver ${o.driver} (serial | hid)`);
+/** The card read flags as a device entry, built through the registry. */
+function readerFor(o: CardOptions): Promise<CardReader> {
+  return deviceFromFlags<CardReader>(
+    'card-reader',
+    o.driver,
+    { port: o.port, baudRate: o.baud, suffix: o.suffix, checkDigit: o.checkDigit, vendorId: o.vid, productId: o.pid },
+    stderrLogger,
+  );
 }

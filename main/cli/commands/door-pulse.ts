@@ -1,11 +1,6 @@
 import type { Command } from 'commander';
-import { LcusBoard } from '../../../devices/door/lcus-board.ts';
-import type { RelayBoard } from '../../../devices/door/relay-board.ts';
-import { RelayLock } from '../../../devices/door/relay-lock.ts';
-import { UsbRelayBoard } from '../../../devices/door/usbrelay-board.ts';
-import { nodeHidBinding } from '../../../devices/hid/node-hid-binding.ts';
-import { OpenBranchError } from '../../../shared/errors.ts';
-import { silentLogger } from '../../../shared/logger.ts';
+import type { DoorLock } from '../../../shared/devices/door.ts';
+import { deviceFromFlags } from './device-flags.ts';
 import { doorCommand } from './door-group.ts';
 
 interface PulseOptions {
@@ -14,7 +9,7 @@ interface PulseOptions {
   relay: number;
   ms: number;
   serial?: string;
-  baud: number;
+  baud?: number;
   json?: boolean;
 }
 
@@ -30,12 +25,12 @@ export function registerDoorPulse(program: Command): void {
     .option('--serial <serial>', 'USBRelay board serial (when several are plugged in)')
     .option('--relay <n>', 'relay channel, from 1', int, 1)
     .option('--ms <n>', 'how long to unlock', int, 3000)
-    .option('--baud <n>', 'LCUS baud rate', int, 9600)
+    .option('--baud <n>', 'LCUS baud rate (default 9600)', int)
     .option('--json', 'print events as JSON lines')
     .action(async (o: PulseOptions) => {
       const say = (event: string, extra: Record<string, unknown> = {}) =>
         console.log(o.json ? JSON.stringify({ event, ...extra }) : `${event} ${Object.values(extra).join(' ')}`.trim());
-      const lock = new RelayLock('door-lock', boardFor(o), o.relay, silentLogger, 60_000);
+      const lock = await lockFor(o);
       const stop = () => {
         void lock.close().finally(() => process.exit(130));
       };
@@ -55,11 +50,13 @@ export function registerDoorPulse(program: Command): void {
     });
 }
 
-function boardFor(o: PulseOptions): RelayBoard {
-  if (o.driver === 'lcus') {
-    if (!o.port) throw new OpenBranchError('cli.usage', '--port is required for --driver lcus');
-    return new LcusBoard(o.port, o.baud);
-  }
-  if (o.driver === 'usbrelay') return new UsbRelayBoard(nodeHidBinding(), { serial: o.serial, path: o.port });
-  throw new OpenBranchError('cli.usage', `unknown driver ${o.driver} (lcus | usbrelay)`);
+/**
+ * The pulse flags as a door-lock entry, built through the registry: the
+ * same driver, the same fail-secure lock and the same pulse cap
+ * (`maxPulseMs`, 30 s) as the kiosk. A USBRelay board is picked by serial
+ * or by its hidraw path (`--port`).
+ */
+function lockFor(o: PulseOptions): Promise<DoorLock> {
+  const board = o.driver === 'usbrelay' ? { serial: o.serial, path: o.port } : { port: o.port, baudRate: o.baud, serial: o.serial };
+  return deviceFromFlags<DoorLock>('door-lock', o.driver, { ...board, relay: o.relay });
 }

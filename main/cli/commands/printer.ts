@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
 import { printedText } from '../../../devices/printer/codec/escpos-parse.ts';
-import { EscposPrinter } from '../../../devices/printer/escpos-printer.ts';
-import { SimulatedPrinter } from '../../../devices/printer/simulated-printer.ts';
-import { escposPrinterSchema } from '../../../shared/config/devices/printer.ts';
+import type { SimulatedPrinter } from '../../../devices/printer/simulated-printer.ts';
 import type { Receipt, ReceiptPrinter } from '../../../shared/devices/printer.ts';
-import { OpenBranchError } from '../../../shared/errors.ts';
+import { deviceFromFlags } from './device-flags.ts';
 
 /** A test receipt that shows at a glance whether the code page is right (å ä ö Å Ä Ö é ü €). */
 export function swedishTestReceipt(now = new Date()): Receipt {
@@ -39,19 +37,19 @@ export function registerPrinter(program: Command): void {
   printer
     .command('test')
     .description('print a Swedish test receipt and report the paper status')
-    .requiredOption('--driver <driver>', 'escpos | simulated')
-    .option('--port <path>', 'serial port, e.g. /dev/ttyUSB0 or /dev/usb/lp0 via a serial bridge')
+    .requiredOption('--driver <driver>', 'escpos | escpos-usb | simulated')
+    .option('--port <path>', 'serial port (escpos, e.g. /dev/ttyUSB0) or printer device file (escpos-usb, e.g. /dev/usb/lp0)')
     .option('--baud <n>', 'baud rate', int)
     .option('--columns <n>', 'characters per line (48 on 80 mm paper, 32 on 58 mm)', int)
     .option('--codepage <cp>', 'cp858 | cp850')
     .option('--json', 'print the result as JSON')
     .action(async (o: PrinterOptions) => {
-      const device = printerFor(o);
+      const device = await printerFor(o);
       await device.open();
       try {
         const paper = await device.paper();
         await device.print(swedishTestReceipt());
-        const lines = device instanceof SimulatedPrinter ? printedText(device.printed.at(-1) ?? []) : undefined;
+        const lines = device.driver === 'simulated' ? printedText((device as SimulatedPrinter).printed.at(-1) ?? []) : undefined;
         if (o.json) console.log(JSON.stringify({ printed: true, paper, ...(lines ? { lines } : {}) }));
         else console.log([...(lines ?? []), `printed; paper: ${paper}`].join('\n'));
       } finally {
@@ -60,20 +58,7 @@ export function registerPrinter(program: Command): void {
     });
 }
 
-function printerFor(o: PrinterOptions): ReceiptPrinter {
-  if (o.driver !== 'escpos' && o.driver !== 'simulated')
-    throw new OpenBranchError('cli.usage', `unknown driver ${o.driver} (escpos | simulated)`);
-  const parsed = escposPrinterSchema.safeParse({
-    port: o.port ?? (o.driver === 'simulated' ? 'simulated' : undefined),
-    ...(o.baud ? { baudRate: o.baud } : {}),
-    ...(o.columns ? { columns: o.columns } : {}),
-    ...(o.codepage ? { codepage: o.codepage } : {}),
-  });
-  if (!parsed.success)
-    throw new OpenBranchError(
-      'cli.usage',
-      `printer options: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  if (o.driver === 'simulated') return new SimulatedPrinter('printer', parsed.data.columns);
-  return new EscposPrinter('printer', parsed.data);
+/** The printer test flags as a device entry, built through the registry (escpos, escpos-usb or simulated). */
+function printerFor(o: PrinterOptions): Promise<ReceiptPrinter> {
+  return deviceFromFlags<ReceiptPrinter>('printer', o.driver, { port: o.port, baudRate: o.baud, columns: o.columns, codepage: o.codepage });
 }

@@ -1,19 +1,20 @@
 import type { Command } from 'commander';
 import {
-  createFeigReader,
   createItemPad,
-  createThreeMReader,
   type DecodedTag,
   decodeTagData,
   encodeIso28560Part2,
   encodeIso28560Part3,
   fromHex,
+  type PadReader,
   toHex,
 } from '../../../devices/rfid/index.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
-import type { RfidReader, UsageType } from '../../../shared/devices/rfid.ts';
+import type { UsageType } from '../../../shared/devices/rfid.ts';
 import { isOpenBranchError, OpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { deviceRegistry } from '../../devices/drivers.ts';
+import { deviceFromFlags } from './device-flags.ts';
 
 /**
  * `openbranch rfid ...`: decode tag data, scan a pad, program a tag, flip its
@@ -32,9 +33,12 @@ interface ReaderFlags {
 const int = (v: string) => Number.parseInt(v, v.startsWith('0x') ? 16 : 10);
 const print = (value: unknown) => console.log(JSON.stringify(value));
 
+/** Readers on a serial port: every registered RFID driver but the simulated pad. */
+const readerDrivers = () => deviceRegistry.driversOf('rfid').filter((d) => d !== 'simulated');
+
 function withReaderOptions(cmd: Command): Command {
   return cmd
-    .requiredOption('--driver <name>', 'feig or 3m')
+    .requiredOption('--driver <name>', readerDrivers().join(' | '))
     .requiredOption('--port <path>', 'serial port, e.g. /dev/ttyUSB0')
     .option('--baud <n>', 'baud rate (FEIG 38400, 3M 19200 by default)', int)
     .option('--parity <p>', 'even, odd or none (FEIG even, 3M none by default)')
@@ -42,26 +46,16 @@ function withReaderOptions(cmd: Command): Command {
     .option('--framing <f>', 'FEIG framing: standard or advanced');
 }
 
+/** The reader flags as an `rfid` device entry; the CLI asks explicitly, so the background poll is slowed right down. */
 function deviceConfig(flags: ReaderFlags, extra: Record<string, unknown> = {}): DeviceConfig {
-  return {
-    id: 'cli',
-    kind: 'rfid',
-    driver: flags.driver,
-    port: flags.port,
-    enabled: true,
-    pollIntervalMs: 10_000, // the CLI asks explicitly; keep the background loop out of the way
-    ...(flags.baud === undefined ? {} : { baud: flags.baud }),
-    ...(flags.parity === undefined ? {} : { parity: flags.parity }),
-    ...(flags.address === undefined ? {} : { address: flags.address }),
-    ...(flags.framing === undefined ? {} : { framing: flags.framing }),
-    ...extra,
-  } as DeviceConfig;
+  const { driver, port, baud, parity, address, framing } = flags;
+  return { id: 'cli', kind: 'rfid', driver, enabled: true, port, baud, parity, address, framing, pollIntervalMs: 10_000, ...extra };
 }
 
-async function withReader<T>(config: DeviceConfig, run: (reader: RfidReader) => Promise<T>): Promise<T> {
-  const create = config.driver === 'feig' ? createFeigReader : config.driver === '3m' ? createThreeMReader : undefined;
-  if (!create) throw new OpenBranchError('cli.usage', '--driver must be feig or 3m');
-  const reader = create(config, { logger: silentLogger });
+async function withReader<T>(config: DeviceConfig, run: (reader: PadReader) => Promise<T>): Promise<T> {
+  if (!readerDrivers().includes(config.driver)) throw new OpenBranchError('cli.usage', `--driver must be ${readerDrivers().join(' or ')}`);
+  const { id: _id, kind: _kind, driver, enabled: _enabled, ...options } = config;
+  const reader = await deviceFromFlags<PadReader>('rfid', driver, options);
   try {
     await reader.open();
     if (reader.status().state !== 'connected') throw new OpenBranchError('device.missing', reader.status().reason ?? 'reader not found');
@@ -109,7 +103,7 @@ export function registerRfid(program: Command): void {
     async (flags: ReaderFlags) => {
       const config = deviceConfig(flags);
       await withReader(config, async (reader) => {
-        const pad = createItemPad(reader, config, { logger: silentLogger });
+        const pad = createItemPad(reader, { logger: silentLogger });
         for (const seen of await reader.inventory()) {
           try {
             print({ ...seen, ...(await pad.readTag(seen.uid)) });
@@ -170,7 +164,7 @@ export function registerRfid(program: Command): void {
           ...(flags.afiOnLoan === undefined ? {} : { afiOnLoan: flags.afiOnLoan }),
         });
         await withReader(config, async (reader) => {
-          const result = await createItemPad(reader, config, { logger: silentLogger }).setSecurity(flags.uid.toUpperCase(), state);
+          const result = await createItemPad(reader, { logger: silentLogger }).setSecurity(flags.uid.toUpperCase(), state);
           print(result);
           if (!result.confirmed) process.exitCode = 1;
         });

@@ -82,6 +82,9 @@ export function SimulatorPanel({ bridge }: { bridge: KioskBridge & { onConnectio
               <button type="button" onClick={() => act({ type: 'sim.door.close' })}>
                 {t('simulator.close')}
               </button>
+              <button type="button" onClick={() => act({ type: 'sim.door.exit' })}>
+                {t('simulator.exitButton')}
+              </button>
             </>
           )}
           <CounterControls state={state} act={act} />

@@ -1,21 +1,23 @@
 import { z } from 'zod';
 import { serialOptions, usbIdSchema } from './usb-id.ts';
 
-/** `kind: card-reader, driver: hid`: a USB reader that acts as a boot keyboard. */
-export const hidCardReaderSchema = z.looseObject({
+/** A USB device that acts as a boot keyboard (card reader, PIN pad), read through hidraw. */
+const hidKeyboard = {
   vendorId: usbIdSchema,
   productId: usbIdSchema,
-  /** Pick one of several identical readers by hidraw path or serial number. */
+  /** Pick one of several identical devices by hidraw path or serial number. */
   path: z.string().optional(),
   serialNumber: z.string().optional(),
-  /** Some readers prefix every input report with a report id byte. */
+  /** Some devices prefix every input report with a report id byte. */
   reportId: z.boolean().default(false),
   minLength: z.number().int().min(1).default(4),
-  maxLength: z.number().int().min(1).default(32),
-});
+};
+
+/** `kind: card-reader, driver: hid`: a USB reader that acts as a boot keyboard. */
+export const hidCardReaderSchema = z.object({ ...hidKeyboard, maxLength: z.number().int().min(1).default(32) });
 
 /** `kind: card-reader, driver: serial`: a barcode or RFID card reader that sends lines. */
-export const serialCardReaderSchema = z.looseObject({
+export const serialCardReaderSchema = z.object({
   ...serialOptions,
   /** Line terminator the reader is programmed with; `any` accepts CR, LF and CRLF. */
   suffix: z.enum(['cr', 'lf', 'crlf', 'any']).default('any'),
@@ -32,14 +34,6 @@ export type HidCardReaderConfig = z.infer<typeof hidCardReaderSchema>;
 export type SerialCardReaderConfig = z.infer<typeof serialCardReaderSchema>;
 
 /** `kind: keypad, driver: hid`: a USB numeric keypad (boot keyboard) for the door PIN. */
-export const hidKeypadSchema = z.looseObject({
-  vendorId: usbIdSchema,
-  productId: usbIdSchema,
-  path: z.string().optional(),
-  serialNumber: z.string().optional(),
-  reportId: z.boolean().default(false),
-  minLength: z.number().int().min(1).default(4),
-  maxLength: z.number().int().min(1).max(16).default(8),
-});
+export const hidKeypadSchema = z.object({ ...hidKeyboard, maxLength: z.number().int().min(1).max(16).default(8) });
 
 export type HidKeypadConfig = z.infer<typeof hidKeypadSchema>;

@@ -8,7 +8,7 @@ import { serialOptions } from './usb-id.ts';
  * once per person coming in, `b` per person going out), wired to a
  * microcontroller input board (devices/door/codec/input-board.ts).
  */
-export const inputBoardCounterSchema = z.looseObject({
+export const inputBoardCounterSchema = z.object({
   ...serialOptions,
   mode: z.enum(['beams', 'pulses']).default('beams'),
   inputs: z

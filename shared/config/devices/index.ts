@@ -1,17 +1,31 @@
 import { z } from 'zod';
+import { DEVICE_KINDS } from '../../devices/kinds.ts';
+
+export const deviceIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes');
 
 /**
- * One entry per physical (or simulated) device. Driver-specific options are
- * validated by the driver's own schema when the device manager creates it;
- * here only what every device has.
+ * What every entry may have besides its driver's options: an id, whether
+ * it is used, and how long at most the device manager waits between tries
+ * to reopen it while it is missing (default 10 s; retries start at 250 ms).
+ */
+export const deviceEntryBase = {
+  id: deviceIdSchema,
+  enabled: z.boolean().default(true),
+  reconnectMs: z.number().int().min(50).max(60_000).optional(),
+};
+
+/**
+ * One entry per physical (or simulated) device: what every entry has. The
+ * driver's own options are checked strictly at load by the device registry
+ * (main/devices/drivers.ts), which knows every driver and its schema: a
+ * misspelt option stops the start with the list of valid ones.
  */
 export const deviceSchema = z.looseObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'use lower-case letters, digits and dashes'),
-  kind: z.enum(['rfid', 'card-reader', 'door-lock', 'door-sensor', 'printer', 'keypad', 'relay-output', 'people-counter']),
+  ...deviceEntryBase,
+  kind: z.enum(DEVICE_KINDS),
   driver: z.string().min(1),
   /** Serial port path (/dev/ttyUSB0, COM3) for serial drivers. */
   port: z.string().optional(),
-  enabled: z.boolean().default(true),
 });
 export type DeviceConfig = z.infer<typeof deviceSchema>;
 

@@ -29,6 +29,7 @@ export const simulatorAr: SimulatorCatalog = {
   walkOut: 'شخص يخرج',
   open: 'افتح الباب',
   close: 'أغلق الباب',
+  exitButton: 'اضغط زر الخروج',
   contact: 'الباب: {{state}}',
   lock: 'القفل: {{state}}',
   contactState: { open: 'مفتوح', closed: 'مغلق', unknown: 'غير معروف' },

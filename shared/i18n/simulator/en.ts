@@ -33,6 +33,7 @@ export const simulatorEn = {
   walkOut: 'Someone walks out',
   open: 'Open door',
   close: 'Close door',
+  exitButton: 'Press the exit button',
   contact: 'Door: {{state}}',
   lock: 'Lock: {{state}}',
   contactState: { open: 'open', closed: 'closed', unknown: 'unknown' },

@@ -29,6 +29,7 @@ export const simulatorFi: SimulatorCatalog = {
   walkOut: 'Joku kävelee ulos',
   open: 'Avaa ovi',
   close: 'Sulje ovi',
+  exitButton: 'Paina poistumispainiketta',
   contact: 'Ovi: {{state}}',
   lock: 'Lukko: {{state}}',
   contactState: { open: 'auki', closed: 'kiinni', unknown: 'tuntematon' },

@@ -29,6 +29,7 @@ export const simulatorSv: SimulatorCatalog = {
   walkOut: 'En person går ut',
   open: 'Öppna dörren',
   close: 'Stäng dörren',
+  exitButton: 'Tryck på utgångsknappen',
   contact: 'Dörren: {{state}}',
   lock: 'Lås: {{state}}',
   contactState: { open: 'öppen', closed: 'stängd', unknown: 'okänd' },

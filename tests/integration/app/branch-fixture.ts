@@ -54,7 +54,12 @@ export interface Branch {
  * SQLite file, the web host and the WebSocket bridge the screens use. The
  * door contact and printer are simulated placeholders.
  */
-export async function startBranch(cleanups: Cleanups, extra: Partial<KioskConfigInput> = {}): Promise<Branch> {
+export async function startBranch(
+  cleanups: Cleanups,
+  extra: Partial<KioskConfigInput> = {},
+  /** The door contact device instead of the simulated one (an input board on its own port). */
+  doorContact: Record<string, unknown> = { id: 'door-contact', kind: 'door-sensor', driver: 'simulated' },
+): Promise<Branch> {
   const dir = mkdtempSync(join(tmpdir(), 'ob-branch-'));
   cleanups.add(() => rmSync(dir, { recursive: true, force: true }));
   mkdirSync(join(dir, 'renderer'));
@@ -69,7 +74,7 @@ export async function startBranch(cleanups: Cleanups, extra: Partial<KioskConfig
     central,
     devices: [
       { id: 'door-lock', kind: 'door-lock', driver: 'lcus', port: pty.host, relay: 1 },
-      { id: 'door-contact', kind: 'door-sensor', driver: 'simulated' },
+      doorContact,
       { id: 'printer', kind: 'printer', driver: 'simulated' },
     ],
     metrics: { enabled: false },

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KioskConfigInput } from '../../../shared/config/schema.ts';
-import type { SimulatorAction } from '../../../shared/contract/simulator.ts';
+import { type SimulatorAction, simulatorActionSchema } from '../../../shared/contract/simulator.ts';
 import { Cleanups, startBranch, TECHNICIAN_PIN } from './branch-fixture.ts';
 
 // LCUS frames (vendor documentation): A0 01 01 A2 relay 1 on.
@@ -28,7 +28,9 @@ const EVERY_SIM_ACTION: SimulatorAction[] = [
   { type: 'sim.pad.clear' },
   { type: 'sim.door.open' },
   { type: 'sim.door.close' },
+  { type: 'sim.door.exit' },
   { type: 'sim.central.offline', offline: true },
+  { type: 'sim.counter.walk', direction: 'in' },
   { type: 'sim.clock.set', at: `${OPEN_DAY}T07:00:00+01:00` },
 ];
 
@@ -46,6 +48,8 @@ describe('demo mode is explicit: outside it, nothing on the bridge moves the clo
     expect(await t.status('/door')).toBe(200);
     expect(t.bridge.received.some((m) => m.type === 'simulator')).toBe(false);
 
+    // Every action the panel has is tried: a new one must be added to the list above.
+    expect(new Set(EVERY_SIM_ACTION.map((a) => a.type))).toEqual(new Set(simulatorActionSchema.options.map((o) => o.shape.type.value)));
     for (const action of EVERY_SIM_ACTION) {
       const from = t.bridge.received.length;
       t.bridge.send({ type: 'simulator', action });

@@ -2,9 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SimulatedHidKeyboard } from '../../../devices/card/simulated-hid-keyboard.ts';
 import { SimulatedHidBus } from '../../../devices/hid/simulated-bus.ts';
 import { SerialLink } from '../../../devices/serial/link.ts';
-import { registerBuiltinDrivers } from '../../../main/devices/builtin-drivers.ts';
+import { deviceRegistry } from '../../../main/devices/drivers.ts';
 import { DeviceManager, type DeviceReport } from '../../../main/devices/manager.ts';
-import { DriverRegistry } from '../../../main/devices/registry.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { CardRead } from '../../../shared/devices/card.ts';
 import { silentLogger } from '../../../shared/logger.ts';
@@ -17,7 +16,7 @@ afterEach(async () => {
 });
 
 function managerFor(configs: DeviceConfig[], bus = new SimulatedHidBus()) {
-  const manager = new DeviceManager(registerBuiltinDrivers(new DriverRegistry(), { hid: bus }), configs, silentLogger, fastBackoff);
+  const manager = new DeviceManager(deviceRegistry, configs, silentLogger, { transports: { hid: bus }, backoff: fastBackoff });
   const states: string[] = [];
   const cards: CardRead[] = [];
   manager.onStatus((r: DeviceReport) => states.push(r.status.state));
@@ -40,11 +39,18 @@ describe('HID keyboard card reader through the simulated HID bus and the device 
     reader.type('2000-1234');
     expect(cards.map((c) => [c.number, c.source, c.readerId])).toEqual([['2000-1234', 'hid', 'card']]);
 
+    // Each reopen attempt looks for the reader on the bus.
+    let lookups = 0;
+    const devices = bus.devices.bind(bus);
+    bus.devices = () => {
+      lookups++;
+      return devices();
+    };
     bus.unplug('/dev/hidraw1');
     expect(manager.reports()[0]!.status.state).toBe('missing');
-    // A few failed reopen attempts (each one a status change) before the reader comes back.
-    const before = states.length;
-    await until(() => states.length >= before + 2, 2000, 'two failed reopen attempts');
+    // A few failed reopen attempts (the reader stays `missing` meanwhile) before it comes back.
+    const before = lookups;
+    await until(() => lookups >= before + 2, 2000, 'two failed reopen attempts');
     bus.plug(reader);
     await until(() => manager.reports()[0]!.status.state === 'connected', 2000, 'reconnect');
     reader.type('20001235');

@@ -43,6 +43,25 @@ describe('technician CLI against simulators on ptys', () => {
     expect(run.stderr.join('\n')).toContain('cli.usage');
   });
 
+  it("`door pulse` keeps the lock's 30 s cap, as the kiosk does: a longer pulse is refused and the relay never switches on", async () => {
+    const p = await pty();
+    const sim = new LcusSimulator(p.device);
+    await sim.start();
+    cleanups.push(() => sim.stop());
+    const run = cli(['door', 'pulse', '--driver', 'lcus', '--port', p.host, '--ms', '40000', '--json']);
+    expect((await run.exited).code).toBe(2);
+    expect(run.stderr.join('\n')).toContain('door.pulse-range');
+    // Released when the lock opened and again when it closed; never on.
+    await until(() => sim.frames.length === 2, 3000, 'frames');
+    expect(sim.frames.map((f) => f.hex)).toEqual(['a00100a1', 'a00100a1']);
+  });
+
+  it('`door pulse` refuses a flag its driver does not take, naming the valid ones', async () => {
+    const run = cli(['door', 'pulse', '--driver', 'lcus', '--port', '/dev/null', '--serial', 'QAAMZ']);
+    expect((await run.exited).code).toBe(2);
+    expect(run.stderr.join('\n')).toMatch(/unknown option\(s\) "serial" for door-lock\/lcus.*valid options: .*port, baudRate, relay/);
+  });
+
   it('`printer test --driver escpos` prints the Swedish test receipt in PC858', async () => {
     const p = await pty();
     const sim = new EscposSimulator(p.device);

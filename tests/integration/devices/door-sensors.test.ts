@@ -16,7 +16,7 @@ afterEach(async () => {
 
 /**
  * ptys have no modem lines (get() is ENOTTY), so the modem-line sensor runs on
- * serialport's mock binding (through SerialPortMock.binding, see TOOLCHAIN.md)
+ * serialport's mock binding (through SerialPortMock.binding, see CONTRIBUTING.md, "Toolchain")
  * with get() answering from `lines`, the wire a contact would pull.
  */
 function mockBindingWithLines(
@@ -48,7 +48,7 @@ describe('modem-line door contact (CTS/DSR/DCD polled through port.get())', () =
     const polls = { count: 0 };
     // A debounce far longer than two polls, even on a loaded machine.
     const config = modemSensorSchema.parse({ port: '/dev/ttyMODEM0', line: 'dsr', openWhen: 'high', pollMs: 10, debounceMs: 1000 });
-    const sensor = new ModemLineSensor('door-contact', config, mockBindingWithLines(lines, fail, polls));
+    const sensor = new ModemLineSensor('door-contact', config, silentLogger, mockBindingWithLines(lines, fail, polls));
     const polled = async (n: number, what: string) => {
       const target = polls.count + n;
       await until(() => polls.count >= target, 2000, what);

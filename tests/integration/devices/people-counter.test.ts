@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { walkLevels } from '../../../devices/counter/simulated-counter.ts';
 import { InputBoardSimulator } from '../../../devices/door/input-board-simulator.ts';
+import { driverContext } from '../../../devices/driver.ts';
 import { SimulatedHidBus } from '../../../devices/hid/simulated-bus.ts';
-import { registerBuiltinDrivers } from '../../../main/devices/builtin-drivers.ts';
-import { DriverRegistry } from '../../../main/devices/registry.ts';
+import { deviceRegistry } from '../../../main/devices/drivers.ts';
 import type { PassDirection, PeopleCounter } from '../../../shared/devices/counter.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { ptyPair, until } from './fixtures/pty.ts';
@@ -24,11 +24,10 @@ async function counterOnPty(options: Record<string, unknown>) {
   const board = new InputBoardSimulator(pty.device, { 1: 0, 2: 0 });
   await board.start();
   cleanups.push(() => board.stop());
-  const registry = registerBuiltinDrivers(new DriverRegistry(), { hid: new SimulatedHidBus() });
-  const counter = registry.create(
+  const counter = (await deviceRegistry.create(
     { id: 'counter', kind: 'people-counter', driver: 'input-board', port: pty.host, enabled: true, ...options },
-    { logger: silentLogger },
-  ) as PeopleCounter;
+    driverContext(silentLogger, { hid: new SimulatedHidBus() }),
+  )) as PeopleCounter;
   cleanups.push(() => counter.close());
   const passes: PassDirection[] = [];
   counter.onPass((p) => passes.push(p));
@@ -71,13 +70,12 @@ describe('people counter on an input board over a pty', () => {
     expect(passes).toEqual(['in', 'in', 'out']);
   });
 
-  it('a broken config entry is a typed config error', () => {
-    const registry = registerBuiltinDrivers(new DriverRegistry(), { hid: new SimulatedHidBus() });
-    expect(() =>
-      registry.create(
+  it('a broken config entry is a typed config error', async () => {
+    await expect(
+      deviceRegistry.create(
         { id: 'counter', kind: 'people-counter', driver: 'input-board', port: '/dev/null', enabled: true, inputs: { a: 1, b: 1 } },
-        { logger: silentLogger },
+        driverContext(silentLogger, { hid: new SimulatedHidBus() }),
       ),
-    ).toThrow(/inputs a and b must differ/);
+    ).rejects.toThrow(/inputs a and b must differ/);
   });
 });

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { LcusSimulator } from '../../../devices/door/lcus-simulator.ts';
 import { SimulatedHidBus } from '../../../devices/hid/simulated-bus.ts';
-import { registerBuiltinDrivers } from '../../../main/devices/builtin-drivers.ts';
+import { deviceRegistry } from '../../../main/devices/drivers.ts';
 import { DeviceManager } from '../../../main/devices/manager.ts';
-import { DriverRegistry } from '../../../main/devices/registry.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { type PtyPair, ptyPair, until } from './fixtures/pty.ts';
 
@@ -20,13 +19,13 @@ describe('door lock and siren on one LCUS-2 board (one serial port)', () => {
     await sim.start();
     cleanups.push(() => sim.stop());
     const manager = new DeviceManager(
-      registerBuiltinDrivers(new DriverRegistry(), { hid: new SimulatedHidBus() }),
+      deviceRegistry,
       [
         { id: 'door-lock', kind: 'door-lock', driver: 'lcus', port: pty.host, relay: 1, enabled: true },
         { id: 'siren', kind: 'relay-output', driver: 'lcus', port: pty.host, relay: 2, role: 'siren', enabled: true },
       ],
       silentLogger,
-      { initialMs: 30, maxMs: 120 },
+      { transports: { hid: new SimulatedHidBus() }, backoff: { initialMs: 30, maxMs: 120 } },
     );
     cleanups.push(() => manager.stop());
     await manager.start();

@@ -8,9 +8,9 @@ import { SimulatedHidBus } from '../../../devices/hid/simulated-bus.ts';
 import { printedText } from '../../../devices/printer/codec/escpos-parse.ts';
 import { EscposSimulator } from '../../../devices/printer/escpos-simulator.ts';
 import { SimulatedPad } from '../../../devices/rfid/index.ts';
-import { FeigSimulator } from '../../../devices/rfid/simulator/feig-simulator.ts';
-import { SerialLink } from '../../../devices/rfid/transport/serial-link.ts';
-import { createRegistry, type KioskDevices, startDevices } from '../../../main/app/device-wiring.ts';
+import { FeigSimulator } from '../../../devices/rfid/readers/feig/simulator.ts';
+import { SerialLink } from '../../../devices/serial/link.ts';
+import { type KioskDevices, startDevices } from '../../../main/app/device-wiring.ts';
 import { RequestRouter } from '../../../main/hub/request-router.ts';
 import { deviceHandlers } from '../../../main/hub/requests/device-handlers.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
@@ -74,11 +74,9 @@ beforeAll(async () => {
   await lockSim.start();
   printerSim = new EscposSimulator(printerPty.device);
   await printerSim.start();
-  padLink = new SerialLink({ path: padPty.device, baudRate: 38400, parity: 'even' });
-  await padLink.open();
+  padLink = await SerialLink.open({ path: padPty.device, baudRate: 38400, parity: 'even' });
   new FeigSimulator(padLink, pad);
-  cardLink = new SerialLink({ path: cardPty.device, baudRate: 9600, parity: 'none' });
-  await cardLink.open();
+  cardLink = await SerialLink.open({ path: cardPty.device, baudRate: 9600, parity: 'none' });
   bus.plug(keypad);
   bus.plug(relay);
   const config = configSchema.parse({
@@ -93,7 +91,7 @@ beforeAll(async () => {
       { id: 'ghost', kind: 'printer', driver: 'escpos', port: `${lockPty.dir}/no-such-port` },
     ],
   });
-  devices = await startDevices(config.devices, silentLogger, createRegistry({ hid: bus }));
+  devices = await startDevices(config.devices, silentLogger, { transports: { hid: bus } });
   await until(
     () =>
       ['lock', 'printer', 'pad', 'card', 'pin', 'siren', 'counter'].every((id) => devices.manager.get(id)?.status().state === 'connected'),

@@ -13,7 +13,6 @@ import { createQueuedCentral } from '../../../main/queue/queued-central.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { offlineSchema } from '../../../shared/config/offline.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
-import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 
 export type PlanOp =
@@ -50,7 +49,7 @@ const config = configSchema.parse({
 });
 const connection = await connectCentral(config, silentLogger);
 const queue = createQueuedCentral({
-  central: connection.central as CentralSystem,
+  central: connection.central,
   db: openDatabase(args.db),
   policy: CRASH_POLICY,
   branchId: 'VAS',

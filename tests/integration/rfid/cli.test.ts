@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SimulatedPad } from '../../../devices/rfid/index.ts';
-import { FeigSimulator } from '../../../devices/rfid/simulator/feig-simulator.ts';
-import { SerialLink } from '../../../devices/rfid/transport/serial-link.ts';
+import { FeigSimulator } from '../../../devices/rfid/readers/feig/simulator.ts';
+import { SerialLink } from '../../../devices/serial/link.ts';
 import { type PtyPair, startPtyPair } from './socat.ts';
 
 const BIN = join(import.meta.dirname, '../../../main/cli/bin.mjs');
@@ -27,8 +27,7 @@ describe('openbranch rfid', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ob-rfid-cli-'));
     pty = await startPtyPair(dir);
-    simLink = new SerialLink({ path: pty.b, baudRate: 38400, parity: 'even' });
-    await simLink.open();
+    simLink = await SerialLink.open({ path: pty.b, baudRate: 38400, parity: 'even' });
     new FeigSimulator(simLink, pad);
   });
 

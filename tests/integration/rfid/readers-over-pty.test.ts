@@ -2,27 +2,31 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFeigReader, createItemPad, createThreeMReader, SimulatedPad } from '../../../devices/rfid/index.ts';
-import { FeigSimulator } from '../../../devices/rfid/simulator/feig-simulator.ts';
-import { ThreeMSimulator } from '../../../devices/rfid/simulator/threem-simulator.ts';
-import { SerialLink } from '../../../devices/rfid/transport/serial-link.ts';
+import { driverContext } from '../../../devices/driver.ts';
+import { createItemPad, type PadReader, SimulatedPad } from '../../../devices/rfid/index.ts';
+import { SerialLink } from '../../../devices/serial/link.ts';
+import { deviceRegistry, RFID_READERS } from '../../../main/devices/drivers.ts';
+import { DeviceManager } from '../../../main/devices/manager.ts';
+import { realTransports } from '../../../main/devices/transports.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { PadEvent, RfidReader } from '../../../shared/devices/rfid.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { patient, until } from '../../support/patience.ts';
 import { type PtyPair, startPtyPair } from './socat.ts';
 
-/** Both protocols, end to end: real serialport bindings on a socat pty, the simulator on the other end. */
-const drivers = [
-  { name: 'feig', create: createFeigReader, line: { baudRate: 38400, parity: 'even' as const }, sim: FeigSimulator },
-  { name: '3m', create: createThreeMReader, line: { baudRate: 19200, parity: 'none' as const }, sim: ThreeMSimulator },
-];
+/** Every registered reader protocol, end to end: real serialport bindings on a socat pty, its simulator on the other end. */
+const drivers = RFID_READERS.map((reader) => ({ name: reader.name, reader }));
 
-describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, line, sim }) => {
+/** Built the way the kiosk builds it: through the device registry. */
+const create = async (config: DeviceConfig): Promise<RfidReader> =>
+  (await deviceRegistry.create(config, driverContext(silentLogger, realTransports()))) as RfidReader;
+
+describe.each(drivers)('$name driver over a socat pty pair', ({ name, reader: definition }) => {
   let dir: string;
   let pty: PtyPair | undefined;
   let simLink: SerialLink | undefined;
   let reader: RfidReader | undefined;
+  let manager: DeviceManager | undefined;
   const pad = new SimulatedPad();
 
   beforeEach(async () => {
@@ -32,6 +36,8 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, li
   });
 
   afterEach(async () => {
+    await manager?.stop();
+    manager = undefined;
     await reader?.close();
     await simLink?.close();
     await pty?.stop();
@@ -39,9 +45,8 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, li
   });
 
   async function attachSimulator(path: string): Promise<void> {
-    simLink = new SerialLink({ path, ...line });
-    await simLink.open();
-    new sim(simLink, pad);
+    simLink = await SerialLink.open({ path, baudRate: definition.line.baud, parity: definition.line.parity });
+    definition.simulate(simLink, pad, definition.schema.parse({}));
   }
 
   const config = (port: string): DeviceConfig =>
@@ -58,8 +63,8 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, li
 
   it('reads the pad, decodes items and flips AFI with a read-back', async () => {
     await attachSimulator(pty!.b);
-    reader = create(config(pty!.a), { logger: silentLogger });
-    const itemPad = createItemPad(reader, config(pty!.a), { logger: silentLogger });
+    reader = await create(config(pty!.a));
+    const itemPad = createItemPad(reader as PadReader, { logger: silentLogger });
     const events: PadEvent[] = [];
     itemPad.onEvent((e) => events.push(e));
     itemPad.start();
@@ -78,12 +83,13 @@ describe.each(drivers)('$name driver over a socat pty pair', ({ name, create, li
     expect(events[1]).toEqual({ type: 'item.lifted', uid });
   });
 
-  it('goes missing when the pty disappears mid-poll and recovers on a new pty at the same path', async () => {
+  it('goes missing when the pty disappears mid-poll and recovers on a new pty at the same path (the device manager reopens it)', async () => {
     await attachSimulator(pty!.b);
-    reader = create(config(pty!.a), { logger: silentLogger });
+    manager = new DeviceManager(deviceRegistry, [config(pty!.a)], silentLogger);
     const states: string[] = [];
-    reader.onStatus((s) => states.push(s.state));
-    await reader.open();
+    manager.onStatus((r) => states.push(r.status.state));
+    await manager.start();
+    reader = manager.get(`pad-${name}`) as RfidReader;
     pad.place({ item: { itemId: '1' } });
     expect(await reader.inventory()).toHaveLength(1); // the link works, and the background polls run
     await simLink?.close();

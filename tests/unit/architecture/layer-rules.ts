@@ -6,7 +6,7 @@ import ts from 'typescript';
  * The import direction of ARCHITECTURE.md as data:
  * renderer -> shared; main -> devices -> shared; electron only in
  * main/hosts/electron; codecs and machines do no I/O. Inside main, the
- * domain (door, queue, machines, central) never reaches out to the
+ * domain (door, queue, machines, central, catalog) never reaches out to the
  * adapters (hub, app, hosts, cli), and main/core (the ports) imports
  * shared/ only.
  */
@@ -45,7 +45,7 @@ const allowedPackages: Record<Layer, (pkg: string) => boolean> = {
 };
 
 /** Folders of main/ that hold the kiosk's rules, and the adapter folders they must never import. */
-const DOMAIN = ['door', 'queue', 'machines', 'central'];
+const DOMAIN = ['door', 'queue', 'machines', 'central', 'catalog'];
 const ADAPTERS = ['hub', 'app', 'hosts', 'cli'];
 const mainFolder = (relPath: string): string | undefined => {
   const parts = relPath.split(sep);

@@ -20,7 +20,7 @@ describe('npm run package plan', () => {
     expect(() => builderArgs('darwin', 'arm64')).toThrow(/not darwin/);
   });
 
-  it("knows Electron 45's ABI and spots a module built for Node's (TOOLCHAIN.md)", () => {
+  it("knows Electron 45's ABI and spots a module built for Node's (CONTRIBUTING.md)", () => {
     const abi = electronAbi(resolve(import.meta.dirname, '../../..'));
     expect(abi).toBe(150);
     // nm -D output of a module built for Node 20 (ABI 115) and for Electron 45 (ABI 150).

@@ -1,14 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { SimulatedCardReader } from '../../../devices/card/simulated-card-reader.ts';
 import { SimulatedHidKeyboard } from '../../../devices/card/simulated-hid-keyboard.ts';
 import { RelayLock } from '../../../devices/door/relay-lock.ts';
 import { SimulatedRelayBoard } from '../../../devices/door/simulated-board.ts';
 import { SimulatedHidBus } from '../../../devices/hid/simulated-bus.ts';
+import { simulatedPrinter } from '../../../devices/printer/drivers.ts';
 import { SimulatedPrinter } from '../../../devices/printer/simulated-printer.ts';
 import { backoffDelay } from '../../../main/devices/backoff.ts';
-import { registerBuiltinDrivers } from '../../../main/devices/builtin-drivers.ts';
+import { deviceRegistry } from '../../../main/devices/drivers.ts';
 import { DeviceManager, type DeviceReport } from '../../../main/devices/manager.ts';
-import { DriverRegistry } from '../../../main/devices/registry.ts';
+import { DeviceRegistry } from '../../../main/devices/registry.ts';
 import { type DeviceConfig, simulatedDevices } from '../../../shared/config/devices/index.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 
@@ -18,14 +20,20 @@ afterEach(async () => {
   for (const m of managers.splice(0)) await m.stop();
 });
 
-function start(configs: DeviceConfig[], registry = registerBuiltinDrivers(new DriverRegistry(), { hid: new SimulatedHidBus() })) {
-  const m = new DeviceManager(registry, configs, silentLogger, { initialMs: 100, maxMs: 400 });
+/** A lock on a board the test holds, registered as driver `test`. */
+const testLock = (board: SimulatedRelayBoard) => ({
+  schema: z.object({}),
+  create: (c: { id: string }) => new RelayLock(c.id, board, 1, silentLogger),
+});
+
+function start(configs: DeviceConfig[], registry: DeviceRegistry = deviceRegistry, bus = new SimulatedHidBus()) {
+  const m = new DeviceManager(registry, configs, silentLogger, { transports: { hid: bus }, backoff: { initialMs: 100, maxMs: 400 } });
   managers.push(m);
   return m;
 }
 
 describe('DeviceManager', () => {
-  it('opens the embedded default (minus RFID, registered by its own module) and hands out typed devices', async () => {
+  it("opens the embedded default's card reader, printer, lock and contact and hands out typed devices", async () => {
     const m = start(simulatedDevices.filter((d) => d.kind !== 'rfid'));
     await m.start();
     expect(m.reports().map((r) => [r.id, r.status.state])).toEqual([
@@ -59,7 +67,7 @@ describe('DeviceManager', () => {
     vi.useFakeTimers();
     const board = new SimulatedRelayBoard();
     board.unplug();
-    const registry = new DriverRegistry().register('door-lock', 'test', (c) => new RelayLock(c.id, board, 1, silentLogger));
+    const registry = new DeviceRegistry().register('door-lock', 'test', testLock(board));
     const m = start([{ id: 'door-lock', kind: 'door-lock', driver: 'test', enabled: true }], registry);
     const seen: DeviceReport[] = [];
     m.onStatus((r) => seen.push(r));
@@ -77,10 +85,7 @@ describe('DeviceManager', () => {
   it('releases the door lock first when stopping', async () => {
     const order: string[] = [];
     const board = new SimulatedRelayBoard();
-    const registry = registerBuiltinDrivers(new DriverRegistry(), { hid: new SimulatedHidBus() });
-    const inner = new DriverRegistry()
-      .register('door-lock', 'test', (c) => new RelayLock(c.id, board, 1, silentLogger))
-      .register('printer', 'simulated', (c, ctx) => registry.create(c, ctx));
+    const inner = new DeviceRegistry().register('door-lock', 'test', testLock(board)).register('printer', 'simulated', simulatedPrinter);
     const m = new DeviceManager(
       inner,
       [
@@ -104,7 +109,8 @@ describe('DeviceManager', () => {
     bus.plug(pad);
     const m = start(
       [{ id: 'pin', kind: 'keypad', driver: 'hid', enabled: true, vendorId: 0x05a4, productId: '9759' }],
-      registerBuiltinDrivers(new DriverRegistry(), { hid: bus }),
+      deviceRegistry,
+      bus,
     );
     await m.start();
     const pins: string[] = [];

@@ -8,12 +8,13 @@ import { EntryLog } from '../../../main/door/entry-log.ts';
 import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
-import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 import { until } from '../../support/patience.ts';
 
 const at = (hhmmss: string) => new Date(`2026-11-30T${hhmmss}+01:00`);
-const unusedCentral = { health: () => 'online', onHealth: () => () => {} } as unknown as CentralSystem;
+/** Closing asks nothing of the central system. */
+const unusedCentral = new CentralDouble();
 
 const doors: DoorController[] = [];
 afterEach(async () => {

@@ -11,8 +11,8 @@ import { OpsLog } from '../../../main/door/ops-log.ts';
 import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
-import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 import { countingLock } from './counting-lock.ts';
 import { patron } from './patron.ts';
 
@@ -38,11 +38,7 @@ async function door(rules: Record<string, unknown> = {}) {
   const sensor = new SimulatedDoorSensor('contact');
   const counter = new SimulatedPeopleCounter('counter');
   for (const d of [camera, siren, sensor, counter]) await d.open();
-  const central = {
-    health: () => 'online',
-    onHealth: () => () => {},
-    patronInformation: async (card: string, pin?: string) => patron({ cardNumber: card, pinValid: pin === '1234' }),
-  } as unknown as CentralSystem;
+  const central = new CentralDouble().script('patronInformation', ([card, pin]) => patron({ cardNumber: card, pinValid: pin === '1234' }));
   const lock = countingLock();
   const db = openDatabase(':memory:');
   const ops = new OpsLog(db);

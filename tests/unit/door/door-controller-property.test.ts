@@ -4,6 +4,7 @@ import { waitFor } from 'xstate';
 import { modeAt } from '../../../main/door/schedule.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
 import type { PatronInfo } from '../../../shared/domain/central.ts';
+import { until } from '../../support/patience.ts';
 import { type CentralMode, DoorWorld } from './door-world.ts';
 import { patron } from './patron.ts';
 
@@ -52,7 +53,9 @@ type Step =
   | { type: 'junk'; raw: unknown }
   | { type: 'central'; mode: CentralMode }
   | { type: 'disk'; full: boolean }
-  | { type: 'relay'; mode: 'ok' | 'missing' | 'throwing' };
+  | { type: 'relay'; mode: 'ok' | 'missing' | 'throwing' }
+  /** Someone inside presses the exit button. */
+  | { type: 'exit' };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
@@ -90,6 +93,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
         fc.constant({ type: 'door', event: { type: 'door.digit', digit: '12' } }),
         fc.constant({ type: 'simulator', action: { type: 'sim.clock.set', at: 'tomorrow' } }),
         fc.constant({ type: 'simulator', action: { type: 'sim.door.open' } }),
+        fc.constant({ type: 'simulator', action: { type: 'sim.door.exit' } }),
         fc.constant({ type: 'simulator', action: { type: 'sim.central.offline', offline: true } }),
       ),
     }),
@@ -99,6 +103,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
     arbitrary: fc.record({ type: fc.constant('central' as const), mode: fc.constantFrom<CentralMode>('up', 'down', 'timeout') }),
   },
   { weight: 2, arbitrary: fc.record({ type: fc.constant('disk' as const), full: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.constant({ type: 'exit' as const }) },
   {
     weight: 2,
     arbitrary: fc.record({
@@ -225,6 +230,18 @@ describe('door controller: property over patrons, PINs, the clock, bridge messag
                 faults.disk = s.full;
                 w.disk(s.full);
                 break;
+              case 'exit': {
+                // One pulse for the person leaving when the relay works; no grant, no entry, nothing the rules count.
+                const before = w.unlocks();
+                const pulses = faults.relay === 'ok' && w.lock.status().state === 'connected';
+                w.sensor.pressExit();
+                await waitFor(w.door.actor, (x) => (x.value as { egress: string }).egress === 'leaving', { timeout: 10_000 });
+                if (pulses) await until(() => w.unlocks() === before + 1 && w.board.relays.get(1) === false, 10_000, 'the exit pulse');
+                // A pulse the relay refused ends too: the screen says locked again.
+                await until(() => w.door.view().lock === 'locked', 10_000, 'the lock shown locked after the exit press');
+                expect(w.unlocks() - before, 'pulses for one exit press').toBe(pulses ? 1 : 0);
+                break;
+              }
               case 'relay':
                 faults.relay = s.mode;
                 w.board.throwing = s.mode === 'throwing';

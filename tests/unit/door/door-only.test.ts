@@ -11,21 +11,13 @@ import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { hidKeypadSchema } from '../../../shared/config/devices/card.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
-import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 import { until } from '../../support/patience.ts';
 import { patron } from './patron.ts';
 
-const central: CentralSystem = {
-  health: () => 'online',
-  onHealth: () => () => {},
-  patronInformation: async (card, pin) => patron({ cardNumber: card, pinValid: pin === '2468' }),
-  checkout: () => Promise.reject(new Error('unused')),
-  checkin: () => Promise.reject(new Error('unused')),
-  renew: () => Promise.reject(new Error('unused')),
-  itemInformation: () => Promise.reject(new Error('unused')),
-  endSession: async () => {},
-};
+/** Every card is a patron of the door's; 2468 is the right PIN. */
+const central = new CentralDouble().script('patronInformation', ([card, pin]) => patron({ cardNumber: card, pinValid: pin === '2468' }));
 
 const stops: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -23,9 +23,10 @@ import { doorSchema } from '../../../shared/config/door.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import type { MainMessage } from '../../../shared/contract/bridge.ts';
 import type { DoorView } from '../../../shared/contract/door-view.ts';
-import type { CentralHealth, CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
+import type { PatronInfo } from '../../../shared/domain/central.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 
 /** A relay board that can also fail while plugged in (every command throws), as a board with a dying USB link does. */
 export class FaultyBoard extends SimulatedRelayBoard {
@@ -56,7 +57,16 @@ export class DoorWorld {
   readonly sensor = new SimulatedDoorSensor('door-contact');
   readonly log = new EntryLog(this.db);
   readonly refused: string[] = [];
-  centralMode: CentralMode = 'up';
+  private readonly centralDouble = new CentralDouble();
+  private mode: CentralMode = 'up';
+  /** `down`: the kiosk knows the link is gone; `timeout`: it looks up but nothing answers. */
+  get centralMode(): CentralMode {
+    return this.mode;
+  }
+  set centralMode(mode: CentralMode) {
+    this.mode = mode;
+    this.centralDouble.setHealth(mode === 'down' ? 'offline' : 'online');
+  }
   wall: number;
   /** Entry-log retries waiting for the disk (the test runs them once the disk takes writes again). */
   readonly retries: (() => void)[] = [];
@@ -179,20 +189,11 @@ export class DoorWorld {
     rmSync(this.dir, { recursive: true, force: true });
   }
 
-  private central(): CentralSystem {
-    const health = (): CentralHealth => (this.centralMode === 'down' ? 'offline' : 'online');
-    return {
-      health,
-      onHealth: () => () => {},
-      patronInformation: async (card, pin) => {
-        if (this.centralMode !== 'up') throw new OpenBranchError('sip2.timeout', 'no answer');
-        return this.patron(card, pin);
-      },
-      checkout: () => Promise.reject(new Error('unused')),
-      checkin: () => Promise.reject(new Error('unused')),
-      renew: () => Promise.reject(new Error('unused')),
-      itemInformation: () => Promise.reject(new Error('unused')),
-      endSession: async () => {},
-    };
+  /** The one CentralSystem double answering with this world's patrons; `centralMode` cuts the link. */
+  private central(): CentralDouble {
+    return this.centralDouble.script('patronInformation', ([card, pin]) => {
+      if (this.mode !== 'up') throw new OpenBranchError('sip2.timeout', 'no answer');
+      return this.patron(card, pin);
+    });
   }
 }

@@ -12,8 +12,8 @@ import { OpsLog } from '../../../main/door/ops-log.ts';
 import { noopMetrics } from '../../../main/metrics/kiosk-metrics.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
-import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 import { countingLock } from './counting-lock.ts';
 import { patron } from './patron.ts';
 
@@ -62,12 +62,9 @@ describe('door + people counter + schedule: property', () => {
   it('no grant outside the rules, every tailgate found, never armed with people inside before the grace ends', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 16 }), async (steps) => {
-        const central = {
-          health: () => 'online',
-          onHealth: () => () => {},
-          patronInformation: async (card: string, pin?: string) =>
-            patron({ cardNumber: card, pinValid: pin === PATRONS[card]!.pin, extra: PATRONS[card]!.eligible ? { meroppet: 'Y' } : {} }),
-        } as unknown as CentralSystem;
+        const central = new CentralDouble().script('patronInformation', ([card, pin]) =>
+          patron({ cardNumber: card, pinValid: pin === PATRONS[card]!.pin, extra: PATRONS[card]!.eligible ? { meroppet: 'Y' } : {} }),
+        );
         const lock = countingLock();
         const sensor = new SimulatedDoorSensor('contact');
         const counter = new SimulatedPeopleCounter('counter');

@@ -4,8 +4,8 @@ import { EntryCache } from '../../../main/door/entry-cache.ts';
 import { InstallKey } from '../../../main/security/install-key.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { doorSchema } from '../../../shared/config/door.ts';
-import type { CentralHealth, CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
-import { OpenBranchError } from '../../../shared/errors.ts';
+import type { PatronInfo } from '../../../shared/domain/central.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 import { patron } from './patron.ts';
 
 const tz = 'Europe/Stockholm';
@@ -21,37 +21,23 @@ const PATRONS: Record<string, { pin: string; info: Partial<PatronInfo> }> = {
   '3003': { pin: '9999', info: { extra: {} } },
 };
 
-/** A central system whose link can be cut; a cut link fails like the SIP2 client does (transient). */
+/** The one CentralSystem double with these patrons scripted; a cut link fails like the SIP2 client does (transient). */
 function central() {
-  let health: CentralHealth = 'online';
-  let silent = false;
   // What library staff may change in the library system while the door runs.
   const patrons = structuredClone(PATRONS);
-  const system: CentralSystem = {
-    health: () => health,
-    onHealth: () => () => {},
-    patronInformation: async (card, pin) => {
-      if (silent) throw new OpenBranchError('sip2.timeout', 'no answer');
-      const p = patrons[card];
-      return patron({ cardNumber: card, valid: p !== undefined, pinValid: p?.pin === pin, ...p?.info });
-    },
-    checkout: async () => Promise.reject(new Error('unused')),
-    checkin: async () => Promise.reject(new Error('unused')),
-    renew: async () => Promise.reject(new Error('unused')),
-    itemInformation: async () => Promise.reject(new Error('unused')),
-    endSession: async () => {},
-  };
+  const system = new CentralDouble().script('patronInformation', ([card, pin]) => {
+    const p = patrons[card];
+    return patron({ cardNumber: card, valid: p !== undefined, pinValid: p?.pin === pin, ...p?.info });
+  });
   return {
     system,
     change: (card: string, to: { pin?: string; info?: Partial<PatronInfo> }) => {
       const p = patrons[card]!;
       patrons[card] = { pin: to.pin ?? p.pin, info: { ...p.info, ...to.info } };
     },
-    down: () => {
-      health = 'offline';
-    },
+    down: () => system.setHealth('offline'),
     silentButHealthy: () => {
-      silent = true;
+      system.fault = 'down';
     },
   };
 }
@@ -187,5 +173,23 @@ describe('offline entry cache (door, central system unreachable)', () => {
     expect((row.pin_hash as Buffer).length).toBe(32);
     for (const value of Object.values(row)) expect([String(value), Buffer.isBuffer(value) ? value.toString() : '']).not.toContain('1001');
     for (const value of Object.values(row)) expect([String(value), Buffer.isBuffer(value) ? value.toString() : '']).not.toContain('1234');
+  });
+
+  it('a new install secret (the old one lost or not restored): nobody gets in offline on the old rows, and the re-check drops them', async () => {
+    const db = openDatabase(':memory:');
+    const now = MORNING.getTime();
+    const before = new EntryCache(db, 14, InstallKey.ephemeral(), () => now);
+    const c = central();
+    const ask = (cache: EntryCache, card: string, pin: string) =>
+      decideEntry({ central: c.system, rules, timeZone: tz, card, pin, at: MORNING, cache });
+    expect(await ask(before, '1001', '1234')).toEqual({ grant: true, staff: false });
+    await before.settled();
+
+    const after = new EntryCache(db, 14, InstallKey.ephemeral(), () => now);
+    c.down();
+    expect(await ask(after, '1001', '1234')).toEqual({ grant: false, reason: 'offline' });
+    // The background re-check cannot read the old row's card back: it is dropped rather than trusted.
+    expect(after.due(now, 10)).toEqual([]);
+    expect(db.prepare('SELECT COUNT(*) AS n FROM door_cache').get()).toEqual({ n: 0 });
   });
 });

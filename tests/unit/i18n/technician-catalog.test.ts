@@ -3,6 +3,8 @@ import { DEMO_ITEMS, DEMO_PATRONS } from '../../../main/central/demo/data.ts';
 import { TEST_OF_KIND } from '../../../main/hub/requests/device-tests.ts';
 import { QUEUE_STATES } from '../../../main/queue/store.ts';
 import { LOG_LEVELS, testAnswerSchema, testDoneSchema, testNextSchema, WEEKDAYS } from '../../../shared/contract/technician.ts';
+import { DEVICE_KINDS, RELAY_ROLES } from '../../../shared/devices/kinds.ts';
+import { DENIAL_REASONS } from '../../../shared/domain/door.ts';
 import { catalogs } from '../../../shared/i18n/index.ts';
 
 /**
@@ -11,23 +13,6 @@ import { catalogs } from '../../../shared/i18n/index.ts';
  * Every code main can send must have its words in every language, or the
  * screen would show a code or fall back to another language.
  */
-const DENIALS = [
-  'outside-hours',
-  'no-permission',
-  'under-age',
-  'card-invalid',
-  'card-lost',
-  'card-expired',
-  'blocked',
-  'fines',
-  'wrong-pin',
-  'empty-pin',
-  'locked-out',
-  'unknown-patron',
-  'offline',
-  'timeout',
-  'error',
-];
 const QUEUE_REASONS = [
   'checked-out-to-other',
   'applied-untold',
@@ -47,13 +32,13 @@ const families: Record<string, readonly string[]> = {
   'technician.deviceTest.answerCode': testAnswerSchema.options.map((a) => (PLURAL.has(a) ? `${a}_other` : a)),
   'technician.deviceTest.nextCode': testNextSchema.options,
   'technician.test': Object.values(TEST_OF_KIND),
-  'technician.devices.kind': Object.keys(TEST_OF_KIND),
+  'technician.devices.kind': DEVICE_KINDS,
   'technician.devices.state': ['connecting', 'connected', 'missing', 'error', 'closed'],
   'technician.queue.state': QUEUE_STATES,
   'technician.queue.kind': ['checkout', 'checkin', 'renew'],
   'technician.queue.reason': QUEUE_REASONS,
   'technician.queue.mode': ['online', 'offline', 'recovering'],
-  'technician.denial': DENIALS,
+  'technician.denial': DENIAL_REASONS,
   'technician.logs.level': [...LOG_LEVELS, 'none'],
   'technician.schedule.day': WEEKDAYS,
   'technician.schedule.mode': ['staffed', 'unstaffed', 'closed'],
@@ -66,7 +51,7 @@ const families: Record<string, readonly string[]> = {
   'technician.logs.filter': ['debug', 'info', 'warn', 'error'],
   'technician.report.outcome': ['granted', 'denied'],
   'technician.report.series': ['entries', 'denials', 'checkouts', 'returns', 'renewals', 'refused'],
-  'technician.discover.roles': ['lights', 'alarm-arm', 'door-lamp', 'siren', 'alarm'],
+  'technician.discover.roles': RELAY_ROLES,
   'technician.discover.bus': ['serial', 'hid'],
   'technician.warning.config': ['simulated-device', 'demo-central'],
   'simulator.contactState': ['open', 'closed', 'unknown'],

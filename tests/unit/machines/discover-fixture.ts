@@ -7,12 +7,14 @@ import { DemoCatalog } from '../../../main/central/demo/catalog/catalog.ts';
 import { answerOai } from '../../../main/central/demo/oai/oai-responses.ts';
 import { catalogSchema } from '../../../shared/config/catalog.ts';
 import type { DiscoverData } from '../../../shared/contract/discover-view.ts';
-import type { CentralHealth, CentralSystem, HoldRequest, PatronInfo } from '../../../shared/domain/central.ts';
+import type { HoldRequest } from '../../../shared/domain/central.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 
 export const ANNA = '23000000000017';
 export const PIN = '1234';
+const VITTULA = '39000000000094';
 
 /** The demo catalogue through the real OAI reader and extractor into a real (in-memory) kiosk catalogue. */
 export function kioskCatalog(size = 400): KioskCatalog {
@@ -45,50 +47,40 @@ export function kioskCatalog(size = 400): KioskCatalog {
   return catalog;
 }
 
-/** The central system's side, scripted: Anna with PIN 1234; holds recorded, refused or failing as told. */
-export class ScriptedCentral implements CentralSystem {
-  readonly holds: HoldRequest[] = [];
-  /** PINs the kiosk asked the central system to check. */
-  readonly pinsChecked: string[] = [];
-  state: CentralHealth = 'online';
-  holdAnswer: 'ok' | 'already-reserved' | 'link-down' = 'ok';
-  health = () => this.state;
-  onHealth = () => () => {};
-  async patronInformation(card: string, pin?: string): Promise<PatronInfo> {
-    if (pin !== undefined) this.pinsChecked.push(pin);
-    return {
-      cardNumber: card,
-      name: 'Anna Lindqvist',
-      valid: card === ANNA,
-      pinValid: pin === PIN,
-      mayBorrow: true,
-      blockReasons: [],
-      fines: { amount: 0, currency: 'SEK' },
-      screenMessages: [],
-      loans: [{ itemId: '39000000000094', title: 'Populärmusik från Vittula' }],
-      holdsReady: [],
-      holdsPending: [],
-      overdueCount: 0,
-      extra: {},
-    };
-  }
-  async hold(request: HoldRequest) {
-    if (this.holdAnswer === 'link-down') throw new OpenBranchError('sip2.timeout', 'no answer');
-    this.holds.push(request);
-    return this.holdAnswer === 'ok'
-      ? { ok: true, itemId: request.itemId!, pickupLocation: request.pickupLocation, queuePosition: 2, screenMessages: [] }
-      : { ok: false, refusal: 'already-reserved' as const, screenMessages: [] };
-  }
-  checkout = async () => ({ ok: false, itemId: '', screenMessages: [] });
-  checkin = async () => ({ ok: false, itemId: '', route: { kind: 'shelf' as const }, screenMessages: [] });
-  renew = async () => ({ ok: false, itemId: '', screenMessages: [] });
-  itemInformation = async (itemId: string) => ({ itemId, known: false, circulation: 'unknown' as const });
-  endSession = async () => {};
+type HoldAnswer = 'ok' | 'already-reserved' | 'link-down';
+
+/**
+ * The central system's side: the one CentralSystem double (the demo's Anna,
+ * PIN 1234), scripted so that Anna's only loan is "Populärmusik från
+ * Vittula" (the "like this one" choice the tests expect), every PIN the
+ * kiosk asks about is recorded, and holds are recorded and answered as
+ * `holdAnswer` says (the catalogue's copies are not the demo's items).
+ */
+export function scriptedCentral() {
+  const central = Object.assign(new CentralDouble(), {
+    holds: [] as HoldRequest[],
+    /** PINs the kiosk asked the central system to check. */
+    pinsChecked: [] as string[],
+    holdAnswer: 'ok' as HoldAnswer,
+  });
+  return central
+    .script('patronInformation', async (args, next) => {
+      if (args[1] !== undefined) central.pinsChecked.push(args[1]);
+      const info = await next();
+      return { ...info, loans: info.loans.filter((l) => l.itemId === VITTULA) };
+    })
+    .script('hold', async ([request]) => {
+      if (central.holdAnswer === 'link-down') throw new OpenBranchError('sip2.timeout', 'no answer');
+      central.holds.push(request);
+      return central.holdAnswer === 'ok'
+        ? { ok: true, itemId: request.itemId!, pickupLocation: request.pickupLocation, queuePosition: 2, screenMessages: [] }
+        : { ok: false, refusal: 'already-reserved' as const, screenMessages: [] };
+    });
 }
 
 /** The kiosk's session screens with "Tips för mig" on a real catalogue and the scripted central system. */
 export async function discoverKiosk(o: { pinRequired?: boolean } = {}) {
-  const central = new ScriptedCentral();
+  const central = scriptedCentral();
   const catalog = kioskCatalog();
   const card = new SimulatedCardReader('card');
   await card.open();

@@ -61,12 +61,12 @@ describe('Tips för mig', () => {
     await k.step('pin');
     k.send({ type: 'pin.entered', pin: PIN });
     await k.step('pickup');
-    k.central.state = 'offline';
+    k.central.setHealth('offline');
     k.send({ type: 'discover.confirm' });
     expect((await k.step('refused')).result?.refusal).toBe('offline');
     expect(k.central.holds).toEqual([]);
     // The link going down mid-request is said the same way; a refusal by the library system is said as such.
-    k.central.state = 'online';
+    k.central.setHealth('online');
     k.central.holdAnswer = 'link-down';
     k.send({ type: 'discover.back' });
     k.send({ type: 'discover.reserve', recordId: k.data().matches.find((m) => m.group === 'reserve')!.id });

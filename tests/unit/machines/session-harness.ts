@@ -4,64 +4,38 @@ import { SimulatedPrinter } from '../../../devices/printer/simulated-printer.ts'
 import { SessionScreens } from '../../../main/app/session-screens.ts';
 import type { UiEvent } from '../../../shared/contract/ui-events.ts';
 import type { ItemPad, LibraryTag, PadEvent, SecurityState } from '../../../shared/devices/rfid.ts';
-import type { CentralSystem, PatronInfo } from '../../../shared/domain/central.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { Emitter } from '../../../shared/events.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 import type { ModelEvent } from './session-model.ts';
 
+/** Anna of the demo central system, and one of her loans. */
 export const CARD = '23000000000017';
+const ANNAS_LOAN = '39000000000094';
 const IDLE_SECONDS = 20;
 const WARNING_SECONDS = 5;
 
 /** PINs the fake central system answers differently: the patron's, a wrong one, an unknown card, no answer. */
 const PIN = { right: '1234', wrong: '9999', unknownCard: '0000', centralDown: '5555' } as const;
 
-const patron = (pin: string): PatronInfo => ({
-  cardNumber: CARD,
-  name: 'Anna Lindqvist',
-  valid: pin !== PIN.unknownCard,
-  pinValid: pin === PIN.right,
-  mayBorrow: true,
-  blockReasons: [],
-  fines: { amount: 0, currency: 'SEK' },
-  screenMessages: [],
-  loans: [{ itemId: 'L1', title: 'Mio, min Mio', dueDate: '2026-12-20' }],
-  holdsReady: [{ itemId: 'H1', title: 'Bröderna Lejonhjärta', pickupLocation: 'VAS' }],
-  holdsPending: [],
-  overdueCount: 0,
-  extra: {},
-});
-
-/** The central system's side of the conversation, scripted; every call is recorded. */
-function fakeCentral(calls: string[]): CentralSystem {
-  return {
-    health: () => 'online',
-    onHealth: () => () => {},
-    patronInformation: async (_card, pin) => {
-      calls.push('patron');
+/**
+ * The central system's side of the conversation: the demo central system
+ * (Anna and her loans), scripted where the model needs it: a PIN that
+ * stands for an unknown card or for no answer at all, and barcodes
+ * starting REF that are reserved for someone else. Every call is recorded.
+ */
+function scriptedCentral(): CentralDouble {
+  return new CentralDouble()
+    .script('patronInformation', async (args, next) => {
+      const pin = args[1];
       if (pin === PIN.centralDown) throw new OpenBranchError('sip2.timeout', 'no answer');
-      return patron(pin ?? '');
-    },
-    checkout: async ({ itemId }) => {
-      calls.push(`checkout ${itemId}`);
-      return itemId.startsWith('REF')
-        ? { ok: false, itemId, refusal: 'on-hold-for-other', screenMessages: [] }
-        : { ok: true, itemId, title: `Title ${itemId}`, dueDate: '2026-12-26', screenMessages: [] };
-    },
-    checkin: async ({ itemId }) => {
-      calls.push(`checkin ${itemId}`);
-      return { ok: true, itemId, route: { kind: 'shelf' }, screenMessages: [] };
-    },
-    renew: async (_c, itemId) => {
-      calls.push(`renew ${itemId}`);
-      return { ok: true, itemId, dueDate: '2027-01-10', screenMessages: [] };
-    },
-    itemInformation: async (itemId) => ({ itemId, known: true, circulation: 'available' }),
-    endSession: async () => {
-      calls.push('end');
-    },
-  };
+      const info = await next();
+      return pin === PIN.unknownCard ? { ...info, valid: false } : info;
+    })
+    .script('checkout', ([req], next) =>
+      req.itemId.startsWith('REF') ? { ok: false, itemId: req.itemId, refusal: 'on-hold-for-other' as const, screenMessages: [] } : next(),
+    );
 }
 
 /** An RFID pad in memory: tags come and go, and every security write is kept. */
@@ -106,7 +80,7 @@ const UI_EVENT: Partial<Record<ModelEvent['type'], UiEvent>> = {
   RETURN: { type: 'menu.return' },
   LOANS: { type: 'menu.loans' },
   HOLDS: { type: 'menu.holds' },
-  RENEW: { type: 'loan.renew', itemId: 'L1' },
+  RENEW: { type: 'loan.renew', itemId: ANNAS_LOAN },
   RENEW_ALL: { type: 'loan.renewAll' },
   PRINT: { type: 'receipt.print' },
   SKIP: { type: 'receipt.skip' },
@@ -125,7 +99,8 @@ const BUSY = ['lookup', 'ending', 'afterCard', 'working', 'printing', 'renewing'
  * SimulatedClock. `do` performs one model event the way a patron would.
  */
 export class KioskUnderTest {
-  readonly calls: string[] = [];
+  readonly central = scriptedCentral();
+  readonly calls = this.central.calls;
   readonly pad = new MemoryPad();
   readonly card = new SimulatedCardReader('card');
   readonly printer = new SimulatedPrinter('printer');
@@ -137,7 +112,7 @@ export class KioskUnderTest {
 
   constructor() {
     this.screens = new SessionScreens({
-      central: fakeCentral(this.calls),
+      central: this.central,
       pad: this.pad,
       cardReaders: [this.card],
       printer: this.printer,
@@ -190,6 +165,7 @@ export class KioskUnderTest {
 
   /** The patron lays an item on the pad, waits for its line, and takes it away. */
   private async placeAndTake(itemId: string): Promise<void> {
+    this.central.addItems([itemId]);
     this.pad.place(itemId);
     await this.settle();
     if (this.calls.includes(`checkout ${itemId}`) && !itemId.startsWith('REF')) this.lent.add(itemId);

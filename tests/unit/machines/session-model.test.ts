@@ -12,7 +12,7 @@ import { type ModelEvent, patronModel, SCREEN_OF } from './session-model.ts';
  * item whose checkout was refused is ever released, and back on the start
  * screen nothing of the patron is left. @xstate/graph cannot step through
  * invoked promises, hence a model machine driving the real one
- * (see ../shared/TOOLCHAIN.md).
+ * (see CONTRIBUTING.md, "Toolchain").
  */
 const EVENTS: ModelEvent[] = (
   [

@@ -7,6 +7,7 @@ import type { ItemPad, LibraryTag, PadEvent, SecurityState } from '../../../shar
 import type { CentralSystem, CheckoutRefusal, PatronInfo } from '../../../shared/domain/central.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { Emitter } from '../../../shared/events.ts';
+import { CentralDouble } from '../../doubles/central-double.ts';
 
 /** An in-memory pad: records every security write, and can fail them. */
 class TestPad implements ItemPad {
@@ -45,24 +46,16 @@ const patronInfo: PatronInfo = {
 
 type Outcome = 'ok' | CheckoutRefusal | 'transport-error';
 
+/** The demo central system, scripted: each item's checkout ends as the property drew it, and is recorded. */
 function central(outcomes: Map<string, Outcome>, checkouts: string[]): CentralSystem {
-  return {
-    health: () => 'online',
-    onHealth: () => () => {},
-    patronInformation: async () => patronInfo,
-    checkout: async ({ itemId }) => {
-      checkouts.push(itemId);
-      const o = outcomes.get(itemId) ?? 'ok';
-      if (o === 'transport-error') throw new OpenBranchError('sip2.timeout', 'no answer');
-      return o === 'ok'
-        ? { ok: true, itemId, dueDate: '2026-12-26', screenMessages: [] }
-        : { ok: false, itemId, refusal: o, screenMessages: [] };
-    },
-    checkin: async ({ itemId }) => ({ ok: true, itemId, route: { kind: 'shelf' }, screenMessages: [] }),
-    renew: async (_c, itemId) => ({ ok: true, itemId, screenMessages: [] }),
-    itemInformation: async (itemId) => ({ itemId, known: true, circulation: 'available' }),
-    endSession: async () => {},
-  };
+  return new CentralDouble().script('checkout', ([{ itemId }]) => {
+    checkouts.push(itemId);
+    const o = outcomes.get(itemId) ?? 'ok';
+    if (o === 'transport-error') throw new OpenBranchError('sip2.timeout', 'no answer');
+    return o === 'ok'
+      ? { ok: true, itemId, dueDate: '2026-12-26', screenMessages: [] }
+      : { ok: false, itemId, refusal: o, screenMessages: [] };
+  });
 }
 
 const tag = (itemId: string, part: number, parts: number, copy: number): LibraryTag => ({

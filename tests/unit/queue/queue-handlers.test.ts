@@ -5,7 +5,8 @@ import { createQueuedCentral } from '../../../main/queue/queued-central.ts';
 import { openDatabase } from '../../../main/storage/database.ts';
 import { offlineSchema } from '../../../shared/config/offline.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { CentralDouble, ManualClock } from './central-double.ts';
+import { ManualClock } from '../../doubles/manual-clock.ts';
+import { centralWithBooks } from './fixtures.ts';
 import { tempDirs } from './temp-db.ts';
 
 const temp = tempDirs();
@@ -13,7 +14,7 @@ afterEach(() => temp.cleanup());
 
 /** A queue in front of the central-system double, replaying as fast as it may, on a fresh SQLite file. */
 function offlineKiosk() {
-  const central = new CentralDouble();
+  const central = centralWithBooks();
   const clock = new ManualClock();
   const policy = offlineSchema.parse({ requirePin: false, replayPerSecond: 1000, settleSeconds: 0 });
   const queue = createQueuedCentral({ central, db: openDatabase(temp.file()), policy, branchId: 'VAS', clock, logger: silentLogger });
@@ -47,7 +48,7 @@ describe('queue requests for the technician screen', () => {
     central.fault = 'down';
     await queue.checkout({ cardNumber: '23000000000017', itemId: '39000000000001' });
     // Meanwhile the item was lent to someone else at another branch.
-    central.loans.set('39000000000001', '23000000000099');
+    central.lend('39000000000001', '23000000000099');
     central.fault = 'none';
     const router = new RequestRouter(queueHandlers(queue), async () => true, silentLogger);
     const session = { technician: true };

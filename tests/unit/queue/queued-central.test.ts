@@ -7,7 +7,9 @@ import { offlineSchema } from '../../../shared/config/offline.ts';
 import type { CheckoutRequest, CheckoutResult } from '../../../shared/domain/central.ts';
 import { isOpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { CentralDouble, ManualClock } from './central-double.ts';
+import type { CentralDouble } from '../../doubles/central-double.ts';
+import { ManualClock } from '../../doubles/manual-clock.ts';
+import { centralWithBooks, item } from './fixtures.ts';
 import { tempDirs } from './temp-db.ts';
 
 const temp = tempDirs();
@@ -22,12 +24,11 @@ afterEach(() => {
 
 const CARD = '23000000000017';
 const PIN = '918273';
-const item = (n: number) => `39${String(n).padStart(12, '0')}`;
 const policy = offlineSchema.parse({ onlineAfterSeconds: 30, probeSeconds: 5, replayPerSecond: 1000, maxItemsPerPatron: 3 });
 
 function setup(options: { policy?: typeof policy; file?: string; central?: CentralDouble; clock?: ManualClock } = {}) {
   const file = options.file ?? temp.file();
-  const central = options.central ?? new CentralDouble();
+  const central = options.central ?? centralWithBooks();
   central.pins.set(CARD, PIN);
   const clock = options.clock ?? new ManualClock();
   const queue = createQueuedCentral({
@@ -76,7 +77,7 @@ describe('queued central: online', () => {
 
   it('a refusal online is a finished transaction (done, refused, with the reason), not a conflict', async () => {
     const { central, queue } = setup();
-    central.loans.set(item(2), 'someone-else');
+    central.lend(item(2), 'someone-else');
     const r = await queue.checkout({ cardNumber: CARD, itemId: item(2) });
     expect(r).toMatchObject({ ok: false, refusal: 'checked-out-to-other' });
     expect(queue.store.db.prepare('SELECT state, outcome, reason FROM queue_transactions').get()).toEqual({
@@ -107,7 +108,7 @@ describe('queued central: online', () => {
     expect((await queue.checkin({ itemId: item(7), location: 'VAS' })).ok).toBe(true);
     await clock.advance(60_000);
     expect(central.applied.map((a) => `${a.kind} ${a.item}`)).toEqual([`checkout ${item(7)}`, `checkin ${item(7)}`]);
-    expect(central.loans.has(item(7))).toBe(false);
+    expect(central.loanOf(item(7))).toBeUndefined();
     expect(queue.store.backlog()).toBe(0);
   });
 });

@@ -5,7 +5,7 @@ import { QueueStore } from '../../../main/queue/store.ts';
 import { type Db, openDatabase } from '../../../main/storage/database.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
-import { CentralDouble } from './central-double.ts';
+import { centralWithBooks, item } from './fixtures.ts';
 import { tempDirs } from './temp-db.ts';
 
 const temp = tempDirs();
@@ -21,7 +21,6 @@ const opened = (file: string, readonly = false) => {
 };
 
 const CARD = '23000000000017';
-const item = (n: number) => `39${String(n).padStart(12, '0')}`;
 /** SQLite's query plan for a statement, as one line. */
 const plan =
   (db: Db) =>
@@ -55,7 +54,6 @@ describe('the queue write path', () => {
       store.record({ kind: 'checkout', card: CARD, item: item(n), branch: 'VAS', at: n, attempts: 0, offline: true });
     store.record({ kind: 'checkin', item: item(0), branch: 'VAS', at: 5, attempts: 0, offline: true });
     const watcher = opened(file, true);
-    const central = new CentralDouble();
     const seen: Array<{ attempts: number[]; states: string[] }> = [];
     const look = () => {
       const rows = watcher.prepare('SELECT attempts, state FROM queue_transactions ORDER BY seq').all() as Array<{
@@ -64,16 +62,15 @@ describe('the queue write path', () => {
       }>;
       seen.push({ attempts: rows.map((r) => r.attempts), states: rows.map((r) => r.state) });
     };
-    const checkout = central.checkout.bind(central);
-    const checkin = central.checkin.bind(central);
-    central.checkout = async (req) => {
-      look();
-      return checkout(req);
-    };
-    central.checkin = async (req) => {
-      look();
-      return checkin(req);
-    };
+    const central = centralWithBooks()
+      .script('checkout', (_, next) => {
+        look();
+        return next();
+      })
+      .script('checkin', (_, next) => {
+        look();
+        return next();
+      });
     const before = walCommits(`${file}-wal`);
     const summary = await replay(store, central, silentLogger, { minIntervalMs: 0, settleMs: 0, sleep: async () => {}, now: Date.now });
     expect(summary).toMatchObject({ sent: 6, done: 6, remaining: 0 });
@@ -85,8 +82,8 @@ describe('the queue write path', () => {
     expect(seen[5]!.states.slice(0, 5)).toEqual(['done', 'done', 'done', 'done', 'done']);
     // Three commits for six transactions: count batch 1; its outcomes + count batch 2; batch 2's outcome.
     expect(walCommits(`${file}-wal`) - before).toBe(3);
-    expect(central.loans.has(item(0))).toBe(false);
-    expect(central.loans.get(item(4))).toBe(CARD);
+    expect(central.loanOf(item(0))).toBeUndefined();
+    expect(central.loanOf(item(4))).toBe(CARD);
   });
 
   it('a failure inside a batch: answered ones written done, the failed one maybe sent from the failure, the rest uncounted', async () => {
@@ -95,14 +92,12 @@ describe('the queue write path', () => {
     const store = new QueueStore(db, () => now);
     for (let n = 0; n < 5; n++)
       store.record({ kind: 'checkout', card: CARD, item: item(n), branch: 'VAS', at: n, attempts: 0, offline: true });
-    const central = new CentralDouble();
-    const checkout = central.checkout.bind(central);
     let failures = 1;
-    central.checkout = async (req) => {
+    const central = centralWithBooks().script('checkout', ([req], next) => {
       now += 100;
       if (req.itemId === item(2) && failures-- > 0) throw new OpenBranchError('sip2.disconnected', 'gone');
-      return checkout(req);
-    };
+      return next();
+    });
     const summary = await replay(store, central, silentLogger, { minIntervalMs: 0, settleMs: 500, sleep: async () => {}, now: () => now });
     expect(summary).toMatchObject({ sent: 3, done: 2, remaining: 3, stoppedBy: 'sip2.disconnected' });
     const rows = db.prepare('SELECT state, attempts, updated_at AS updatedAt FROM queue_transactions ORDER BY seq').all();
@@ -119,6 +114,42 @@ describe('the queue write path', () => {
     const again = await replay(store, central, silentLogger, { minIntervalMs: 0, settleMs: 500, sleep: async () => {}, now: () => now });
     expect(again).toMatchObject({ done: 3, remaining: 0 });
     expect(central.applied.map((a) => a.item)).toEqual([0, 1, 2, 3, 4].map(item));
+  });
+
+  it('a kiosk that dies inside a batch: after restart the sent ones are checked, not resent; every loan reaches the server once', async () => {
+    const file = temp.file();
+    const store = new QueueStore(opened(file));
+    for (let n = 0; n < 5; n++)
+      store.record({ kind: 'checkout', card: CARD, item: item(n), branch: 'VAS', at: n, attempts: 0, offline: true });
+    let dead = false;
+    let afterRestart = false;
+    let died: () => void = () => {};
+    const dying = new Promise<void>((resolve) => {
+      died = resolve;
+    });
+    const central = centralWithBooks().script('checkout', ([req], next) => {
+      // The third loan's request never leaves: the process is gone (nothing after this line runs in it).
+      if (!afterRestart && (dead || req.itemId === item(2))) {
+        dead = true;
+        died();
+        return new Promise(() => {});
+      }
+      return next();
+    });
+    void replay(store, central, silentLogger, { minIntervalMs: 0, settleMs: 0, sleep: async () => {}, now: Date.now });
+    await dying;
+    expect(central.applied.map((a) => a.item)).toEqual([item(0), item(1)]);
+
+    // The next start: a new connection to the same file, the server as the dead kiosk left it.
+    afterRestart = true;
+    const restarted = new QueueStore(opened(file));
+    restarted.recover();
+    const summary = await replay(restarted, central, silentLogger, { minIntervalMs: 0, settleMs: 0, sleep: async () => {}, now: Date.now });
+    expect(summary).toMatchObject({ done: 5, remaining: 0 });
+    expect(central.applied.map((a) => a.item)).toEqual([0, 1, 2, 3, 4].map(item));
+    const outcomes = restarted.db.prepare('SELECT outcome FROM queue_transactions ORDER BY seq').all();
+    // The two answered before the crash were found done at the server ('checked'), the rest sent now.
+    expect(outcomes.map((o) => (o as { outcome: string }).outcome)).toEqual(['checked', 'checked', 'ok', 'ok', 'ok']);
   });
 
   it('a batch holds about a second of requests at the bounded rate, at most 256', () => {

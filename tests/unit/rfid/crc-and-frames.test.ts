@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fromHex, toHex } from '../../../devices/rfid/codec/bytes.ts';
 import { crc16Ccitt, crc16Feig, crc16ThreeM } from '../../../devices/rfid/codec/crc.ts';
-import { encodeFeigFrame, FeigFrameParser } from '../../../devices/rfid/codec/feig-frame.ts';
-import { encodeThreeMFrame, ThreeMFrameParser } from '../../../devices/rfid/codec/threem-frame.ts';
+import { encodeThreeMFrame, ThreeMFrameParser } from '../../../devices/rfid/readers/3m/codec/frame.ts';
+import { encodeFeigFrame, FeigFrameParser } from '../../../devices/rfid/readers/feig/codec/frame.ts';
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { TagPresence } from '../../../devices/rfid/drivers/tag-presence.ts';
-import { readerFor, rfidOptions } from '../../../devices/rfid/factories.ts';
-import { FeigSimulator } from '../../../devices/rfid/simulator/feig-simulator.ts';
+import { padReader } from '../../../devices/rfid/drivers.ts';
+import { TagPresence } from '../../../devices/rfid/reader/tag-presence.ts';
+import { feigReader } from '../../../devices/rfid/readers/feig/index.ts';
+import { FeigSimulator } from '../../../devices/rfid/readers/feig/simulator.ts';
 import { SimulatedPad } from '../../../devices/rfid/simulator/simulated-pad.ts';
-import type { ByteLink } from '../../../devices/rfid/transport/link.ts';
-import { createMemoryLinkPair } from '../../../devices/rfid/transport/memory-link.ts';
-import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
+import type { ByteLink } from '../../../devices/serial/byte-link.ts';
+import { createMemoryLinkPair } from '../../../devices/serial/memory-link.ts';
+import { rfidPadSchema } from '../../../shared/config/devices/rfid.ts';
 import type { RfidReader } from '../../../shared/devices/rfid.ts';
 import { isOpenBranchError } from '../../../shared/errors.ts';
 import { silentLogger } from '../../../shared/logger.ts';
@@ -13,17 +14,7 @@ import { patient } from '../../support/patience.ts';
 import { simulatedSetup, until } from './helpers.ts';
 
 // The in-memory cable answers at once, but a loaded machine may stall the event loop past a short timeout.
-const config = (extra: Record<string, unknown> = {}) =>
-  ({
-    id: 'r',
-    kind: 'rfid',
-    driver: 'feig',
-    enabled: true,
-    pollIntervalMs: 20,
-    reconnectMs: 50,
-    timeoutMs: patient(60),
-    ...extra,
-  }) as DeviceConfig;
+const options = () => ({ id: 'r', ...rfidPadSchema.parse({ pollIntervalMs: 20, timeoutMs: patient(60) }) });
 
 describe('tag presence debouncing', () => {
   it('adds at once and removes only after enough misses in a row', () => {
@@ -79,8 +70,7 @@ describe('the reader driver over an in-memory cable', () => {
     await simEnd.open();
     const pad = new SimulatedPad();
     const sim = new FeigSimulator(simEnd, pad);
-    const o = rfidOptions(config());
-    reader = readerFor('feig', config(), o, () => driverEnd, { logger: silentLogger });
+    reader = padReader(feigReader, options(), () => driverEnd.open(), silentLogger);
     await reader.open();
     expect(await reader.inventory()).toEqual([]);
     sim.stop(); // the reader hangs: frames go in, nothing comes out
@@ -97,7 +87,6 @@ describe('the reader driver over an in-memory cable', () => {
     const uid = pad.place({ item: { itemId: 'N-1' } });
     // Noise before every answer, as a flaky RS-232 line delivers it.
     const noisy: ByteLink = {
-      open: () => simEnd.open(),
       close: () => simEnd.close(),
       write: (b) => simEnd.write(Uint8Array.from([0x00, 0x03, ...b])),
       onData: (l) => simEnd.onData(l),
@@ -107,7 +96,7 @@ describe('the reader driver over an in-memory cable', () => {
       },
     };
     new FeigSimulator(noisy, pad);
-    reader = readerFor('feig', config(), rfidOptions(config()), () => driverEnd, { logger: silentLogger });
+    reader = padReader(feigReader, options(), () => driverEnd.open(), silentLogger);
     await reader.open();
     expect((await reader.inventory()).map((t) => t.uid)).toEqual([uid]);
     expect((await reader.readBlocks(uid, 0, 8)).length).toBe(32);

@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { crc16Feig, crc16ThreeM } from '../../../devices/rfid/codec/crc.ts';
 import { Crc16Stream } from '../../../devices/rfid/codec/crc-stream.ts';
-import { encodeFeigFrame, FEIG_MAX_FRAME, feigFraming } from '../../../devices/rfid/codec/feig-frame.ts';
 import { FrameParser, type Framing, type ParseEvent } from '../../../devices/rfid/codec/frame-parser.ts';
-import { encodeThreeMFrame, THREEM_MAX_FRAME, threeMFraming } from '../../../devices/rfid/codec/threem-frame.ts';
+import { encodeThreeMFrame, THREEM_MAX_FRAME, threeMFraming } from '../../../devices/rfid/readers/3m/codec/frame.ts';
+import { encodeFeigFrame, FEIG_MAX_FRAME, feigFraming } from '../../../devices/rfid/readers/feig/codec/frame.ts';
 
 /**
  * Finding 7: the RFID frame parsers resynchronise in linear time with a

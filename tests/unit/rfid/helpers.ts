@@ -1,4 +1,5 @@
-import { createItemPad, createSimulatedReader, type ReaderItemPad, type SimulatedRfidReader } from '../../../devices/rfid/index.ts';
+import { createItemPad, type ReaderItemPad, type SimulatedRfidReader, simulatedReader } from '../../../devices/rfid/index.ts';
+import { RFID_READERS } from '../../../main/devices/drivers.ts';
 import type { DeviceConfig } from '../../../shared/config/devices/index.ts';
 import type { PadEvent } from '../../../shared/devices/rfid.ts';
 import { silentLogger } from '../../../shared/logger.ts';
@@ -19,8 +20,8 @@ export function simulatedSetup(extra: Partial<Record<string, unknown>> = {}): {
     reconnectMs: 50,
     ...extra,
   } as DeviceConfig;
-  const reader = createSimulatedReader(config, { logger: silentLogger });
-  const pad = createItemPad(reader, config, { logger: silentLogger });
+  const reader = simulatedReader(RFID_READERS, config, silentLogger);
+  const pad = createItemPad(reader, { logger: silentLogger });
   const events: PadEvent[] = [];
   pad.onEvent((e) => events.push(e));
   pad.start();

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createItemPad, createRfidCardReader } from '../../../devices/rfid/index.ts';
+import { createItemPad, createRfidCardReader, type SimulatedRfidReader } from '../../../devices/rfid/index.ts';
+import { deviceRegistry } from '../../../main/devices/drivers.ts';
+import { DeviceManager } from '../../../main/devices/manager.ts';
 import type { CardRead } from '../../../shared/devices/card.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { simulatedSetup, until } from './helpers.ts';
@@ -93,12 +95,17 @@ describe('ItemPad over the real FEIG driver and the FEIG simulator (in-memory ca
     expect(events).toEqual([]);
   });
 
-  it('goes missing when the cable is pulled and comes back', async () => {
-    const { reader } = simulatedSetup();
-    close = () => reader.close();
+  it('goes missing when the cable is pulled and comes back (the device manager reopens it)', async () => {
+    const manager = new DeviceManager(
+      deviceRegistry,
+      [{ id: 'pad', kind: 'rfid', driver: 'simulated', enabled: true, pollIntervalMs: 20, reconnectMs: 50 }],
+      silentLogger,
+    );
+    close = () => manager.stop();
     const states: string[] = [];
-    reader.onStatus((s) => states.push(s.state));
-    await reader.open();
+    manager.onStatus((r) => states.push(r.status.state));
+    await manager.start();
+    const reader = manager.get('pad') as SimulatedRfidReader;
     reader.cable.unplug('cable pulled');
     expect(reader.status()).toMatchObject({ state: 'missing', reason: 'cable pulled' });
     await until(() => reader.status().state === 'connected');
@@ -126,14 +133,14 @@ describe('security that does not stick', () => {
   });
 
   it('does not confirm when the read-back differs from what was written', async () => {
-    const { reader, config } = simulatedSetup();
+    const { reader } = simulatedSetup();
     try {
       await reader.open();
       const uid = reader.pad.place({ item: { itemId: 'M-1' } });
       // A tag that acknowledges the write but keeps its old AFI (seen on worn tags): the reader
       // below acknowledges without writing; the pad under test must catch it on the read-back.
       const forgetful = Object.assign(Object.create(reader) as typeof reader, { writeAfi: async () => undefined });
-      const pad = createItemPad(forgetful, config, { logger: silentLogger });
+      const pad = createItemPad(forgetful, { logger: silentLogger });
       expect(await pad.setSecurity(uid, 'released')).toEqual({ uid, requested: 'released', confirmed: false, reason: 'rfid.afi-mismatch' });
       pad.stop();
     } finally {

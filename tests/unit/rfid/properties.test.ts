@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { reverseEachBlock } from '../../../devices/rfid/codec/bytes.ts';
 import { Compaction, compact, decompact } from '../../../devices/rfid/codec/compaction.ts';
 import { decodeTagData } from '../../../devices/rfid/codec/detect.ts';
-import { encodeFeigFrame, FeigFrameParser } from '../../../devices/rfid/codec/feig-frame.ts';
 import { decodeIsil, encodeIsil } from '../../../devices/rfid/codec/isil.ts';
 import { decodeIso28560Part2, encodeIso28560Part2 } from '../../../devices/rfid/codec/iso28560-2.ts';
 import { decodeIso28560Part3, encodeIso28560Part3 } from '../../../devices/rfid/codec/iso28560-3.ts';
-import { encodeThreeMFrame, ThreeMFrameParser } from '../../../devices/rfid/codec/threem-frame.ts';
+import { encodeThreeMFrame, ThreeMFrameParser } from '../../../devices/rfid/readers/3m/codec/frame.ts';
+import { encodeFeigFrame, FeigFrameParser } from '../../../devices/rfid/readers/feig/codec/frame.ts';
 import { isOpenBranchError } from '../../../shared/errors.ts';
 
 const printable = (min: number, max: number) =>

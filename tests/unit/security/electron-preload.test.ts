@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { BRIDGE_CHANNEL } from '../../../shared/contract/bridge.ts';
 
-// Checklist #3/#20 and STYLE.md: the preload exposes one checked bridge through
+// Checklist #3/#20 and ARCHITECTURE.md: the preload exposes one checked bridge through
 // contextBridge, never ipcRenderer. The real preload source is compiled the
 // way tsc emits it and run in a fresh context whose `require` knows only a
 // fake 'electron', as in Electron's sandboxed preload.

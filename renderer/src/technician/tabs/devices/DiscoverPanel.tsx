@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RequestParams, RequestResult } from '../../../../../shared/contract/requests.ts';
 import type { FoundDeviceView } from '../../../../../shared/contract/technician.ts';
+import { RELAY_ROLES, type RelayRole } from '../../../../../shared/devices/kinds.ts';
 import { useTechnician } from '../../technician-context.tsx';
 import { ErrorNotice } from '../../ui/ErrorNotice.tsx';
 import type { RequestError } from '../../ui/useRequest.ts';
@@ -20,7 +21,12 @@ const DRIVERS: Record<Kind, { serial: string[]; hid: string[] }> = {
   printer: { serial: ['escpos'], hid: [] },
   'people-counter': { serial: ['input-board'], hid: [] },
 };
-const ROLES = ['lights', 'alarm-arm', 'door-lamp', 'siren', 'alarm'] as const;
+/**
+ * Drivers that find their device by USB vendor and product id (HID card
+ * readers and keypads). The others take only their port or path: the
+ * config refuses options a driver does not have.
+ */
+const FOUND_BY_USB_ID = new Set(['hid']);
 
 /** "What is plugged in?" and "make it the door lock": writes the device into the config file. */
 export function DiscoverPanel() {
@@ -72,7 +78,7 @@ function FoundRow({ device, onAssign }: { device: FoundDeviceView; onAssign: (p:
   const [kind, setKind] = useState<Kind>(kinds[0]!);
   const [driver, setDriver] = useState(DRIVERS[kinds[0]!][bus][0]!);
   const [id, setId] = useState('');
-  const [role, setRole] = useState<string>(ROLES[0]);
+  const [role, setRole] = useState<RelayRole>('lights');
   const field = (name: string) => `found-${device.path.replace(/[^a-z0-9]/gi, '-')}-${name}`;
   const submit = () =>
     onAssign({
@@ -80,8 +86,8 @@ function FoundRow({ device, onAssign }: { device: FoundDeviceView; onAssign: (p:
       kind,
       driver,
       ...(bus === 'serial' ? { port: device.path } : { path: device.path }),
-      ...(device.vendorId ? { vendorId: device.vendorId } : {}),
-      ...(device.productId ? { productId: device.productId } : {}),
+      ...(FOUND_BY_USB_ID.has(driver) && device.vendorId ? { vendorId: device.vendorId } : {}),
+      ...(FOUND_BY_USB_ID.has(driver) && device.productId ? { productId: device.productId } : {}),
       ...(kind === 'relay-output' ? { role } : {}),
     });
   return (
@@ -124,8 +130,8 @@ function FoundRow({ device, onAssign }: { device: FoundDeviceView; onAssign: (p:
         {kind === 'relay-output' && (
           <>
             <label htmlFor={field('role')}>{t('technician.discover.role')}</label>
-            <select id={field('role')} value={role} onChange={(e) => setRole(e.target.value)}>
-              {ROLES.map((r) => (
+            <select id={field('role')} value={role} onChange={(e) => setRole(e.target.value as RelayRole)}>
+              {RELAY_ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`technician.discover.roles.${r}`)}
                 </option>
