@@ -56,11 +56,12 @@ export class KioskShell implements KioskCore {
 
   view(): KioskView {
     const { screen, data, idleSecondsLeft } = this.options.screens.current();
+    const branch = this.options.config.branch;
     return {
       screen,
       language: this.prefs.language,
       prefs: this.prefs.prefs,
-      branch: { id: this.options.config.branch.id, name: this.options.config.branch.name },
+      branch: { id: branch.id, name: branch.name, language: branch.language, timeZone: branch.timezone, contact: branch.contact },
       central: this.central,
       devices: this.devices,
       sounds: this.options.config.policies.sounds,
@@ -86,7 +87,7 @@ export class KioskShell implements KioskCore {
   setCentral(health: CentralHealth): void {
     if (health === this.central) return;
     this.central = health;
-    this.notice = health === 'offline' ? { key: 'notice.offline' } : undefined;
+    this.notice = health === 'offline' ? { key: offlineNotice(this.options.config.offline) } : undefined;
     this.publish();
   }
 
@@ -117,4 +118,12 @@ export class KioskShell implements KioskCore {
   private publish(): void {
     this.views.emit('view', this.view());
   }
+}
+
+/** What still works while the central system is away, as the branch's offline policy has it: the banner must not promise more or less. */
+export function offlineNotice(policy: KioskConfig['offline']): string {
+  if (policy.checkout && policy.acceptReturns) return 'notice.offline.borrowAndReturn';
+  if (policy.acceptReturns) return 'notice.offline.returnOnly';
+  if (policy.checkout) return 'notice.offline.borrowOnly';
+  return 'notice.offline.nothing';
 }

@@ -5,18 +5,19 @@ import type { UiEvent } from '../../shared/contract/ui-events.ts';
 import type { Screen } from '../../shared/contract/view.ts';
 import type { CardReader } from '../../shared/devices/card.ts';
 import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
-import type { PatronInfo, RenewResult } from '../../shared/domain/central.ts';
+import type { HoldInfo, PatronInfo, RenewResult } from '../../shared/domain/central.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
-import { translate } from '../../shared/i18n/index.ts';
+import { formatDateTime, formatDay, translate } from '../../shared/i18n/index.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { clockTimeAfter } from '../door/schedule.ts';
 import { checkinItem, checkoutItem, type SessionServices } from '../machines/item-actions.ts';
 import { buildReceipt } from '../machines/receipt.ts';
 import { sessionMachine } from '../machines/session.ts';
-import type { SessionEvent, SessionPolicy } from '../machines/session-types.ts';
+import type { SessionContext, SessionEvent, SessionPolicy } from '../machines/session-types.ts';
 import type { PinAttempts, PinVerdict } from '../security/pin-attempts.ts';
 import { type DiscoverDeps, discoverData, providedDiscover } from './discover-screens.ts';
+import type { ItemTitles } from './item-titles.ts';
 import type { ScreenSource } from './kiosk-shell.ts';
 
 export interface SessionScreensDeps extends SessionServices {
@@ -34,7 +35,19 @@ export interface SessionScreensDeps extends SessionServices {
   readonly discover?: DiscoverDeps;
   /** The machine's timers (idle countdown, receipt screen); tests give a SimulatedClock. */
   readonly clock?: ActorOptions<typeof sessionMachine>['clock'];
+  /** Titles for lines that have none (a set missing parts, an offline loan). */
+  readonly titles?: Pick<ItemTitles, 'lookup' | 'remember'>;
+  /** Staff are in the branch now: a refused item can be handed to them; otherwise the screen says what to do alone. */
+  readonly staffedNow?: () => boolean;
+  /** The branch's time zone, for the receipt's date and time. */
+  readonly timeZone?: string;
+  /** The branch's default language (receipts of sessions in a script the printer lacks). */
+  readonly branchLanguage?: Language;
 }
+
+/** Languages in the Latin script a receipt printer's code page (PC858) holds. */
+const LATIN_SCRIPT: readonly Language[] = ['sv', 'en', 'fi'];
+const printable = (language: Language, fallback: Language): Language => (LATIN_SCRIPT.includes(language) ? language : fallback);
 
 type Snapshot = SnapshotFrom<typeof sessionMachine>;
 
@@ -43,11 +56,14 @@ export class SessionScreens implements ScreenSource {
   readonly actor: Actor<typeof sessionMachine>;
   private readonly changes = new Emitter<{ change: undefined; ended: undefined }>();
   private lastFlow = 'attract';
+  /** Items whose title was asked for in this session (asked once). */
+  private readonly titleAsked = new Set<string>();
 
   constructor(private readonly deps: SessionScreensDeps) {
     const d = deps;
-    const counted = (kind: 'checkout' | 'checkin', patch: Awaited<ReturnType<typeof checkoutItem>>) => {
+    const counted = (kind: 'checkout' | 'checkin', itemId: string, patch: Awaited<ReturnType<typeof checkoutItem>>) => {
       d.countTransaction?.(kind, patch.status === 'done' ? 'ok' : (patch.reason ?? patch.status ?? 'other'));
+      d.titles?.remember(itemId, patch.title);
       return patch;
     };
     const machine = sessionMachine.provide({
@@ -71,11 +87,18 @@ export class SessionScreens implements ScreenSource {
             for (const off of offs) off();
           };
         }),
-        fetchPatron: fromPromise(({ input }) => this.patron(input.cardNumber, input.pin)),
+        fetchPatron: fromPromise(async ({ input }) => {
+          const info = await this.patron(input.cardNumber, input.pin);
+          // Titles of her loans, for lines that have none later (a set missing parts, an offline loan).
+          for (const loan of info.loans) d.titles?.remember(loan.itemId, loan.title);
+          return info;
+        }),
         checkoutItem: fromPromise(async ({ input }) =>
-          counted('checkout', await checkoutItem(d, input.patron!, input.job.itemId, input.job.uids)),
+          counted('checkout', input.job.itemId, await checkoutItem(d, input.patron!, input.job.itemId, input.job.uids)),
         ),
-        checkinItem: fromPromise(async ({ input }) => counted('checkin', await checkinItem(d, input.job.itemId, input.job.uids))),
+        checkinItem: fromPromise(async ({ input }) =>
+          counted('checkin', input.job.itemId, await checkinItem(d, input.job.itemId, input.job.uids)),
+        ),
         renew: fromPromise(async ({ input }): Promise<RenewResult[]> => {
           const { patron, itemId } = input;
           const ids = itemId ? [itemId] : patron.info.loans.map((l) => l.itemId);
@@ -89,9 +112,15 @@ export class SessionScreens implements ScreenSource {
         }),
         printReceipt: fromPromise(async ({ input }) => {
           if (!d.printer) throw new Error('no printer');
-          const lang = d.language();
+          // In the session's language, dates and times too (the receipt is the patron's); receipt printers
+          // print Latin script only, so an Arabic session's receipt is in the branch's language.
+          const lang = printable(d.language(), d.branchLanguage ?? 'sv');
           const t = (key: string, values?: Record<string, string | number>) => translate(lang, key, values);
-          await d.printer.print(buildReceipt(input.context, t, d.branchDisplayName, new Date(), (iso) => iso.slice(0, 10)));
+          await d.printer.print(
+            buildReceipt(input.context, t, d.branchDisplayName, formatDateTime(lang, new Date(), d.timeZone), (iso) =>
+              formatDay(lang, iso),
+            ),
+          );
         }),
         // Said goodbye to the central system in the background: the start screen is the next patron's at once.
         endSession: fromPromise(async ({ input }) => {
@@ -112,8 +141,12 @@ export class SessionScreens implements ScreenSource {
     this.actor.subscribe({
       next: (snap) => {
         const flow = flowName(snap);
-        if (flow === 'ending' && this.lastFlow !== 'ending') this.changes.emit('ended', undefined);
+        if (flow === 'ending' && this.lastFlow !== 'ending') {
+          this.titleAsked.clear();
+          this.changes.emit('ended', undefined);
+        }
         this.lastFlow = flow;
+        this.askTitles(snap.context.lines);
         this.changes.emit('change', undefined);
       },
       error: (e) => deps.logger.error({ err: e instanceof Error ? e.message : String(e) }, 'session machine failed'),
@@ -156,6 +189,18 @@ export class SessionScreens implements ScreenSource {
 
   onChange(listener: () => void): Unsubscribe {
     return this.changes.on('change', listener);
+  }
+
+  /** Looks up the title of each item on screen that has none, once per session; the answer lands on its line. */
+  private askTitles(lines: SessionContext['lines']): void {
+    const titles = this.deps.titles;
+    if (!titles) return;
+    for (const line of lines) {
+      if (line.title || line.titleUnknown || line.itemId === '?' || line.status === 'waiting' || line.status === 'processing') continue;
+      if (this.titleAsked.has(line.itemId)) continue;
+      this.titleAsked.add(line.itemId);
+      void titles.lookup(line.itemId).then((title) => this.actor.send({ type: 'item.titled', itemId: line.itemId, title }));
+    }
   }
 
   onSessionEnd(listener: () => void): Unsubscribe {
@@ -205,6 +250,14 @@ export function screenOf(snap: Snapshot): Screen {
 function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
   const c = snap.context;
   const info = c.patron?.info;
+  const hold = (h: HoldInfo) => ({
+    ...(h.title ? { title: h.title } : {}),
+    ...(h.pickupLocation ? { pickupLocation: deps.branchName(h.pickupLocation) } : {}),
+  });
+  const renewal = (itemId: string) => {
+    const r = c.renewals[itemId];
+    return r ? { renewal: r.ok ? 'renewed' : (r.refusal ?? 'other'), ...(r.ok && r.dueDate ? { renewedDue: r.dueDate } : {}) } : {};
+  };
   return {
     ...(info ? { patronName: info.name.split(/\s+/)[0] ?? '' } : {}),
     ...(c.error ? { error: c.error } : {}),
@@ -218,15 +271,10 @@ function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
             ...(l.title ? { title: l.title } : {}),
             ...(l.dueDate ? { dueDate: l.dueDate } : {}),
             ...(l.overdue ? { overdue: true } : {}),
+            ...renewal(l.itemId),
           })),
-          holdsReady: info.holdsReady.map((h) => ({
-            ...(h.title ? { title: h.title } : {}),
-            ...(h.pickupLocation ? { pickupLocation: deps.branchName(h.pickupLocation) } : {}),
-          })),
-          holdsPending: info.holdsPending.map((h) => ({
-            ...(h.title ? { title: h.title } : {}),
-            ...(h.pickupLocation ? { pickupLocation: deps.branchName(h.pickupLocation) } : {}),
-          })),
+          holdsReady: info.holdsReady.map(hold),
+          holdsPending: info.holdsPending.map(hold),
           blockReasons: [...info.blockReasons],
           mayBorrow: info.mayBorrow,
         }
@@ -234,6 +282,11 @@ function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
     // No SIP2 server sends receipts by e-mail, so the option is never offered (policy "email" asks like "ask").
     receiptOptions: deps.printer ? ['print', 'none'] : ['none'],
     ...(c.receiptDone ? { receiptDone: c.receiptDone } : {}),
+    // What the receipt and the closing screen are about: loans, or returns made without a card.
+    receiptKind: c.patron || !c.lines.some((l) => l.route) ? 'checkout' : 'return',
+    ...(snap.matches({ flow: { receipt: 'done' } }) ? { finished: true } : {}),
+    ...(snap.matches({ flow: { loans: 'renewing' } }) || snap.matches({ flow: { loans: 'refresh' } }) ? { renewing: true } : {}),
+    staffed: deps.staffedNow?.() ?? true,
     ...(deps.central.health() === 'offline' ? { offline: true } : {}),
     ...(deps.discover?.catalog.ready() ? { discover: true } : {}),
   };

@@ -29,6 +29,7 @@ import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
 import { rendererDir } from './install-paths.ts';
 import { describeWarning, installWarnings } from './install-warnings.ts';
+import { ItemTitles } from './item-titles.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
 import { KioskShell } from './kiosk-shell.ts';
 import { pollForMetrics, startMetricsOrWarn, watchForMetrics } from './metrics-wiring.ts';
@@ -119,6 +120,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     db,
     policy: config.offline,
     branchId: config.branch.id,
+    timeZone: config.branch.timezone,
     cardKey,
     logger,
     onBacklog: (pending, oldest) => metrics.metrics.queue(pending, oldest),
@@ -146,6 +148,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     .map(([code, name]) => ({ code, name }))
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   let shell: KioskShell | undefined;
+  let door: DoorController | undefined;
+  const titles = new ItemTitles(db, queue);
+  titles.prune();
   const screens = new SessionScreens({
     discover: {
       catalog,
@@ -172,6 +177,11 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       receipt: config.policies.receipt,
     },
     language: () => shell?.view().language ?? config.branch.language,
+    branchLanguage: config.branch.language,
+    timeZone: config.branch.timezone,
+    titles,
+    // Without a door controller the branch is taken to be staffed whenever the kiosk is used.
+    staffedNow: () => (door ? door.view().mode === 'staffed' : true),
     pinAttempts: { limit: pinAttempts, timeZone: config.branch.timezone },
     logger: logger.child({ subsystem: 'session' }),
   });
@@ -197,7 +207,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     metrics: metrics.metrics,
     logger,
   });
-  const { door } = doorParts;
+  door = doorParts.door;
   const staffApi = await startStaffApiOrWarn({ config, door, ops: doorParts.ops, metrics: metrics.metrics, logger });
   door?.onAnnouncement(({ minutes }) => kioskShell.announce(minutes));
   const simulator = simulatorPanel({ config, devices, demo: central.demo, door, clock: demoClock, region, logger });

@@ -140,13 +140,12 @@ export class Sip2Central implements CentralSystem {
       renewalAllowed: request.renewalAllowed ?? false,
       ...(request.noBlock ? { noBlock: true } : {}),
       ...(original ? { transactionDate: original } : {}),
-      // Koha reads an offline checkout's original time from "nb due date".
-      ...(original && this.profile.offlineTimeInNbDueDate ? { nbDueDate: original } : {}),
+      // "nb due date": the due date the terminal gave the patron (SIP2; Koha since bug 32934), or, on an ACS
+      // that reads the checkout's time from it (older Koha), that time.
+      ...(request.noBlock ? nbDueDate(this.profile, original, request.promisedDueDate) : {}),
     });
     const messages = cleanScreenMessages(this.profile, r.screenMessages);
-    const refusal = r.ok
-      ? undefined
-      : (this.profile.checkoutRefusals.find((c) => messages.some((m) => c.pattern.test(m)))?.reason ?? 'other');
+    const refusal = r.ok ? undefined : (reasonFor(this.profile.checkoutRefusals, messages) ?? 'other');
     return {
       ok: r.ok,
       itemId: request.itemId,
@@ -186,12 +185,15 @@ export class Sip2Central implements CentralSystem {
 
   async renew(cardNumber: string, itemId: string, pin?: string): Promise<RenewResult> {
     const r = await this.ops.renew(cardNumber, itemId, pin);
+    const messages = cleanScreenMessages(this.profile, r.screenMessages);
+    const refusal = r.ok ? undefined : (reasonFor(this.profile.renewRefusals, messages) ?? 'other');
     return {
       ok: r.ok,
       itemId,
       ...(r.title ? { title: r.title } : {}),
       ...(r.ok && r.dueDate ? { dueDate: r.dueDate } : {}),
-      screenMessages: cleanScreenMessages(this.profile, r.screenMessages),
+      ...(refusal ? { refusal } : {}),
+      screenMessages: messages,
       raw: r.raw,
     };
   }
@@ -260,4 +262,14 @@ export class Sip2Central implements CentralSystem {
   async close(): Promise<void> {
     await this.client.close();
   }
+}
+
+/** The reason of the first pattern any screen message matches (the profile's tables are in order of precedence). */
+function reasonFor<R>(table: readonly { readonly pattern: RegExp; readonly reason: R }[], messages: readonly string[]): R | undefined {
+  return table.find((c) => messages.some((m) => c.pattern.test(m)))?.reason;
+}
+
+function nbDueDate(profile: Sip2Profile, original: Date | undefined, promised: string | undefined): { nbDueDate?: Date | string } {
+  if (profile.nbDueDate === 'transaction-time') return original ? { nbDueDate: original } : {};
+  return promised ? { nbDueDate: promised } : {};
 }

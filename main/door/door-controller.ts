@@ -23,7 +23,7 @@ import { EntryRecorder, type RetryTimer } from './entry-recorder.ts';
 import { guardedDecision } from './guarded-decision.ts';
 import type { Lockdown, OpsLog } from './ops-log.ts';
 import { PeopleFlow } from './people-flow.ts';
-import { modeAt, nextChangeMemo } from './schedule.ts';
+import { modeAt, nextChangeMemo, nextStaffedMemo } from './schedule.ts';
 import type { Ticker } from './ticker.ts';
 
 export interface DoorControllerDeps {
@@ -98,6 +98,10 @@ export class DoorController implements DoorControl {
   private lockdown: Lockdown | undefined;
   private readonly watchdog: DoorWatchdog;
   private readonly nextChange: ReturnType<typeof nextChangeMemo>;
+  private readonly nextStaffed: ReturnType<typeof nextStaffedMemo>;
+  /** When the PIN time limit last started (real time): the screen counts down to it. */
+  private pinSince = 0;
+  private wasPin = false;
   private stopped = false;
 
   constructor(private readonly deps: DoorControllerDeps) {
@@ -136,6 +140,7 @@ export class DoorController implements DoorControl {
     };
     this.lockAvailable = d.lock?.status().state === 'connected';
     this.nextChange = nextChangeMemo(d.rules.schedule, d.timeZone);
+    this.nextStaffed = nextStaffedMemo(d.rules.schedule, d.timeZone);
     this.lockdown = d.ops?.lockdown();
     this.flow = new PeopleFlow({
       rules: d.rules,
@@ -261,7 +266,10 @@ export class DoorController implements DoorControl {
   }
 
   view(): DoorView {
+    const staffed = this.nextStaffed(this.now());
     return projectDoorView(this.current.getSnapshot(), {
+      ...(staffed ? { nextStaffed: { from: staffed.from.toISOString(), to: staffed.to.toISOString() } } : {}),
+      pinDeadline: new Date(this.pinSince + this.deps.rules.pinTimeoutSeconds * 1000).toISOString(),
       mode: { schedule: this.deps.rules.schedule, timeZone: this.deps.timeZone, now: this.now(), next: this.nextChange(this.now()) },
       lock: this.lockState,
       lockAvailable: this.lockAvailable,
@@ -282,9 +290,13 @@ export class DoorController implements DoorControl {
       case 'door.card':
         return this.send({ type: 'card.read', number: event.number });
       case 'door.digit':
-        return this.send({ type: 'pin.digit', digit: event.digit });
+        return this.pinActivity({ type: 'pin.digit', digit: event.digit });
       case 'door.erase':
-        return this.send({ type: 'pin.erase' });
+        return this.pinActivity({ type: 'pin.erase' });
+      case 'door.clear':
+        return this.pinActivity({ type: 'pin.clear' });
+      case 'door.more':
+        return this.pinActivity({ type: 'pin.more' });
       case 'door.submit':
         return this.send({ type: 'pin.submit' });
       case 'door.cancel':
@@ -316,10 +328,21 @@ export class DoorController implements DoorControl {
     this.current.send(event);
   }
 
+  /** A key while the PIN is asked for: the machine restarts its time limit, and so does the screen's countdown. */
+  private pinActivity(event: Extract<DoorEntryEvent, { type: 'pin.digit' | 'pin.erase' | 'pin.clear' | 'pin.more' }>): void {
+    if ((this.current.getSnapshot().value as { entry: string }).entry === 'pin') this.pinSince = Date.now();
+    this.send(event);
+  }
+
   private spawn(): Actor<typeof doorEntryMachine> {
     const actor = createActor(this.machine, { input: { timing: this.timing } });
     actor.subscribe({
-      next: () => this.publish(),
+      next: (snap) => {
+        const isPin = (snap.value as { entry: string }).entry === 'pin';
+        if (isPin && !this.wasPin) this.pinSince = Date.now();
+        this.wasPin = isPin;
+        this.publish();
+      },
       // A machine that dies must not leave a live process with a dead door: replace it at once.
       error: (e) => {
         if (this.stopped) return;

@@ -14,6 +14,10 @@ export interface DoorViewParts {
   readonly flow: Partial<DoorView>;
   readonly closing: Partial<DoorView>;
   readonly speak: boolean;
+  /** The next (or current) staffed hours, for a refusal's "staff are here Monday 10:00-19:00". */
+  readonly nextStaffed?: { from: string; to: string };
+  /** When the PIN attempt times out (ISO, real time): shown only while the PIN is asked for. */
+  readonly pinDeadline?: string;
 }
 
 const STEP_OF: Readonly<Record<string, DoorView['step']>> = {
@@ -54,6 +58,8 @@ export function projectDoorView(snap: { value: unknown; context: DoorEntryContex
     lock: parts.lock,
     lockAvailable: parts.lockAvailable,
     ...(next ? { nextChange: { at: next.at.toISOString(), mode: next.mode } } : {}),
+    ...(parts.nextStaffed ? { nextStaffed: parts.nextStaffed } : {}),
+    ...(step === 'pin' && parts.pinDeadline ? { pinDeadline: parts.pinDeadline } : {}),
     offline: parts.offline,
     lockdown: parts.lockdown,
     ...parts.flow,

@@ -73,3 +73,35 @@ export function nextChangeMemo(schedule: Schedule, timeZone: string): (instant: 
     return answer;
   };
 }
+
+/**
+ * The next period (within a week) in which the branch is in `mode`, or the
+ * current one if it is in that mode now: for "staff are here 10:00-19:00"
+ * and "we open again at 06:00".
+ */
+export function nextPeriod(schedule: Schedule, timeZone: string, instant: Date, mode: BranchMode): { from: Date; to: Date } | undefined {
+  let at = instant;
+  let from: Date | undefined = modeAt(schedule, timeZone, instant) === mode ? instant : undefined;
+  for (let i = 0; i < 32; i++) {
+    const change = nextChange(schedule, timeZone, at);
+    if (!change) return undefined;
+    if (from && change.mode !== mode) return { from, to: change.at };
+    if (!from && change.mode === mode) from = change.at;
+    at = change.at;
+  }
+  return undefined;
+}
+
+/** nextPeriod(…, 'staffed') for a clock that moves forward: computed again only once the answer's period has ended. */
+export function nextStaffedMemo(schedule: Schedule, timeZone: string): (instant: Date) => { from: Date; to: Date } | undefined {
+  let from: number | undefined;
+  let answer: { from: Date; to: Date } | undefined;
+  return (instant) => {
+    const t = instant.getTime();
+    const until = answer ? answer.to.getTime() : (from ?? 0) + 60_000;
+    if (from !== undefined && t >= from && t < until) return answer;
+    from = t;
+    answer = nextPeriod(schedule, timeZone, instant, 'staffed');
+    return answer;
+  };
+}

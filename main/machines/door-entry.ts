@@ -42,6 +42,8 @@ export type DoorEntryEvent =
   | { readonly type: 'card.read'; readonly number: string }
   | { readonly type: 'pin.digit'; readonly digit: string }
   | { readonly type: 'pin.erase' }
+  | { readonly type: 'pin.clear' }
+  | { readonly type: 'pin.more' }
   | { readonly type: 'pin.submit' }
   | { readonly type: 'pin.entered'; readonly pin: string }
   | { readonly type: 'entry.cancel' }
@@ -158,12 +160,19 @@ export const doorEntryMachine = setup({
           entry: 'stepped',
           after: { pinTimeout: { target: 'denied', actions: assign({ reason: 'timeout' }) } },
           on: {
+            // Every key is activity: the PIN time limit starts again (re-entering restarts the timer).
             'pin.digit': {
+              target: 'pin',
+              reenter: true,
               actions: assign({
                 pin: ({ context, event }) => (context.pin.length < context.timing.maxPinLength ? context.pin + event.digit : context.pin),
               }),
             },
-            'pin.erase': { actions: assign({ pin: ({ context }) => context.pin.slice(0, -1) }) },
+            'pin.erase': { target: 'pin', reenter: true, actions: assign({ pin: ({ context }) => context.pin.slice(0, -1) }) },
+            // "Rensa" clears the digits only; "Avbryt" (entry.cancel) ends the attempt.
+            'pin.clear': { target: 'pin', reenter: true, actions: assign({ pin: '' }) },
+            // "More time", asked for when the countdown shows.
+            'pin.more': { target: 'pin', reenter: true },
             'pin.submit': [
               { guard: 'pinComplete', target: 'checking' },
               { target: 'denied', actions: assign({ reason: 'empty-pin' }) },

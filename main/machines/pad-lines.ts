@@ -33,28 +33,45 @@ export const partsInSet = (item: ItemOnPad): number => Math.max(...Object.values
 export const isInconsistent = (item: ItemOnPad): boolean => new Set(Object.values(item.tags).map((t) => t.of)).size > 1;
 export const isComplete = (item: ItemOnPad): boolean => !isInconsistent(item) && partsPresent(item) >= partsInSet(item);
 
+/** Titles looked up so far: a string, or null when it cannot be known now (offline, not seen before). */
+export type Titles = Readonly<Record<string, string | null>>;
+
 /** Brings the lines in line with the pad: new items appear, unprocessed lifted items go, sets show their parts. */
-export function syncLines(lines: readonly ItemLine[], onPad: Readonly<Record<string, ItemOnPad>>): ItemLine[] {
+export function syncLines(lines: readonly ItemLine[], onPad: Readonly<Record<string, ItemOnPad>>, titles: Titles = {}): ItemLine[] {
   const kept = lines.filter((l) => !followsPad(l) || onPad[l.itemId] !== undefined);
   const out = kept.map((l) => {
     const item = onPad[l.itemId];
-    return item && followsPad(l) ? lineFor(item, l.key) : l;
+    return item && followsPad(l) ? lineFor(item, l.key, titles) : l;
   });
   for (const item of Object.values(onPad)) {
-    if (!out.some((l) => l.itemId === item.itemId)) out.push(lineFor(item, `${item.itemId}#${out.length}`));
+    if (!out.some((l) => l.itemId === item.itemId)) out.push(lineFor(item, `${item.itemId}#${out.length}`, titles));
   }
   return out;
 }
 
-function lineFor(item: ItemOnPad, key: string): ItemLine {
-  if (isInconsistent(item)) return { key, itemId: item.itemId, status: 'see-staff', reason: 'set-inconsistent' };
+/** Puts a title that was looked up on the lines of that item that have none yet. */
+export function titleLines(lines: readonly ItemLine[], itemId: string, title: string | null): ItemLine[] {
+  return lines.map((l) => (l.itemId !== itemId || l.title ? l : withTitle(l, title)));
+}
+
+const withTitle = (line: ItemLine, title: string | null | undefined): ItemLine => {
+  if (title) return { ...line, title };
+  return title === null ? { ...line, titleUnknown: true } : line;
+};
+
+function lineFor(item: ItemOnPad, key: string, titles: Titles): ItemLine {
+  const title = titles[item.itemId];
+  if (isInconsistent(item)) return withTitle({ key, itemId: item.itemId, status: 'see-staff', reason: 'set-inconsistent' }, title);
   const parts = partsInSet(item);
-  return {
-    key,
-    itemId: item.itemId,
-    status: isComplete(item) ? 'waiting' : 'incomplete',
-    ...(parts > 1 ? { partsInSet: parts, partsPresent: partsPresent(item) } : {}),
-  };
+  return withTitle(
+    {
+      key,
+      itemId: item.itemId,
+      status: isComplete(item) ? 'waiting' : 'incomplete',
+      ...(parts > 1 ? { partsInSet: parts, partsPresent: partsPresent(item) } : {}),
+    },
+    title,
+  );
 }
 
 export const nextWaiting = (lines: readonly ItemLine[]): ItemLine | undefined => lines.find((l) => l.status === 'waiting');

@@ -4,31 +4,35 @@ import type { SessionContext } from './session-types.ts';
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /**
- * The loan receipt as printer-neutral lines: the branch, the date, each
- * item with its due date, and a QR code of the item numbers. No card
- * number and no full name: a receipt left on the counter says little.
+ * The receipt as printer-neutral lines, in the session's language: the
+ * branch, the date and time, then each loan with its due date (or each
+ * item returned without a card), and a QR code of the item numbers. No
+ * card number and no full name: a receipt left on the counter says little.
+ * `when` and `formatDate` come formatted for the session's language.
  */
 export function buildReceipt(
   context: SessionContext,
   t: Translate,
   branchName: string,
-  now: Date,
+  when: string,
   formatDate: (iso: string) => string,
 ): Receipt {
-  const loans = context.lines.filter((l) => l.status === 'done' || l.status === 'see-staff');
+  const returns = context.patron === undefined && context.lines.some((l) => l.route);
+  const items = context.lines.filter((l) => l.status === 'done' || l.status === 'see-staff');
   const lines: ReceiptLine[] = [
     { type: 'text', text: branchName, bold: true, size: 2, align: 'center' },
-    { type: 'text', text: t('receiptPrint.title'), align: 'center' },
-    { type: 'text', text: now.toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' }), align: 'center' },
+    { type: 'text', text: t(returns ? 'receiptPrint.returnTitle' : 'receiptPrint.title'), align: 'center' },
+    { type: 'text', text: when, align: 'center' },
     { type: 'rule' },
   ];
-  for (const loan of loans) {
-    lines.push({ type: 'text', text: loan.title ?? loan.itemId, bold: true });
-    lines.push({ type: 'text', text: `${loan.itemId}  ${loan.dueDate ? t('item.dueDate', { date: formatDate(loan.dueDate) }) : ''}` });
+  for (const item of items) {
+    lines.push({ type: 'text', text: item.title ?? item.itemId, bold: true });
+    const due = !returns && item.dueDate ? t('item.dueDate', { date: formatDate(item.dueDate) }) : '';
+    lines.push({ type: 'text', text: `${item.itemId}  ${due}`.trimEnd() });
   }
   lines.push({ type: 'rule' });
-  lines.push({ type: 'text', text: t('receiptPrint.count', { count: loans.length }) });
-  if (loans.length > 0) lines.push({ type: 'qr', data: loans.map((l) => l.itemId).join(',') });
+  lines.push({ type: 'text', text: t(returns ? 'receiptPrint.returnCount' : 'receiptPrint.count', { count: items.length }) });
+  if (items.length > 0) lines.push({ type: 'qr', data: items.map((l) => l.itemId).join(',') });
   lines.push({ type: 'text', text: t('receipt.bye'), align: 'center' });
   return { lines, cut: true };
 }

@@ -46,6 +46,16 @@ export interface SessionContext {
   readonly retryAt: string | undefined;
   readonly idleLeft: number | undefined;
   readonly receiptDone: 'printed' | 'emailed' | 'skipped' | 'failed' | undefined;
+  /** What each renewal of this session came to, by item (shown on the loan's line). */
+  readonly renewals: Readonly<Record<string, RenewOutcome>>;
+  /** Titles looked up for items on the pad (a set still missing parts, an offline loan); null: not known offline. */
+  readonly titles: Readonly<Record<string, string | null>>;
+}
+
+export interface RenewOutcome {
+  readonly ok: boolean;
+  readonly dueDate?: string;
+  readonly refusal?: string;
 }
 
 export type DeviceEvent =
@@ -58,7 +68,9 @@ export type DeviceEvent =
 export type SessionEvent =
   | UiEvent
   | DeviceEvent
+  | { readonly type: 'item.titled'; readonly itemId: string; readonly title: string | null }
   | { readonly type: 'idle.start' }
+  | { readonly type: 'idle.finish' }
   | { readonly type: 'idle.stop' }
   | { readonly type: 'idle.timeout' };
 
@@ -74,4 +86,6 @@ export const emptyContext: Omit<SessionContext, 'policy'> = {
   retryAt: undefined,
   idleLeft: undefined,
   receiptDone: undefined,
+  renewals: {},
+  titles: {},
 };

@@ -5,7 +5,7 @@ import { isOpenBranchError, type OpenBranchError } from '../../shared/errors.ts'
 import { discoverMachine } from './discover.ts';
 import type { LinePatch } from './item-actions.ts';
 import { eachItem, type Job } from './item-loop.ts';
-import { liftTag, nextWaiting, placeTag, syncLines, updateLine } from './pad-lines.ts';
+import { liftTag, nextWaiting, placeTag, syncLines, titleLines, updateLine } from './pad-lines.ts';
 import { restartIdle, toDiscover } from './session-events.ts';
 import { emptyContext, type SessionContext, type SessionEvent, type SessionPatron, type SessionPolicy } from './session-types.ts';
 
@@ -50,19 +50,28 @@ export const sessionMachine = setup({
     place: assign(({ context, event }) => {
       if (event.type !== 'pad.placed' || event.tag.usage !== 'item') return {};
       const onPad = placeTag(context.onPad, event.tag);
-      return { onPad, lines: syncLines(context.lines, onPad) };
+      return { onPad, lines: syncLines(context.lines, onPad, context.titles) };
     }),
     lift: assign(({ context, event }) => {
       if (event.type !== 'pad.lifted') return {};
       const onPad = liftTag(context.onPad, event.uid);
-      return { onPad, lines: syncLines(context.lines, onPad) };
+      return { onPad, lines: syncLines(context.lines, onPad, context.titles) };
     }),
     unreadable: assign(({ context, event }) =>
       event.type === 'pad.unreadable' && !context.lines.some((l) => l.key === event.uid)
         ? { lines: [...context.lines, { key: event.uid, itemId: '?', status: 'see-staff', reason: 'tag-unreadable' } satisfies ItemLine] }
         : {},
     ),
-    startLines: assign(({ context }) => ({ lines: syncLines([], context.onPad), error: undefined, receiptDone: undefined })),
+    startLines: assign(({ context }) => ({
+      lines: syncLines([], context.onPad, context.titles),
+      error: undefined,
+      receiptDone: undefined,
+    })),
+    title: assign(({ context, event }) =>
+      event.type === 'item.titled'
+        ? { titles: { ...context.titles, [event.itemId]: event.title }, lines: titleLines(context.lines, event.itemId, event.title) }
+        : {},
+    ),
     forgetSession: assign(({ context }) => ({ ...emptyContext, policy: context.policy, onPad: context.onPad })),
     takeCard: assign(({ event }) => ({
       cardNumber: event.type === 'card.read' || event.type === 'card.entered' ? event.number : undefined,
@@ -96,6 +105,7 @@ export const sessionMachine = setup({
       on: {
         'pad.placed': { actions: 'place' },
         'pad.lifted': { actions: 'lift' },
+        'item.titled': { actions: 'title' },
         'idle.timeout': '.ending',
         // Taking the card off the pad ends the session like the End button (loans made still get their receipt).
         'card.removed': { guard: 'sessionCardRemoved', actions: raise({ type: 'session.end' }) },
@@ -119,6 +129,7 @@ export const sessionMachine = setup({
             'card.entered': { target: 'afterCard', actions: 'takeCard' },
             'menu.return': { target: 'return', actions: 'startLines' },
             'ui.cancel': 'ending',
+            'session.end': 'ending',
           },
         },
         afterCard: { always: [{ guard: 'pinRequired', target: 'pin' }, { target: 'lookup' }] },
@@ -210,8 +221,11 @@ export const sessionMachine = setup({
           ...eachItem('checkinItem'),
           on: {
             'pad.unreadable': { actions: 'unreadable' },
-            'return.done': [{ guard: 'hasPatron', target: 'menu' }, { target: 'ending' }],
-            'session.end': 'ending',
+            // A patron goes back to the menu; someone who only returned gets the receipt question and a proper end.
+            'return.done': [{ guard: 'hasPatron', target: 'menu' }, { guard: 'anyLoan', target: 'receipt' }, { target: 'ending' }],
+            // A card shown while returning starts that patron's session.
+            'card.read': { guard: ({ context }) => context.patron === undefined, target: 'afterCard', actions: 'takeCard' },
+            'session.end': [{ guard: 'hasPatron', target: 'ending' }, { guard: 'anyLoan', target: 'receipt' }, { target: 'ending' }],
             'ui.cancel': 'ending',
           },
         },
@@ -231,7 +245,21 @@ export const sessionMachine = setup({
               invoke: {
                 src: 'renew',
                 input: ({ context }) => ({ patron: context.patron!, itemId: context.renewing }),
-                onDone: 'refresh',
+                onDone: {
+                  target: 'refresh',
+                  actions: assign({
+                    renewals: ({ context, event }) => ({
+                      ...context.renewals,
+                      ...Object.fromEntries(
+                        event.output.map((r) => [
+                          r.itemId,
+                          { ok: r.ok, ...(r.dueDate ? { dueDate: r.dueDate } : {}), ...(r.refusal ? { refusal: r.refusal } : {}) },
+                        ]),
+                      ),
+                    }),
+                    error: undefined,
+                  }),
+                },
                 onError: { target: 'idle', actions: assign({ error: 'offline' }) },
               },
             },
@@ -271,13 +299,13 @@ export const sessionMachine = setup({
           states: {
             choosing: {
               always: [
-                { guard: ({ context }) => context.policy.receipt === 'none', target: '#session.flow.ending' },
+                { guard: ({ context }) => context.policy.receipt === 'none', target: 'done', actions: assign({ receiptDone: 'skipped' }) },
                 { guard: 'receiptAuto', target: 'printing' },
               ],
               on: {
                 'receipt.print': 'printing',
                 'receipt.email': { target: 'done', actions: assign({ receiptDone: 'emailed' }) },
-                'receipt.skip': '#session.flow.ending',
+                'receipt.skip': { target: 'done', actions: assign({ receiptDone: 'skipped' }) },
               },
             },
             printing: {
@@ -288,7 +316,8 @@ export const sessionMachine = setup({
                 onError: { target: 'done', actions: assign({ receiptDone: 'failed' }) },
               },
             },
-            done: { after: { 10000: '#session.flow.ending' } },
+            // Finished: the screen says so and the idle countdown (warned, extendable) brings the start screen back.
+            done: { entry: raise({ type: 'idle.finish' }) },
           },
           on: { 'session.end': 'ending', 'ui.cancel': 'ending' },
         },
@@ -305,7 +334,7 @@ export const sessionMachine = setup({
     },
     idle: {
       initial: 'off',
-      on: { 'idle.stop': '.off' },
+      on: { 'idle.stop': '.off', 'idle.finish': '.warning' },
       states: {
         off: { entry: assign({ idleLeft: undefined }), on: { 'idle.start': 'counting' } },
         counting: { entry: assign({ idleLeft: undefined }), after: { untilWarning: 'warning' }, on: restartIdle },

@@ -49,7 +49,16 @@ export function blockReasonFor(reason: OfflineRefusal): PatronBlockReason {
   return reason === 'card-format' ? 'card-invalid' : 'blocked';
 }
 
-/** Due date of an offline loan as an ISO date (the central system may set its own on replay). */
-export function offlineDueDate(policy: OfflinePolicy, at: number): string {
-  return new Date(at + policy.loanDays * DAY).toISOString().slice(0, 10);
+/**
+ * Due date of an offline loan: `loanDays` after the branch's local date of
+ * the loan, at 23:59 wall-clock time ("YYYY-MM-DDT23:59:00", the form SIP2
+ * due dates are read in). The patron is shown this date, and the replay
+ * sends it as SIP2's "nb due date", so the central system records the same.
+ */
+export function offlineDueDate(policy: OfflinePolicy, at: number, timeZone = 'UTC'): string {
+  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .format(new Date(at))
+    .split('-')
+    .map(Number) as [number, number, number];
+  return `${new Date(Date.UTC(y, m - 1, d) + policy.loanDays * DAY).toISOString().slice(0, 10)}T23:59:00`;
 }

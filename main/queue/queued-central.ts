@@ -28,6 +28,8 @@ export interface QueuedCentralOptions {
   readonly db: Db;
   readonly policy: OfflinePolicy;
   readonly branchId: string;
+  /** The branch's time zone (offline due dates are local dates). */
+  readonly timeZone?: string;
   /** The install's keyed card hash: the PIN cache is kept under it, never under the card number. Default: this process only. */
   readonly cardKey?: CardKey;
   readonly clock?: QueueClock;
@@ -119,6 +121,7 @@ export function createQueuedCentral(o: QueuedCentralOptions): QueuedCentral {
     pins,
     policy: o.policy,
     branchId: o.branchId,
+    ...(o.timeZone ? { timeZone: o.timeZone } : {}),
     now,
     logger,
     mode: () => link.mode,

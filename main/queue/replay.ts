@@ -129,7 +129,16 @@ async function send(row: QueueRow, central: CentralSystem, paced: Paced, counts:
   const transactionTime = new Date(row.createdAt);
   const result =
     row.kind === 'checkout'
-      ? await paced(() => central.checkout({ cardNumber: row.card ?? '', itemId: row.item, noBlock: true, transactionTime }))
+      ? await paced(() =>
+          central.checkout({
+            cardNumber: row.card ?? '',
+            itemId: row.item,
+            noBlock: true,
+            transactionTime,
+            // The due date the patron was shown: the central system records it (SIP2 "nb due date").
+            ...(row.dueDate ? { promisedDueDate: row.dueDate } : {}),
+          }),
+        )
       : await paced(() => central.checkin({ itemId: row.item, location: row.branch, noBlock: true, transactionTime }));
   const message = result.screenMessages.join(' / ') || undefined;
   if (result.ok) {

@@ -21,6 +21,8 @@ export interface TransactionDeps {
   readonly pins: PinCache;
   readonly policy: OfflinePolicy;
   readonly branchId: string;
+  /** The branch's time zone: an offline loan's due date is a local date. */
+  readonly timeZone?: string;
   readonly now: () => number;
   readonly logger: Logger;
   readonly mode: () => LinkMode;
@@ -110,7 +112,7 @@ export class QueuedTransactions {
       return offlineLoanRefused(req.itemId, decision.reason);
     }
     const at = this.d.now();
-    const due = offlineDueDate(policy, at);
+    const due = offlineDueDate(policy, at, this.d.timeZone);
     if (recorded) store.acceptOffline(recorded, due);
     const id =
       recorded?.id ??

@@ -15,4 +15,15 @@ export const branchSchema = z.object({
   timezone: z.string().default('Europe/Stockholm'),
   /** Names of the region's branches by code, for "goes to Köpings bibliotek" on return (codes show otherwise). */
   region: z.record(z.string(), z.string()).default({}),
+  /**
+   * How patrons reach the library when no staff are in: shown wherever the
+   * screen says "contact the library" (a blocked card, a refused entry).
+   */
+  contact: z
+    .strictObject({
+      phone: z.string().min(3).max(40).optional(),
+      email: z.string().min(3).max(120).optional(),
+      web: z.string().min(3).max(120).optional(),
+    })
+    .default({}),
 });

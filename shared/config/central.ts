@@ -16,7 +16,8 @@ const sip2Schema = z.object({
   institution: z.string().default(''),
   /** SIP2 location code (CP on login, AP on checkin). Defaults to branch.id. */
   location: z.string().optional(),
-  profile: z.enum(['generic', 'koha']).default('koha'),
+  /** koha: Koha with bug 32934 (offline loans keep the due date the patron was shown); koha-legacy: older Koha. */
+  profile: z.enum(['generic', 'koha', 'koha-legacy']).default('koha'),
   encoding: z.enum(['utf-8', 'latin1', 'ascii']).default('utf-8'),
   errorDetection: z.boolean().default(true),
   timeoutMs: z.number().int().positive().default(10_000),

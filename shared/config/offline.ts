@@ -19,8 +19,8 @@ export const offlineSchema = z.object({
   requirePin: z.boolean().default(true),
   /** Patrons seen online within this many days have their (hashed) PIN cached; 0 keeps none. */
   pinCacheDays: z.number().int().min(0).max(365).default(30),
-  /** Due date of an offline loan: this many days after the loan. */
-  loanDays: z.number().int().min(1).max(365).default(14),
+  /** Due date of an offline loan: this many days after the loan, at 23:59 branch time. The replay sends it as SIP2 "nb due date", so the central system records the same date: use the branch's usual loan period. */
+  loanDays: z.number().int().min(1).max(365).default(28),
   /** Request failures in a row that switch the kiosk to offline. */
   failuresToOffline: z.number().int().min(1).max(20).default(2),
   /** Seconds the link must stay good after a successful probe before the kiosk is online again. */

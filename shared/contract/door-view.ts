@@ -25,8 +25,12 @@ export const doorViewSchema = z.object({
   lock: z.enum(['locked', 'unlocked']),
   /** The lock relay answers (false: missing or failed; the technician screen and /health say which). */
   lockAvailable: z.boolean().default(true),
-  /** When the mode changes next (ISO), for "open until 22:00". */
+  /** When the mode changes next (ISO): "open until 22:00", or while closed "we open again Monday 06:00". */
   nextChange: z.object({ at: z.string(), mode: z.enum(['staffed', 'unstaffed', 'closed']) }).optional(),
+  /** The next (or current) staffed hours (ISO from/to), for "staff are here Monday 10:00-19:00". */
+  nextStaffed: z.object({ from: z.string(), to: z.string() }).optional(),
+  /** While the PIN is asked for: when the attempt times out (ISO, real time), so the screen can warn and offer more time. */
+  pinDeadline: z.string().optional(),
   /** Closing announcement now showing (catalog key). */
   announcement: z.object({ key: z.string(), minutes: z.number().int() }).optional(),
   offline: z.boolean().default(false),
@@ -59,6 +63,10 @@ export const doorEventSchema = z.discriminatedUnion('type', [
   }),
   z.strictObject({ type: z.literal('door.digit'), digit: z.string().regex(/^[0-9]$/) }),
   z.strictObject({ type: z.literal('door.erase') }),
+  /** Clears the digits typed so far ("Rensa"); the attempt goes on. */
+  z.strictObject({ type: z.literal('door.clear') }),
+  /** More time to type the PIN. */
+  z.strictObject({ type: z.literal('door.more') }),
   z.strictObject({ type: z.literal('door.submit') }),
   z.strictObject({ type: z.literal('door.cancel') }),
 ]);

@@ -9,6 +9,8 @@ export const itemLineSchema = z.object({
   key: z.string(),
   itemId: z.string(),
   title: z.string().optional(),
+  /** The title cannot be known now (offline, and the kiosk has not seen this item before): said in words. */
+  titleUnknown: z.boolean().optional(),
   /** waiting: on the pad, not yet processed; incomplete: parts missing; see-staff: done but needs a person. */
   status: z.enum(['waiting', 'processing', 'done', 'refused', 'incomplete', 'see-staff']),
   dueDate: z.string().optional(),
@@ -45,7 +47,10 @@ export const sessionDataSchema = z.object({
         title: z.string().optional(),
         dueDate: z.string().optional(),
         overdue: z.boolean().optional(),
+        /** This session's renewal of the loan: "renewed", or why not (a renewal refusal code). */
         renewal: z.string().optional(),
+        /** The new due date a renewal of this session gave (the list catches up when it is fetched again). */
+        renewedDue: z.string().optional(),
       }),
     )
     .optional(),
@@ -55,6 +60,13 @@ export const sessionDataSchema = z.object({
   mayBorrow: z.boolean().optional(),
   receiptOptions: z.array(z.enum(['print', 'email', 'none'])).optional(),
   receiptDone: z.enum(['printed', 'emailed', 'skipped', 'failed']).optional(),
+  receiptKind: z.enum(['checkout', 'return']).optional(),
+  /** A renewal is under way (the buttons wait, the screen says so). */
+  renewing: z.boolean().optional(),
+  /** All done: the closing screen shows, and the start screen comes back after a warned countdown. */
+  finished: z.boolean().optional(),
+  /** Staff are in the branch now (staffed hours); otherwise refused items get what-to-do-alone instructions. */
+  staffed: z.boolean().optional(),
   offline: z.boolean().optional(),
   /** "Tips för mig" can be offered (a harvested catalogue). */
   discover: z.boolean().optional(),

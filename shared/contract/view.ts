@@ -50,7 +50,16 @@ export const kioskViewSchema = z.object({
   language: languageSchema,
   /** The patron's choices for this session; absent means the defaults. */
   prefs: sessionPrefsSchema.optional(),
-  branch: z.object({ id: z.string(), name: z.string() }),
+  branch: z.object({
+    id: z.string(),
+    name: z.string(),
+    /** The branch's time zone: times on screen are the branch's, whatever the PC's clock zone. */
+    timeZone: z.string().optional(),
+    /** The branch's default language: every session and door attempt starts in it. */
+    language: languageSchema.optional(),
+    /** How to reach the library (config branch.contact), for "contact the library". */
+    contact: z.object({ phone: z.string().optional(), email: z.string().optional(), web: z.string().optional() }).optional(),
+  }),
   central: z.enum(['online', 'degraded', 'offline']),
   devices: z.array(deviceViewSchema),
   /** Play sound cues (branch policy `sounds`). */

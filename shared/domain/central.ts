@@ -77,7 +77,8 @@ export interface CheckoutRequest {
   /** Offline replay: SIP2 no-block with the original transaction time. */
   readonly noBlock?: boolean;
   readonly transactionTime?: Date;
-  readonly dueDateHint?: string;
+  /** Offline replay: the due date the patron was shown, as wall-clock "YYYY-MM-DDTHH:MM:SS" of the branch (sent as SIP2 "nb due date"). */
+  readonly promisedDueDate?: string;
   readonly renewalAllowed?: boolean;
 }
 
@@ -126,11 +127,22 @@ export interface CheckinResult {
   readonly raw?: string;
 }
 
+/** Why a renewal was refused; mapped to catalogued messages in the UI. */
+export type RenewRefusal =
+  | 'on-hold-for-other'
+  | 'too-many-renewals'
+  | 'not-renewable'
+  | 'too-soon'
+  | 'patron-blocked'
+  | 'not-yours'
+  | 'other';
+
 export interface RenewResult {
   readonly ok: boolean;
   readonly itemId: string;
   readonly title?: string;
   readonly dueDate?: string;
+  readonly refusal?: RenewRefusal;
   readonly screenMessages: readonly string[];
   /** Registered in the queue while offline (never: renewals need the central system; kept for symmetry). */
   readonly offline?: boolean;

@@ -92,9 +92,9 @@ test('Deckare + ljudbok + svenska: only such titles, on the shelf here first; re
   // Reserve one that is not here, for pick-up in Köping; identify with the card and PIN.
   const target = shown.find((m) => m.group === 'reserve')!;
   await page.locator(`li.discover-match[data-record="${target.id}"]`).getByRole('button', { name: 'Reservera' }).click();
-  await expect(page.getByText('Skanna ditt lånekort eller skriv ditt kortnummer för att reservera.')).toBeVisible();
+  await expect(page.getByText('Visa ditt lånekort eller slå ditt kortnummer för att reservera.')).toBeVisible();
   for (const d of ANNA) await page.getByRole('button', { name: `Siffra ${d}` }).click();
-  await page.getByRole('button', { name: 'Nästa' }).click();
+  await page.getByRole('button', { name: 'Fortsätt' }).click();
   for (const d of '1234') await page.getByRole('button', { name: `Siffra ${d}` }).click();
   await page.getByRole('button', { name: 'OK', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Var vill du hämta?' })).toBeVisible();
@@ -118,7 +118,7 @@ test('Deckare + ljudbok + svenska: only such titles, on the shelf here first; re
   // The list for the phone: titles and catalogue links, nothing about Anna.
   await page.getByRole('button', { name: 'Se fler tips' }).click();
   await page.getByRole('button', { name: 'Skicka listan till mobilen' }).click();
-  await expect(page.getByRole('heading', { name: 'Skanna koden med mobilkameran' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Rikta mobilens kamera mot koden' })).toBeVisible();
   const list = await qrOf(page, '[data-testid="phone-qr"] svg');
   expect(list).toContain(OPAC.replace('{id}', shown[0]!.id));
   expect(list).not.toContain(ANNA);
@@ -136,6 +136,6 @@ test('Deckare + ljudbok + svenska: only such titles, on the shelf here first; re
   const line = page.locator(`li[data-item="${hold!.itemId}"]`);
   await expect(line).toHaveAttribute('data-status', 'done');
   await expect(line.locator('[data-route]')).toHaveAttribute('data-route', 'transit');
-  await expect(line).toContainText('Ska till Köpings bibliotek: lägg den i transportlådan.');
+  await expect(line).toContainText('Den ska till Köpings bibliotek. Lägg den i transportlådan.');
   await page.screenshot({ path: info.outputPath('return.png') });
 });

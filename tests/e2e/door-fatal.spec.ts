@@ -5,6 +5,8 @@ import { LcusSimulator } from '../../devices/door/lcus-simulator.ts';
 import { DEMO_LOGIN } from '../../main/central/demo/data.ts';
 import { startDemoAcs } from '../../main/central/index.ts';
 import { ptyPair, until } from '../integration/devices/fixtures/pty.ts';
+import { enter } from './door-pages.ts';
+import { pageUrl } from './kiosk-pages.ts';
 import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
 
 /**
@@ -54,11 +56,8 @@ for (const [signal, bug] of [
       },
       env: { NODE_OPTIONS: `--import=${BUG}` },
     });
-    await page.goto(kiosk.url.replace('/?', '/door?'));
-    await page.getByRole('textbox', { name: 'Kortnummer' }).fill(ANNA.card);
-    await page.getByRole('button', { name: 'Nästa' }).click();
-    for (const d of ANNA.pin) await page.getByRole('button', { name: `Siffra ${d}` }).click();
-    await page.getByRole('button', { name: 'OK', exact: true }).click();
+    await page.goto(pageUrl(kiosk, 'door'));
+    await enter(page, ANNA.card, ANNA.pin);
     await expect(page.getByRole('heading', { name: /Välkommen! Dörren är öppen./ })).toBeVisible();
     await until(() => board.relays.get(1) === true, 15_000, 'relay on');
 

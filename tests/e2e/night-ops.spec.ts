@@ -63,7 +63,7 @@ test('one grant followed by three entries is a tailgate on the technician screen
   await expect(sim.getByTestId('sim-occupancy')).toHaveText('Inne: 3');
   // The door screen asks the patron not to let others in (policy: warn).
   await door.bringToFront();
-  await expect(door.getByTestId('door-tailgate')).toHaveText('Släpp inte in någon på ditt kort: alla som går in ska visa sitt eget kort.', {
+  await expect(door.getByTestId('door-tailgate')).toHaveText('Släpp inte in någon på ditt kort. Alla som går in ska visa sitt eget kort.', {
     timeout: 15_000,
   });
 

@@ -23,13 +23,14 @@ test('five wrong PINs at the screen: refused there and at the door, with the tim
   await screen.bringToFront();
   await sim.locator(`li[data-card="${ANNA}"]`).getByRole('button', { name: 'Visa kort' }).click();
   for (const pin of ['1111', '2222', '3333', '4444', '5555']) {
-    await expect(screen.getByRole('heading', { name: 'Skriv din PIN-kod' })).toBeVisible();
+    await expect(screen.getByRole('heading', { name: 'Slå din PIN-kod' })).toBeVisible();
     for (const d of pin) await screen.getByRole('button', { name: `Siffra ${d}` }).click();
     await screen.getByRole('button', { name: 'OK', exact: true }).click();
     if (pin !== '5555') await expect(screen.getByRole('alert')).toHaveText('Fel PIN-kod. Försök igen.');
   }
-  await expect(screen.getByRole('alert').locator('.hint')).toHaveText(TRY_AGAIN);
-  const message = (await screen.getByRole('alert').locator('.hint').textContent()) ?? '';
+  const refusal = screen.locator('main.error [role="alert"]');
+  await expect(refusal).toHaveText(TRY_AGAIN);
+  const message = (await refusal.textContent()) ?? '';
   expect(message).toMatch(TRY_AGAIN);
 
   // At the door, in unstaffed hours by the demo's door clock, with the right PIN: refused, the same time named.

@@ -24,7 +24,7 @@ test('a language tapped right after a session ends is kept for the next patron, 
   await screen.getByRole('button', { name: 'English' }).click();
   await expect(screen.getByRole('heading', { name: 'Welcome to Västerås stadsbibliotek' })).toBeVisible();
   await screen.getByRole('button', { name: /Touch to start/ }).click();
-  await expect(screen.getByRole('heading', { name: 'Scan your library card' })).toBeVisible();
+  await expect(screen.getByRole('heading', { name: 'Show your library card' })).toBeVisible();
   await expect(screen.locator('html')).toHaveAttribute('lang', 'en');
 
   await screen.getByRole('button', { name: 'Cancel' }).click();

@@ -202,7 +202,7 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
   },
   book('39000000000086', 'Kallocain', 'VAS', 'Hc Boye', 'On the shelf but reserved for Leila: others may not borrow it.'),
   book('39000000000094', 'Populärmusik från Vittula', 'VAS', 'Hc Niemi', 'On loan to Anna: borrowing it again offers a renewal.'),
-  book('39000000000102', 'Jerusalem', 'VAS', 'Hc Lagerlöf', 'On loan to Anna, overdue.'),
+  book('39000000000102', 'Jerusalem', 'VAS', 'Hc Lagerlöf', 'On loan to Anna, overdue, and reserved by Leila: it cannot be renewed.'),
   book('39000000000110', 'Gösta Berlings saga', 'VAS', 'Hc Lagerlöf', 'Waiting on the hold shelf for Anna: only she may borrow it.'),
   book('39000000000128', 'Ronja rövardotter', 'VAS', 'Hc Lindgren', 'Available.'),
   book('39000000000136', 'Bröderna Lejonhjärta', 'ARB', 'Hc Lindgren', "Arboga's book, available here."),
@@ -229,6 +229,7 @@ export const DEMO_HOLDS: readonly DemoHold[] = [
   { itemId: '39000000000060', cardNumber: '23000000000058', pickup: 'FAG', waiting: false },
   { itemId: '39000000000086', cardNumber: '23000000000082', pickup: 'VAS', waiting: false },
   { itemId: '39000000000110', cardNumber: '23000000000017', pickup: 'VAS', waiting: true },
+  { itemId: '39000000000102', cardNumber: '23000000000082', pickup: 'VAS', waiting: false },
 ];
 
 /** The demo ACS's SIP2 login (Koha SIPconfig.xml <login>). */

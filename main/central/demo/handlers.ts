@@ -50,16 +50,18 @@ export function answer(req: DecodedMessage, ctx: HandlerContext): SipMessage | u
       return patronAnswer(req, ctx, date);
     case '11': {
       const noBlock = req.fixed.noBlock === 'Y';
-      // Koha takes the no-block "nb due date" as the original transaction time of an offline checkout.
-      const original = noBlock ? (parseSip(req.fixed.nbDueDate) ?? parseSip(req.fixed.transactionDate)) : undefined;
-      const result = lib.checkout(card, itemId, noBlock, original ?? ctx.now(), req.fixed.scRenewalPolicy === 'Y');
+      // As Koha does since bug 32934: an offline checkout keeps the due date the terminal gave ("nb due date"),
+      // and happened at its transaction date.
+      const original = noBlock ? parseSip(req.fixed.transactionDate, ctx.timeZone) : undefined;
+      const dueAsGiven = noBlock ? parseSip(req.fixed.nbDueDate, ctx.timeZone) : undefined;
+      const result = lib.checkout(card, itemId, noBlock, original ?? ctx.now(), req.fixed.scRenewalPolicy === 'Y', dueAsGiven);
       lib.transactions.push({
         kind: 'checkout',
         itemId,
         cardNumber: card,
         ok: result.ok,
         noBlock,
-        transactionDate: (noBlock ? req.fixed.nbDueDate : req.fixed.transactionDate) ?? '',
+        transactionDate: req.fixed.transactionDate ?? '',
         at: ctx.now(),
       });
       const item = lib.item(itemId);
@@ -146,9 +148,22 @@ function mediaCode(type: string | undefined): string {
   return type === 'audiobook' ? '010' : type === 'dvd' ? '006' : '001';
 }
 
-function parseSip(value: string | undefined): Date | undefined {
+/** A SIP2 date with a blank zone is the ACS's local time: the branch's time zone, whatever the process's zone is. */
+function parseSip(value: string | undefined, timeZone: string): Date | undefined {
   const m = /^(\d{4})(\d{2})(\d{2}).{4}(\d{2})(\d{2})(\d{2})$/.exec(value ?? '');
-  return m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) : undefined;
+  if (!m) return undefined;
+  const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]));
+  // The zone's offset at that moment: format the guess in the zone and see how far it is off.
+  const shown = formatSipDate(new Date(wall), timeZone);
+  const back = Date.UTC(
+    Number(shown.slice(0, 4)),
+    Number(shown.slice(4, 6)) - 1,
+    Number(shown.slice(6, 8)),
+    Number(shown.slice(12, 14)),
+    Number(shown.slice(14, 16)),
+    Number(shown.slice(16, 18)),
+  );
+  return new Date(wall - (back - wall));
 }
 
 function patronAnswer(req: DecodedMessage, ctx: HandlerContext, date: string): SipMessage {

@@ -167,6 +167,8 @@ export class DemoLibrary {
     noBlock: boolean,
     at: Date,
     renewalPolicy: boolean,
+    /** An offline checkout's due date as the terminal gave it (SIP2 "nb due date"); otherwise the loan period applies. */
+    dueAsGiven?: Date,
   ): { ok: true; due: Date; renewed: boolean } | { ok: false; refusal: CheckoutRefusal } {
     const patron = this.patrons.get(card);
     const item = this.item(itemId);
@@ -184,7 +186,7 @@ export class DemoLibrary {
       if (this.loansOf(card).length >= MAX_LOANS) return refuse('limit');
     }
     const renewed = current?.cardNumber === card;
-    const due = new Date(at.getTime() + LOAN_DAYS * DAY);
+    const due = dueAsGiven ?? new Date(at.getTime() + LOAN_DAYS * DAY);
     this.loans.set(itemId, { cardNumber: card, due, since: at });
     const ownHold = this.holds.findIndex((h) => h.itemId === itemId && h.cardNumber === card);
     if (ownHold >= 0) this.holds.splice(ownHold, 1);
@@ -193,9 +195,10 @@ export class DemoLibrary {
 
   renew(card: string, itemId: string): { ok: true; due: Date } | { ok: false; reason: string } {
     const loan = this.loans.get(itemId);
-    if (!loan || loan.cardNumber !== card) return { ok: false, reason: 'Item not checked out to you' };
+    // Koha's own words (C4/SIP/ILS/Transaction/Renew.pm).
+    if (!loan || loan.cardNumber !== card) return { ok: false, reason: 'Item already issued to other borrower' };
     const hold = this.firstHold(itemId);
-    if (hold && hold.cardNumber !== card) return { ok: false, reason: 'Item is on hold for another patron' };
+    if (hold && hold.cardNumber !== card) return { ok: false, reason: 'Item unavailable due to outstanding holds' };
     const due = new Date(this.now().getTime() + LOAN_DAYS * DAY);
     this.loans.set(itemId, { ...loan, due });
     return { ok: true, due };

@@ -51,7 +51,11 @@ export function registerAppScheme(): void {
 export async function startElectronHost(options: ElectronHostOptions): Promise<ElectronHost> {
   const log = options.logger.child({ host: 'electron' });
   app.enableSandbox();
-  if (!app.isReady()) registerAppScheme();
+  if (!app.isReady()) {
+    registerAppScheme();
+    // Chromium on Linux speaks (Web Speech API) only through speech-dispatcher, and only when asked to.
+    app.commandLine.appendSwitch('enable-speech-dispatcher');
+  }
   await app.whenReady();
 
   const ses = session.defaultSession;
@@ -61,6 +65,9 @@ export async function startElectronHost(options: ElectronHostOptions): Promise<E
   const preload = options.preloadPath ?? electronPreload;
   const win = new BrowserWindow(kioskWindowOptions({ preload, dev: options.dev }));
   if (!options.dev) win.webContents.on('devtools-opened', () => win.webContents.closeDevTools());
+  // The page allows zoom (WCAG 1.4.4); on a shared touch screen a pinch would stay for the next patron, so the
+  // kiosk window keeps it at 1 and offers its own text sizes (150 %, 200 %) that reflow instead.
+  void win.webContents.setVisualZoomLevelLimits(1, 1);
   // A kiosk screen never blanks while OpenBranch runs.
   const blocker = powerSaveBlocker.start('prevent-display-sleep');
 

@@ -69,6 +69,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, port)) return reject(res, 421, 'misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return reject(res, 405, 'method not allowed');
+    // A page whose socket is refused asks here why, so the screen can tell the technician (the socket only sees "closed").
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === BRIDGE_PATH) {
+      const given = url.searchParams.get('token');
+      return given === null || given === ''
+        ? reject(res, 401, 'no token')
+        : tokenMatches(token, given)
+          ? reject(res, 426, 'upgrade to a WebSocket')
+          : reject(res, 403, 'wrong token');
+    }
     if (!options.simulatorPanel && isSimulatorPath(req.url)) return reject(res, 404, 'not found');
     files(req, res, () => reject(res, 404, 'not found'));
   });

@@ -1,4 +1,5 @@
 import { type KioskBridge, type MainMessage, mainMessageSchema, type RendererMessage } from '../../../shared/contract/bridge.ts';
+import { diagnoseStart, type StartProblem } from './start-problem.ts';
 
 /**
  * The bridge over the web host's WebSocket. Reconnects when the kiosk
@@ -9,10 +10,21 @@ export class WebSocketBridge implements KioskBridge {
   private socket: WebSocket | undefined;
   private readonly listeners = new Set<(m: MainMessage) => void>();
   private readonly statusListeners = new Set<(connected: boolean) => void>();
+  private readonly problemListeners = new Set<(problem: StartProblem | undefined) => void>();
   private retryMs = 250;
+  private everOpen = false;
 
-  constructor(private readonly url: string) {
+  constructor(
+    private readonly url: string,
+    private readonly token: string,
+  ) {
     this.open();
+  }
+
+  /** Why the socket never opened (a missing or wrong token, no kiosk): told once per failed attempt until it opens. */
+  onStartProblem(listener: (problem: StartProblem | undefined) => void): () => void {
+    this.problemListeners.add(listener);
+    return () => this.problemListeners.delete(listener);
   }
 
   send(message: RendererMessage): void {
@@ -29,11 +41,17 @@ export class WebSocketBridge implements KioskBridge {
     return () => this.statusListeners.delete(listener);
   }
 
+  private tellProblem(problem: StartProblem | undefined): void {
+    for (const l of this.problemListeners) l(problem);
+  }
+
   private open(): void {
     const socket = new WebSocket(this.url);
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.retryMs = 250;
+      this.everOpen = true;
+      this.tellProblem(undefined);
       socket.send(JSON.stringify({ type: 'hello', protocol: 1 } satisfies RendererMessage));
       for (const l of this.statusListeners) l(true);
     });
@@ -44,6 +62,7 @@ export class WebSocketBridge implements KioskBridge {
     });
     socket.addEventListener('close', () => {
       for (const l of this.statusListeners) l(false);
+      if (!this.everOpen) void diagnoseStart(this.token).then((p) => this.tellProblem(p));
       setTimeout(() => this.open(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, 5000);
     });

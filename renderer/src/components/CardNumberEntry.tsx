@@ -1,19 +1,29 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UiEvent } from '../../../shared/contract/ui-events.ts';
-import { useKiosk } from '../kiosk-context.tsx';
+import { ActionBar } from './ActionBar.tsx';
 import { Keypad } from './Keypad.tsx';
 
-/** A card number typed on the on-screen keypad (a scanned card needs no typing); `back` is what the cancel button sends. */
-export function CardNumberEntry({ back, backLabel }: { back: UiEvent; backLabel: string }) {
+/**
+ * A card number typed on the on-screen keypad (a card the reader cannot
+ * read): the digits so far, the keypad ("Rensa" clears the digits), then
+ * "Avbryt" (or `cancelLabel`) or "Fortsätt". Used by the kiosk, the door and reserving alike.
+ */
+export function CardNumberEntry({
+  onCard,
+  onCancel,
+  cancelLabel,
+}: {
+  onCard: (number: string) => void;
+  onCancel: () => void;
+  cancelLabel?: string;
+}) {
   const { t } = useTranslation();
-  const { send } = useKiosk();
   const [number, setNumber] = useState('');
   return (
     <>
       <label className="entry">
         <span>{t('identify.typeNumber')}</span>
-        <output data-testid="card-entry" aria-live="polite">
+        <output data-testid="card-entry" aria-live="polite" dir="ltr">
           {number}
         </output>
       </label>
@@ -22,19 +32,12 @@ export function CardNumberEntry({ back, backLabel }: { back: UiEvent; backLabel:
         onBackspace={() => setNumber((n) => n.slice(0, -1))}
         onClear={() => setNumber('')}
       />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => send(back)}>
-          {backLabel}
-        </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={number.length === 0}
-          onClick={() => send({ type: 'card.entered', number, source: 'keypad' })}
-        >
-          {t('identify.next')}
-        </button>
-      </div>
+      <ActionBar
+        actions={[
+          { label: cancelLabel ?? t('common.cancel'), onClick: onCancel },
+          { label: t('identify.next'), primary: true, disabled: number.length === 0, onClick: () => onCard(number) },
+        ]}
+      />
     </>
   );
 }

@@ -1,20 +1,28 @@
 import { useTranslation } from 'react-i18next';
 import { useKiosk } from '../kiosk-context.tsx';
 
-/** The visible countdown before the idle timeout ends a session. */
+/**
+ * The countdown before an idle session ends, warned with a sound and on
+ * screen: the patron can have more time, or log out at once.
+ */
 export function IdleWarning({ secondsLeft }: { secondsLeft: number }) {
   const { t } = useTranslation();
   const { send } = useKiosk();
   return (
     <div className="overlay" role="alertdialog" aria-modal="true" aria-labelledby="idle-title" aria-describedby="idle-text">
       <div className="dialog">
-        <h2 id="idle-title">{t('idle.title')}</h2>
-        <p id="idle-text" aria-live="assertive">
-          {t('idle.countdown', { seconds: secondsLeft })}
+        <h2 id="idle-title">{t('idle.session.title')}</h2>
+        <p id="idle-text" data-testid="idle-countdown">
+          {t('idle.session.countdown', { seconds: secondsLeft })}
         </p>
-        <button type="button" className="primary" onClick={() => send({ type: 'ui.touch' })}>
-          {t('idle.stay')}
-        </button>
+        <div className="dialog-actions">
+          <button type="button" className="primary" onClick={() => send({ type: 'ui.touch' })}>
+            {t('idle.session.stay')}
+          </button>
+          <button type="button" className="secondary" onClick={() => send({ type: 'session.end' })}>
+            {t('idle.session.end')}
+          </button>
+        </div>
       </div>
     </div>
   );

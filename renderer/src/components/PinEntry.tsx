@@ -2,9 +2,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UiEvent } from '../../../shared/contract/ui-events.ts';
 import { useKiosk } from '../kiosk-context.tsx';
+import { ActionBar } from './ActionBar.tsx';
 import { Keypad } from './Keypad.tsx';
 
-/** PIN dots, the error to show, the keypad and OK. An empty PIN is refused here and again in main (Koha would accept it). */
+/**
+ * PIN dots (said as "3 siffror inslagna", never the digits), the error to
+ * show, the keypad and OK. An empty PIN is refused here and again in main
+ * (Koha would accept it). `back` is what the cancel button sends.
+ */
 export function PinEntry({
   error,
   retryAt,
@@ -28,7 +33,7 @@ export function PinEntry({
   };
   return (
     <>
-      <output className="pin-dots" data-testid="pin-dots" aria-label={t('technician.pinLength', { count: pin.length })}>
+      <output className="pin-dots" data-testid="pin-dots" aria-label={t('pin.entered', { count: pin.length })}>
         {'●'.repeat(pin.length)}
       </output>
       {(empty || error) && (
@@ -44,14 +49,12 @@ export function PinEntry({
         onBackspace={() => setPin((p) => p.slice(0, -1))}
         onClear={() => setPin('')}
       />
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => send(back)}>
-          {backLabel}
-        </button>
-        <button type="button" className="primary" onClick={submit}>
-          {t('pin.ok')}
-        </button>
-      </div>
+      <ActionBar
+        actions={[
+          { label: backLabel, onClick: () => send(back) },
+          { label: t('pin.ok'), primary: true, onClick: submit },
+        ]}
+      />
     </>
   );
 }

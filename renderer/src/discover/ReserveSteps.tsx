@@ -9,6 +9,7 @@ import { Tick } from './Tick.tsx';
 /** Card number (or a scanned card) to reserve with; the same entry as the login. */
 export function IdentifyStep({ data }: { data: DiscoverData }) {
   const { t } = useTranslation();
+  const { send } = useKiosk();
   return (
     <>
       <h2>{t('discover.identifyTitle', { title: data.target?.title ?? '' })}</h2>
@@ -18,7 +19,11 @@ export function IdentifyStep({ data }: { data: DiscoverData }) {
           {t(`reason.${data.error}`, { defaultValue: t('error.generic') })}
         </p>
       )}
-      <CardNumberEntry back={{ type: 'discover.back' }} backLabel={t('common.back')} />
+      <CardNumberEntry
+        onCard={(number) => send({ type: 'card.entered', number, source: 'keypad' })}
+        onCancel={() => send({ type: 'discover.back' })}
+        cancelLabel={t('common.back')}
+      />
     </>
   );
 }

@@ -3,10 +3,11 @@ import type { KioskView } from '../../../shared/contract/view.ts';
 import { useKiosk } from '../kiosk-context.tsx';
 import { sessionData } from './session-data.ts';
 
-/** The start screen: one huge target, the branch's name, and what the kiosk can do. */
+/** The start screen: one huge target, the branch's name, what the kiosk can do, and how to turn on speech. */
 export function AttractScreen({ view }: { view: KioskView }) {
   const { t } = useTranslation();
   const { send } = useKiosk();
+  const padDown = view.devices.some((d) => d.kind === 'rfid' && d.state !== 'connected');
   return (
     <main className="screen attract">
       <h1>{t('attract.welcome', { branch: view.branch.name })}</h1>
@@ -21,8 +22,9 @@ export function AttractScreen({ view }: { view: KioskView }) {
           {t('discover.start')}
         </button>
       )}
-      <p className="hint">{t('attract.hint')}</p>
-      <p className="hint">{t('attract.returnHint')}</p>
+      <p className="hint">{t('attract.borrowHint')}</p>
+      <p className="hint">{padDown ? t('attract.padDown') : t('attract.returnHint')}</p>
+      <p className="hint small">{t('attract.speechHint')}</p>
     </main>
   );
 }

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskView } from '../../../shared/contract/view.ts';
+import { ActionBar } from '../components/ActionBar.tsx';
+import { ContactLine } from '../components/ContactLine.tsx';
 import { useKiosk } from '../kiosk-context.tsx';
 import { sessionData } from './session-data.ts';
 
@@ -8,12 +10,14 @@ export function ErrorScreen({ view }: { view: KioskView }) {
   const { send } = useKiosk();
   const { error, retryAt } = sessionData(view);
   return (
-    <main className="screen error" role="alert">
+    <main className="screen error">
       <h1>{t('screen.error')}</h1>
-      <p className="hint">{error ? t(`reason.${error}`, { defaultValue: t('error.generic'), time: retryAt ?? '' }) : t('error.generic')}</p>
-      <button type="button" className="primary" onClick={() => send({ type: 'ui.cancel' })}>
-        {t('common.finish')}
-      </button>
+      <p className="hint" role="alert">
+        {error ? t(`reason.${error}`, { defaultValue: t('error.generic'), time: retryAt ?? '' }) : t('error.generic')}
+      </p>
+      <p className="hint">{t(error === 'offline' ? 'error.offlineNext' : 'error.next')}</p>
+      <ContactLine contact={view.branch.contact} />
+      <ActionBar actions={[{ label: t('common.finish'), primary: true, onClick: () => send({ type: 'ui.cancel' }) }]} />
     </main>
   );
 }

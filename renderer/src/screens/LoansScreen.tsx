@@ -1,50 +1,60 @@
 import { useTranslation } from 'react-i18next';
 import type { KioskView } from '../../../shared/contract/view.ts';
+import { ActionBar } from '../components/ActionBar.tsx';
+import { ItemTitle } from '../components/ItemLines.tsx';
+import { TitleList } from '../components/TitleList.tsx';
 import { useKiosk } from '../kiosk-context.tsx';
 import { formatDate, sessionData } from './session-data.ts';
 
-/** The patron's loans with due dates; renew one or all. */
+/** The patron's loans with due dates, overdue ones first and said in words; renew one or all, each result on its line. */
 export function LoansScreen({ view }: { view: KioskView }) {
   const { t } = useTranslation();
   const { send } = useKiosk();
-  const loans = sessionData(view).loans ?? [];
+  const data = sessionData(view);
+  const loans = [...(data.loans ?? [])].sort((a, b) => Number(Boolean(b.overdue)) - Number(Boolean(a.overdue)));
+  const tried = loans.filter((l) => l.renewal);
+  const renewed = tried.filter((l) => l.renewal === 'renewed').length;
+  const busy = data.renewing === true;
   return (
     <main className="screen loans">
       <h1>{t('screen.loans')}</h1>
       {loans.length === 0 && <p className="hint">{t('loans.none')}</p>}
-      <ul className="item-lines">
-        {loans.map((loan) => (
-          <li key={loan.itemId} className={`item-line ${loan.overdue ? 'item-refused' : ''}`} data-item={loan.itemId}>
-            <span className="item-symbol" aria-hidden="true">
-              {loan.overdue ? '⚠' : '•'}
-            </span>
-            <div className="item-text">
-              <strong>{loan.title ?? loan.itemId}</strong>
-              <span className="item-status">
-                {loan.overdue ? t('loans.overdue') + ' · ' : ''}
-                {t('item.dueDate', { date: formatDate(loan.dueDate, view.language) })}
+      <TitleList
+        label={t('screen.loans')}
+        rows={loans.map((loan) => ({
+          key: loan.itemId,
+          itemId: loan.itemId,
+          symbol: loan.overdue ? '⚠' : '•',
+          className: loan.overdue ? 'item-overdue' : '',
+          title: <ItemTitle item={loan} />,
+          lines: [
+            loan.overdue ? <strong key="o">{t('loans.overdue', { date: formatDate(loan.dueDate, view.language) })}</strong> : null,
+            !loan.overdue && loan.dueDate ? t('item.dueDate', { date: formatDate(loan.dueDate, view.language) }) : null,
+            loan.renewal ? (
+              <span key="r" role="status" data-renewal={loan.renewal}>
+                {loan.renewal === 'renewed'
+                  ? t('loans.renewed', { date: formatDate(loan.renewedDue ?? loan.dueDate, view.language) })
+                  : t(`loans.refused.${loan.renewal}`, { defaultValue: t('loans.refused.other') })}
               </span>
-              {loan.renewal && <span className="item-status">{t(`loans.renewal.${loan.renewal}`, { defaultValue: loan.renewal })}</span>}
-            </div>
-            <button type="button" className="secondary" onClick={() => send({ type: 'loan.renew', itemId: loan.itemId })}>
+            ) : null,
+          ].filter(Boolean),
+          action: (
+            <button type="button" className="secondary" disabled={busy} onClick={() => send({ type: 'loan.renew', itemId: loan.itemId })}>
               {t('loans.renew')}
             </button>
-          </li>
-        ))}
-      </ul>
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => send({ type: 'ui.back' })}>
-          {t('common.back')}
-        </button>
-        <button type="button" className="secondary" onClick={() => send({ type: 'session.end' })}>
-          {t('common.finish')}
-        </button>
-        {loans.length > 1 && (
-          <button type="button" className="primary" onClick={() => send({ type: 'loan.renewAll' })}>
-            {t('loans.renewAll')}
-          </button>
-        )}
-      </div>
+          ),
+        }))}
+      />
+      <p className="hint" role="status" data-testid="renew-summary">
+        {busy ? t('loans.renewing') : tried.length > 1 ? t('loans.summary', { done: renewed, total: tried.length }) : ''}
+      </p>
+      <ActionBar
+        actions={[
+          { label: t('common.back'), onClick: () => send({ type: 'ui.back' }) },
+          ...(loans.length > 1 ? [{ label: t('loans.renewAll'), disabled: busy, onClick: () => send({ type: 'loan.renewAll' }) }] : []),
+          { label: t('common.finish'), primary: true, onClick: () => send({ type: 'session.end' }) },
+        ]}
+      />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Screen } from '../../../shared/contract/view.ts';
+import { ActionBar } from '../components/ActionBar.tsx';
 import { useKiosk } from '../kiosk-context.tsx';
 
 /** A screen whose flow is not composed in this install: says what it is and offers the way out. */
@@ -9,11 +10,7 @@ export function PlaceholderScreen({ screen }: { screen: Screen }) {
   return (
     <main className="screen">
       <h1>{t(`screen.${screen}`)}</h1>
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => send({ type: 'ui.cancel' })}>
-          {t('common.finish')}
-        </button>
-      </div>
+      <ActionBar actions={[{ label: t('common.finish'), primary: true, onClick: () => send({ type: 'ui.cancel' }) }]} />
     </main>
   );
 }

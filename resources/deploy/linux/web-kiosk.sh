@@ -59,6 +59,7 @@ mkdir -p "$PROFILE"
 "$CHROMIUM_BIN" --kiosk --no-first-run --noerrdialogs --disable-infobars \
   --disable-session-crashed-bubble --disable-translate --disable-features=Translate,TouchpadOverscrollHistoryNavigation \
   --overscroll-history-navigation=0 --disable-pinch --autoplay-policy=no-user-gesture-required --disable-background-networking --disable-component-update \
+  --enable-speech-dispatcher \
   --disable-sync --check-for-update-interval=31536000 --user-data-dir="$PROFILE" "$url" &
 browser=$!
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_LOGIN } from '../../../main/central/demo/data.ts';
 import { connectCentral, type DemoAcs, type Misbehaviour, type Sip2Connection, startDemoAcs } from '../../../main/central/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../../../main/queue/queued-central.ts';
@@ -7,9 +7,9 @@ import { offlineSchema } from '../../../shared/config/offline.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { patient, until } from '../../support/patience.ts';
-import { tempDirs } from '../../unit/queue/temp-db.ts';
 import type { PlanOp } from './crash-child.ts';
 import { verify } from './crash-verify.ts';
+import { testKit } from './test-kit.ts';
 
 const ITEMS = ['011', '029', '037', '052', '128', '136', '144', '152', '160', '178'].map((n) => `39000000000${n}`);
 const CARDS = ['017', '041', '058', '082'].map((n) => `23000000000${n}`);
@@ -28,12 +28,7 @@ const policy = offlineSchema.parse({
   settleSeconds: patient(500) / 1000,
 });
 
-const temp = tempDirs();
-const cleanups: Array<() => Promise<void> | void> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-  temp.cleanup();
-});
+const { temp, cleanups } = testKit();
 
 async function kiosk(): Promise<{ acs: DemoAcs; connection: Sip2Connection; queue: QueuedCentral }> {
   const acs = await startDemoAcs({ port: 0 });

@@ -64,9 +64,10 @@ describe('message catalogs', () => {
 
   it('fills values, picks plural forms, writes Arabic numbers in Arabic-Indic digits, and shows unknown keys as themselves', () => {
     expect(translate('sv', 'attract.welcome', { branch: 'Sala bibliotek' })).toBe('Välkommen till Sala bibliotek');
-    expect(translate('sv', 'menu.holdsReady', { count: 2 })).toBe('Du har 2 reservationer att hämta här.');
-    expect(translate('ar', 'menu.holdsReady', { count: 2 })).toBe('لديك حجزان جاهزان للاستلام هنا.');
-    expect(translate('ar', 'menu.holdsReady', { count: 5 })).toBe('لديك ٥ حجوزات جاهزة للاستلام هنا.');
+    expect(translate('sv', 'menu.holdsReady', { count: 2 })).toBe('2 reservationer väntar på dig här.');
+    expect(translate('sv', 'menu.holdsReady', { count: 1 })).toBe('1 reservation väntar på dig här.');
+    expect(translate('ar', 'menu.holdsReady', { count: 2 })).toBe('حجزان ينتظرانك هنا.');
+    expect(translate('ar', 'menu.holdsReady', { count: 5 })).toBe('٥ حجوزات تنتظرك هنا.');
     expect(translate('en', 'no.such.key')).toBe('no.such.key');
   });
 

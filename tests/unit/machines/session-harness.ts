@@ -155,7 +155,7 @@ export class KioskUnderTest {
       case 'IDLE':
         return this.tick(IDLE_SECONDS + 1);
       case 'WAIT_RECEIPT':
-        return this.tick(11);
+        return this.tick(WARNING_SECONDS + 1);
     }
   }
 

@@ -38,7 +38,7 @@ export type ModelEvent =
 interface ModelContext {
   /** A patron has identified (returns go back to the menu, not the start). */
   patron: boolean;
-  /** Something was lent in this check-out (its end asks about a receipt). */
+  /** Something was lent in this check-out, or returned without a card (its end asks about a receipt). */
   loaned: boolean;
 }
 
@@ -52,9 +52,17 @@ export const patronModel = setup({
   states: {
     attract: {
       entry: 'forget',
-      on: { START: 'identify', CARD: 'pin', PLACE_RETURN: 'return' },
+      on: { START: 'identify', CARD: 'pin', PLACE_RETURN: { target: 'return', actions: assign({ loaned: true }) } },
     },
-    identify: { on: { CARD: 'pin', RETURN: 'return', CANCEL: 'attract', IDLE: 'attract' } },
+    identify: {
+      on: {
+        CARD: 'pin',
+        RETURN: { target: 'return', actions: assign({ loaned: false }) },
+        CANCEL: 'attract',
+        END: 'attract',
+        IDLE: 'attract',
+      },
+    },
     pin: {
       on: {
         PIN_EMPTY: 'pin',
@@ -70,7 +78,7 @@ export const patronModel = setup({
     menu: {
       on: {
         CHECKOUT: { target: 'checkout', actions: assign({ loaned: false }) },
-        RETURN: 'return',
+        RETURN: { target: 'return', actions: assign({ loaned: false }) },
         LOANS: 'loans',
         HOLDS: 'holds',
         END: 'attract',
@@ -90,16 +98,24 @@ export const patronModel = setup({
     },
     return: {
       on: {
-        PLACE_RETURN: 'return',
-        DONE: [{ guard: ({ context }) => context.patron, target: 'menu' }, { target: 'attract' }],
+        PLACE_RETURN: { target: 'return', actions: assign({ loaned: true }) },
+        // A patron goes back to the menu; a return without a card ends with the receipt question.
+        DONE: [
+          { guard: ({ context }) => context.patron, target: 'menu' },
+          { guard: ({ context }) => context.loaned, target: 'receipt' },
+          { target: 'attract' },
+        ],
+        // A card shown while returning starts that patron's session.
+        CARD: [{ guard: ({ context }) => !context.patron, target: 'pin' }, { target: 'return' }],
         CANCEL: 'attract',
         IDLE: 'attract',
       },
     },
     loans: { on: { RENEW: 'loans', RENEW_ALL: 'loans', BACK: 'menu', END: 'attract', IDLE: 'attract' } },
     holds: { on: { BACK: 'menu', END: 'attract', IDLE: 'attract' } },
-    receipt: { on: { PRINT: 'receiptPrinted', SKIP: 'attract', END: 'attract', IDLE: 'attract' } },
-    receiptPrinted: { on: { WAIT_RECEIPT: 'attract', END: 'attract' } },
+    receipt: { on: { PRINT: 'finished', SKIP: 'finished', END: 'attract', IDLE: 'attract' } },
+    // "Thank you": the start screen comes back after a warned countdown, or at once with End.
+    finished: { on: { WAIT_RECEIPT: 'attract', END: 'attract' } },
     error: { on: { CANCEL: 'attract', END: 'attract', IDLE: 'attract' } },
   },
 });
@@ -115,6 +131,6 @@ export const SCREEN_OF: Record<string, Screen> = {
   loans: 'loans',
   holds: 'holds',
   receipt: 'receipt',
-  receiptPrinted: 'receipt',
+  finished: 'receipt',
   error: 'error',
 };

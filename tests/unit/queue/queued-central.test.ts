@@ -122,7 +122,9 @@ describe('queued central: offline policy', () => {
     const results = [];
     for (let i = 10; i < 14; i++) results.push(await queue.checkout({ cardNumber: CARD, pin: PIN, itemId: item(i) }));
     expect(results.map((r) => r.ok)).toEqual([true, true, true, false]);
-    expect(results[0]).toMatchObject({ offline: true, dueDate: new Date(1_764_000_000_000 + 14 * 86_400_000).toISOString().slice(0, 10) });
+    // loanDays after the loan's local date (UTC here), at 23:59: the same date the replay sends as "nb due date".
+    const due = `${new Date(1_764_000_000_000 + 28 * 86_400_000).toISOString().slice(0, 10)}T23:59:00`;
+    expect(results[0]).toMatchObject({ offline: true, dueDate: due });
     expect(results[3]).toMatchObject({ refusal: 'limit-reached' });
     expect(central.requests).toBe(before);
   });

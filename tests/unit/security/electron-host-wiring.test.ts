@@ -17,6 +17,8 @@ const rec = vi.hoisted(() => ({
   session: {} as Record<string, Fn>,
   schemes: [] as unknown[],
   sandboxForced: false,
+  switches: [] as string[],
+  zoomLimits: undefined as [number, number] | undefined,
   blocker: 0,
 }));
 
@@ -31,6 +33,9 @@ vi.mock('electron', () => {
         on: (name: string, fn: Fn) => win.events.set(name, fn),
         send: (_channel: string, message: unknown) => win.sent.push(message),
         closeDevTools: () => {},
+        setVisualZoomLevelLimits: async (min: number, max: number) => {
+          rec.zoomLimits = [min, max];
+        },
       };
     }
     once() {}
@@ -52,6 +57,7 @@ vi.mock('electron', () => {
         rec.sandboxForced = true;
       },
       isReady: () => false,
+      commandLine: { appendSwitch: (name: string) => rec.switches.push(name) },
       whenReady: async () => {},
       on: (name: string, fn: (e: unknown, c: unknown) => void) => {
         if (name === 'web-contents-created') fn({}, contents);
@@ -106,6 +112,14 @@ describe('Electron host wiring', () => {
     expect(rec.schemes).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true } }]);
     expect(rec.windows[0]!.loaded).toBe('app://openbranch/index.html');
     expect((rec.windows[0]!.options.webPreferences as Record<string, unknown>).sandbox).toBe(true);
+  });
+
+  it('keeps a pinch on the shared touch screen from zooming the kiosk window (the page itself allows zoom)', () => {
+    expect(rec.zoomLimits).toEqual([1, 1]);
+  });
+
+  it('lets Chromium speak through speech-dispatcher on Linux (speech output for patrons who cannot see the screen)', () => {
+    expect(rec.switches).toContain('enable-speech-dispatcher');
   });
 
   it('denies navigation away, new windows and webviews', () => {

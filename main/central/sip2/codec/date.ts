@@ -42,6 +42,18 @@ export function formatSipDate(date: Date, timeZone?: string): string {
 }
 
 /**
+ * A wall-clock "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM[:SS]" (already the ACS's
+ * local time) as a SIP2 date with a blank zone; a date alone means the end
+ * of that day (23:59:00), as library due dates do. Throws on anything else.
+ */
+export function sipDateFromWallClock(wall: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(wall);
+  if (!m) throw new RangeError(`not a wall-clock date: ${wall}`);
+  const [, y, mo, d, h = '23', mi = '59', s = '00'] = m;
+  return `${y}${mo}${d}    ${h}${mi}${s}`;
+}
+
+/**
  * Reads a SIP2 date into "YYYY-MM-DDTHH:MM:SS" (wall-clock time as sent),
  * or "YYYY-MM-DD" for a date-only value. Anything else is returned trimmed
  * as it came (servers put free text in AH): the caller shows it as is.

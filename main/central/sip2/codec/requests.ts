@@ -1,4 +1,4 @@
-import { BLANK_DATE, formatSipDate } from './date.ts';
+import { BLANK_DATE, formatSipDate, sipDateFromWallClock } from './date.ts';
 import type { SipField, SipMessage } from './message.ts';
 
 /** Builders for every request a self-service terminal sends (SC -> ACS). */
@@ -75,7 +75,8 @@ export interface CheckoutOptions {
   readonly noBlock?: boolean;
   /** The original time of an offline transaction (default: now). */
   readonly transactionDate?: Date;
-  readonly nbDueDate?: Date;
+  /** An instant, or a wall-clock "YYYY-MM-DD[THH:MM:SS]" of the branch (a due date the patron was shown). */
+  readonly nbDueDate?: Date | string;
   readonly feeAcknowledged?: boolean;
   readonly cancel?: boolean;
 }
@@ -87,7 +88,12 @@ export function checkoutRequest(ctx: RequestContext, o: CheckoutOptions): SipMes
       scRenewalPolicy: yn(o.renewalAllowed),
       noBlock: yn(o.noBlock),
       transactionDate: date(ctx, o.transactionDate),
-      nbDueDate: o.nbDueDate ? formatSipDate(o.nbDueDate, ctx.timeZone) : BLANK_DATE,
+      nbDueDate:
+        o.nbDueDate === undefined
+          ? BLANK_DATE
+          : typeof o.nbDueDate === 'string'
+            ? sipDateFromWallClock(o.nbDueDate)
+            : formatSipDate(o.nbDueDate, ctx.timeZone),
     },
     fields: [
       { id: 'AO', value: ctx.institution },
