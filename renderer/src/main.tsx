@@ -1,29 +1,42 @@
-import { StrictMode } from 'react';
+import { type ReactElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
-import { connectBridge } from './bridge/connect.ts';
-import { DoorTerminal } from './door/DoorTerminal.tsx';
+import { type ConnectedBridge, connectBridge } from './bridge/connect.ts';
 import { initI18n } from './i18n.ts';
-import { KioskProvider } from './kiosk-context.tsx';
-import { SimulatorPanel } from './simulator/SimulatorPanel.tsx';
-import { TechnicianScreen } from './technician/TechnicianScreen.tsx';
 import './styles/index.css';
 
-await initI18n();
-const bridge = connectBridge();
+type Page = (bridge: ConnectedBridge) => ReactElement;
+
+/**
+ * Each page loads only its own screens: the patron kiosk's attract screen does not wait
+ * for the technician screen, the simulator panel or the door terminal to be parsed.
+ */
+async function load(route: string | undefined): Promise<Page> {
+  switch (route) {
+    case 'simulator': {
+      const { SimulatorPanel } = await import('./simulator/SimulatorPanel.tsx');
+      return (bridge) => <SimulatorPanel bridge={bridge} />;
+    }
+    case 'door': {
+      const { DoorTerminal } = await import('./door/DoorTerminal.tsx');
+      return (bridge) => <DoorTerminal bridge={bridge} />;
+    }
+    case 'technician': {
+      const { TechnicianScreen } = await import('./technician/TechnicianScreen.tsx');
+      return (bridge) => <TechnicianScreen bridge={bridge} />;
+    }
+    default: {
+      const [{ KioskProvider }, { App }] = await Promise.all([import('./kiosk-context.tsx'), import('./App.tsx')]);
+      return (bridge) => (
+        <KioskProvider bridge={bridge}>
+          <App />
+        </KioskProvider>
+      );
+    }
+  }
+}
+
 const route = window.location.pathname.replace(/\/+$/, '').split('/').pop();
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    {route === 'simulator' ? (
-      <SimulatorPanel bridge={bridge} />
-    ) : route === 'door' ? (
-      <DoorTerminal bridge={bridge} />
-    ) : route === 'technician' ? (
-      <TechnicianScreen bridge={bridge} />
-    ) : (
-      <KioskProvider bridge={bridge}>
-        <App />
-      </KioskProvider>
-    )}
-  </StrictMode>,
-);
+// The page's code and the words load side by side; the bridge connects once the page can listen.
+const [page] = await Promise.all([load(route), initI18n()]);
+const bridge = connectBridge();
+createRoot(document.getElementById('root')!).render(<StrictMode>{page(bridge)}</StrictMode>);
