@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { KioskView } from '../../../shared/contract/view.ts';
 import { ChooseStep } from './ChooseStep.tsx';
 import { discoverData } from './discover-data.ts';
-import { EventButton } from './EventButton.tsx';
+import { DoneButton, EventButton } from './EventButton.tsx';
 import { MatchList } from './MatchList.tsx';
 import { QrCode } from './QrCode.tsx';
 import { IdentifyStep, OutcomeStep, PickupStep, PinStep } from './ReserveSteps.tsx';
@@ -67,9 +67,7 @@ export function DiscoverScreen({ view }: { view: KioskView }) {
                   {t('discover.phone')}
                 </EventButton>
               )}
-              <EventButton kind="primary" event={{ type: 'discover.done' }}>
-                {t('discover.done')}
-              </EventButton>
+              <DoneButton />
             </div>
           </>
         );

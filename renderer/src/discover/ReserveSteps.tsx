@@ -3,7 +3,7 @@ import type { DiscoverData } from '../../../shared/contract/discover-view.ts';
 import { CardNumberEntry } from '../components/CardNumberEntry.tsx';
 import { PinEntry } from '../components/PinEntry.tsx';
 import { useKiosk } from '../kiosk-context.tsx';
-import { EventButton } from './EventButton.tsx';
+import { DoneButton, EventButton } from './EventButton.tsx';
 import { Tick } from './Tick.tsx';
 
 /** Card number (or a scanned card) to reserve with; the same entry as the login. */
@@ -100,9 +100,7 @@ export function OutcomeStep({ data }: { data: DiscoverData }) {
         <EventButton kind="secondary" event={{ type: 'discover.back' }}>
           {t('discover.more')}
         </EventButton>
-        <EventButton kind="primary" event={{ type: 'discover.done' }}>
-          {t('discover.done')}
-        </EventButton>
+        <DoneButton />
       </div>
     </>
   );
