@@ -26,6 +26,7 @@ export function padReader(
     link,
     logger: logger.child({ device: o.id, driver }),
     pollIntervalMs: o.pollIntervalMs,
+    activePollIntervalMs: o.activePollIntervalMs,
     timeoutMs: o.timeoutMs,
     missesToRemove: o.missesToRemove,
     timeoutsToLose: 3,

@@ -1,4 +1,13 @@
-import type { ItemPad, LibraryTag, PadEvent, RfidEvent, RfidReader, SecurityResult, SecurityState } from '../../shared/devices/rfid.ts';
+import type {
+  ItemPad,
+  LibraryTag,
+  PadEvent,
+  PollPace,
+  RfidEvent,
+  RfidReader,
+  SecurityResult,
+  SecurityState,
+} from '../../shared/devices/rfid.ts';
 import { isOpenBranchError, OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -39,6 +48,10 @@ export class ReaderItemPad implements ItemPad {
 
   start(): void {
     this.unsubscribe ??= this.reader.onEvent((e) => void this.handle(e));
+  }
+
+  setPace(pace: PollPace): void {
+    this.reader.setPace?.(pace);
   }
 
   stop(): void {

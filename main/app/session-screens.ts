@@ -141,6 +141,8 @@ export class SessionScreens implements ScreenSource {
     this.actor.subscribe({
       next: (snap) => {
         const flow = flowName(snap);
+        // A patron may place items from the first screen of a session on: the pad looks more often until it ends.
+        if (flow !== this.lastFlow) deps.pad?.setPace?.(flow === 'attract' || flow === 'ending' ? 'idle' : 'active');
         if (flow === 'ending' && this.lastFlow !== 'ending') {
           this.titleAsked.clear();
           this.changes.emit('ended', undefined);

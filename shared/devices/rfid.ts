@@ -56,7 +56,12 @@ export interface RfidReader extends Device {
   readEas?(uid: string): Promise<boolean>;
   /** Polling loop events, debounced. */
   onEvent(listener: (event: RfidEvent) => void): Unsubscribe;
+  /** Poll at the session's pace (a patron is placing items) or the idle pace (only cards are expected). */
+  setPace?(pace: PollPace): void;
 }
+
+/** How often the pad looks for tags: fast while a session is open, slow at the start screen. */
+export type PollPace = 'active' | 'idle';
 
 export type PadEvent =
   | { readonly type: 'item.placed'; readonly tag: LibraryTag }
@@ -73,4 +78,6 @@ export interface ItemPad {
   items(): LibraryTag[];
   onEvent(listener: (event: PadEvent) => void): Unsubscribe;
   setSecurity(uid: string, state: SecurityState): Promise<SecurityResult>;
+  /** A session opened or ended: the reader polls faster while a patron may place items. */
+  setPace?(pace: PollPace): void;
 }

@@ -1,4 +1,4 @@
-import type { RfidEvent, RfidReader, TagSeen } from '../../../shared/devices/rfid.ts';
+import type { PollPace, RfidEvent, RfidReader, TagSeen } from '../../../shared/devices/rfid.ts';
 import { isOpenBranchError, OpenBranchError } from '../../../shared/errors.ts';
 import { Emitter } from '../../../shared/events.ts';
 import type { Logger } from '../../../shared/logger.ts';
@@ -26,7 +26,9 @@ export interface ReaderOptions<F> {
   readonly protocol: ReaderProtocol<F>;
   readonly link: LinkOpener;
   readonly logger: Logger;
+  /** Pause between inventories at idle and while a session is open. */
   readonly pollIntervalMs: number;
+  readonly activePollIntervalMs: number;
   readonly timeoutMs: number;
   /** Inventories in a row without a tag before tag-removed. */
   readonly missesToRemove: number;
@@ -49,6 +51,8 @@ export class SerialRfidReader<F> extends SerialDevice implements RfidReader {
   private tx: Transactor<F> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private timeouts = 0;
+  private pace: PollPace = 'idle';
+  private polling = false;
 
   constructor(private readonly o: ReaderOptions<F>) {
     super(o.link);
@@ -74,6 +78,25 @@ export class SerialRfidReader<F> extends SerialDevice implements RfidReader {
     this.tx = undefined;
   }
 
+  /**
+   * A session opened: poll at once and then at the active pace, so the first
+   * item placed is not kept waiting for the rest of an idle pause.
+   */
+  setPace(pace: PollPace): void {
+    if (pace === this.pace) return;
+    this.pace = pace;
+    if (pace === 'active' && this.tx && !this.polling) this.schedule(0);
+  }
+
+  /** The pace it polls at now (the technician screen and tests read it). */
+  get currentPace(): PollPace {
+    return this.pace;
+  }
+
+  private get interval(): number {
+    return this.pace === 'active' ? this.o.activePollIntervalMs : this.o.pollIntervalMs;
+  }
+
   private schedule(ms: number): void {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.poll(), ms);
@@ -81,19 +104,22 @@ export class SerialRfidReader<F> extends SerialDevice implements RfidReader {
 
   private async poll(): Promise<void> {
     if (!this.tx) return;
+    this.polling = true;
     try {
       const seen = await this.inventory();
       this.timeouts = 0;
       for (const event of this.presence.update(seen)) this.events.emit('rfid', event);
     } catch (e) {
       if (isOpenBranchError(e, 'device.timeout') && ++this.timeouts >= this.o.timeoutsToLose) {
+        this.polling = false;
         await this.lost('reader stopped answering');
         return;
       }
       if (!isOpenBranchError(e, 'device.missing'))
         this.o.logger.warn({ code: isOpenBranchError(e) ? e.code : 'unknown' }, 'inventory failed');
     }
-    if (this.tx) this.schedule(this.o.pollIntervalMs);
+    this.polling = false;
+    if (this.tx) this.schedule(this.interval);
   }
 
   private run<T>(exchange: () => Exchange<F, T>): Promise<T> {

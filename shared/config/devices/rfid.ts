@@ -6,7 +6,14 @@ import { z } from 'zod';
  * address, framing) next to their code in devices/rfid/readers/.
  */
 export const rfidPadSchema = z.object({
+  /** Pause between inventories at the start screen, when only a patron card is expected. */
   pollIntervalMs: z.number().int().min(20).max(10_000).default(250),
+  /**
+   * Pause between inventories while a session is open, so a placed item is
+   * seen within a few tens of ms (an inventory with a few tags takes ~5-30 ms
+   * on the wire at 38400 baud, so the line stays mostly free for tag writes).
+   */
+  activePollIntervalMs: z.number().int().min(20).max(10_000).default(40),
   timeoutMs: z.number().int().min(50).max(10_000).default(1000),
   missesToRemove: z.number().int().min(1).max(20).default(2),
   afiInLibrary: z.number().int().min(0).max(255).default(0x07),
