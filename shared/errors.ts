@@ -15,7 +15,8 @@ export type Subsystem =
   | 'bridge'
   | 'cli'
   | 'storage'
-  | 'catalog';
+  | 'catalog'
+  | 'mail';
 
 /** Why ISO 28560-2 tag data (object identifiers and data sets) does not decode. */
 export type Iso28560Part2Failure = 'element' | 'truncated' | 'item-id' | 'oid' | 'compaction' | 'isil';
@@ -155,6 +156,17 @@ export type CliError =
   | 'cli.pin-too-long'
   | 'cli.pin-trivial';
 
+/** Receipts by e-mail through the library's outgoing mail relay. */
+export type MailError =
+  /** The relay could not be reached or the connection failed (network, TLS, timeout). */
+  | 'mail.unreachable'
+  /** The relay refused the login with the configured credentials. */
+  | 'mail.auth'
+  /** The relay answered, but did not accept the message for the patron's address. */
+  | 'mail.rejected'
+  /** The credentials file is missing or not `user:` and `password:`. */
+  | 'mail.credentials';
+
 /** Every error code, grouped by subsystem; a new code is one line in its group. */
 export type ErrorCode =
   | CodecError
@@ -168,7 +180,8 @@ export type ErrorCode =
   | StorageError
   | BridgeError
   | CliError
-  | CatalogError;
+  | CatalogError
+  | MailError;
 
 /** Codes whose failure may go away by retrying (network, unplugged USB, busy port). */
 const TRANSIENT = new Set<ErrorCode>([

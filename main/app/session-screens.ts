@@ -1,33 +1,27 @@
 import { type Actor, type ActorOptions, createActor, fromCallback, fromPromise, type SnapshotFrom } from 'xstate';
-import type { Language } from '../../shared/config/branch.ts';
 import type { SessionData } from '../../shared/contract/session-view.ts';
 import type { UiEvent } from '../../shared/contract/ui-events.ts';
 import type { Screen } from '../../shared/contract/view.ts';
 import type { CardReader } from '../../shared/devices/card.ts';
-import type { ReceiptPrinter } from '../../shared/devices/printer.ts';
 import type { HoldInfo, PatronInfo, RenewResult } from '../../shared/domain/central.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
-import { formatDateTime, formatDay, translate } from '../../shared/i18n/index.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { clockTimeAfter } from '../door/schedule.ts';
 import { checkinItem, checkoutItem, type SessionServices } from '../machines/item-actions.ts';
-import { buildReceipt } from '../machines/receipt.ts';
 import { sessionMachine } from '../machines/session.ts';
 import type { SessionContext, SessionEvent, SessionPolicy } from '../machines/session-types.ts';
 import type { PinAttempts, PinVerdict } from '../security/pin-attempts.ts';
 import { type DiscoverDeps, discoverData, providedDiscover } from './discover-screens.ts';
 import type { ItemTitles } from './item-titles.ts';
 import type { ScreenSource } from './kiosk-shell.ts';
+import { type ReceiptDeps, receiptActors, receiptChoices } from './session-receipts.ts';
 
-export interface SessionScreensDeps extends SessionServices {
+export interface SessionScreensDeps extends SessionServices, ReceiptDeps {
   /** Counts each transaction's outcome (no patron data). */
   readonly countTransaction?: (kind: 'checkout' | 'checkin' | 'renew', outcome: string) => void;
   readonly cardReaders: readonly CardReader[];
-  readonly printer: ReceiptPrinter | undefined;
   readonly policy: SessionPolicy;
-  readonly branchDisplayName: string;
-  readonly language: () => Language;
   readonly logger: Logger;
   /** The patron PIN attempt limit shared with the door, and the branch's time zone for "try again at HH:MM" (undefined: no limit, tests only). */
   readonly pinAttempts?: { readonly limit: PinAttempts; readonly timeZone: string } | undefined;
@@ -39,15 +33,7 @@ export interface SessionScreensDeps extends SessionServices {
   readonly titles?: Pick<ItemTitles, 'lookup' | 'remember'>;
   /** Staff are in the branch now: a refused item can be handed to them; otherwise the screen says what to do alone. */
   readonly staffedNow?: () => boolean;
-  /** The branch's time zone, for the receipt's date and time. */
-  readonly timeZone?: string;
-  /** The branch's default language (receipts of sessions in a script the printer lacks). */
-  readonly branchLanguage?: Language;
 }
-
-/** Languages in the Latin script a receipt printer's code page (PC858) holds. */
-const LATIN_SCRIPT: readonly Language[] = ['sv', 'en', 'fi'];
-const printable = (language: Language, fallback: Language): Language => (LATIN_SCRIPT.includes(language) ? language : fallback);
 
 type Snapshot = SnapshotFrom<typeof sessionMachine>;
 
@@ -110,18 +96,7 @@ export class SessionScreens implements ScreenSource {
           }
           return out;
         }),
-        printReceipt: fromPromise(async ({ input }) => {
-          if (!d.printer) throw new Error('no printer');
-          // In the session's language, dates and times too (the receipt is the patron's); receipt printers
-          // print Latin script only, so an Arabic session's receipt is in the branch's language.
-          const lang = printable(d.language(), d.branchLanguage ?? 'sv');
-          const t = (key: string, values?: Record<string, string | number>) => translate(lang, key, values);
-          await d.printer.print(
-            buildReceipt(input.context, t, d.branchDisplayName, formatDateTime(lang, new Date(), d.timeZone), (iso) =>
-              formatDay(lang, iso),
-            ),
-          );
-        }),
+        ...receiptActors(d),
         // Said goodbye to the central system in the background: the start screen is the next patron's at once.
         endSession: fromPromise(async ({ input }) => {
           if (input.cardNumber) void d.central.endSession(input.cardNumber).catch(() => undefined);
@@ -281,8 +256,8 @@ function dataOf(snap: Snapshot, deps: SessionScreensDeps): SessionData {
           mayBorrow: info.mayBorrow,
         }
       : {}),
-    // No SIP2 server sends receipts by e-mail, so the option is never offered (policy "email" asks like "ask").
-    receiptOptions: deps.printer ? ['print', 'none'] : ['none'],
+    ...receiptChoices(c, deps),
+    ...(snap.matches({ flow: { receipt: 'emailing' } }) ? { receiptSending: true } : {}),
     ...(c.receiptDone ? { receiptDone: c.receiptDone } : {}),
     // What the receipt and the closing screen are about: loans, or returns made without a card.
     receiptKind: c.patron || !c.lines.some((l) => l.route) ? 'checkout' : 'return',

@@ -14,6 +14,7 @@ import { localTime } from '../door/schedule.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
 import { BridgeHub } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
+import { createReceiptMailer } from '../mail/receipt-mailer.ts';
 import { createKioskMetrics, type KioskMetricsRegistry } from '../metrics/index.ts';
 import { createQueuedCentral, type QueuedCentral } from '../queue/queued-central.ts';
 import { queueStatus } from '../queue/report.ts';
@@ -175,7 +176,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       idleSeconds: config.policies.idleTimeoutSeconds,
       warningSeconds: config.policies.idleWarningSeconds,
       receipt: config.policies.receipt,
+      emailReceipts: config.receiptMail !== undefined,
     },
+    mailer: config.receiptMail && createReceiptMailer(config.receiptMail, logger),
     language: () => shell?.view().language ?? config.branch.language,
     branchLanguage: config.branch.language,
     timeZone: config.branch.timezone,

@@ -1,6 +1,10 @@
 import type { Receipt, ReceiptLine } from '../../shared/devices/printer.ts';
 import type { SessionContext } from './session-types.ts';
 
+/** E-mail is a choice only with a configured relay, an address from the central system, and no failed try this session. */
+export const canEmailReceipt = (c: SessionContext): boolean =>
+  c.policy.emailReceipts === true && Boolean(c.patron?.info.email) && !c.receiptEmailFailed;
+
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
 
 /**

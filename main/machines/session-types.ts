@@ -27,6 +27,8 @@ export interface SessionPolicy {
   readonly idleSeconds: number;
   readonly warningSeconds: number;
   readonly receipt: 'print' | 'ask' | 'none' | 'email';
+  /** The library's mail relay is configured: a patron with an e-mail address may have the receipt sent there. */
+  readonly emailReceipts?: boolean;
 }
 
 export interface SessionContext {
@@ -46,6 +48,8 @@ export interface SessionContext {
   readonly retryAt: string | undefined;
   readonly idleLeft: number | undefined;
   readonly receiptDone: 'printed' | 'emailed' | 'skipped' | 'failed' | undefined;
+  /** The relay did not take the e-mailed receipt: the question comes back without that choice. */
+  readonly receiptEmailFailed: boolean;
   /** What each renewal of this session came to, by item (shown on the loan's line). */
   readonly renewals: Readonly<Record<string, RenewOutcome>>;
   /** Titles looked up for items on the pad (a set still missing parts, an offline loan); null: not known offline. */
@@ -86,6 +90,7 @@ export const emptyContext: Omit<SessionContext, 'policy'> = {
   retryAt: undefined,
   idleLeft: undefined,
   receiptDone: undefined,
+  receiptEmailFailed: false,
   renewals: {},
   titles: {},
 };

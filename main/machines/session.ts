@@ -6,6 +6,7 @@ import { discoverMachine } from './discover.ts';
 import type { LinePatch } from './item-actions.ts';
 import { eachItem, type Job } from './item-loop.ts';
 import { liftTag, nextWaiting, placeTag, syncLines, titleLines, updateLine } from './pad-lines.ts';
+import { canEmailReceipt } from './receipt.ts';
 import { restartIdle, toDiscover } from './session-events.ts';
 import { emptyContext, type SessionContext, type SessionEvent, type SessionPatron, type SessionPolicy } from './session-types.ts';
 
@@ -33,6 +34,7 @@ export const sessionMachine = setup({
       Promise.reject(new Error('not provided')),
     ),
     printReceipt: fromPromise<void, { context: SessionContext }>(() => Promise.reject(new Error('not provided'))),
+    emailReceipt: fromPromise<void, { context: SessionContext }>(() => Promise.reject(new Error('not provided'))),
     endSession: fromPromise<void, { cardNumber: string | undefined }>(async () => {}),
     discover: discoverMachine,
   },
@@ -42,6 +44,7 @@ export const sessionMachine = setup({
     anyLoan: ({ context }) => context.lines.some((l) => l.status === 'done' || l.status === 'see-staff'),
     receiptWanted: ({ context }) => context.policy.receipt !== 'none',
     receiptAuto: ({ context }) => context.policy.receipt === 'print',
+    canEmail: ({ context }) => canEmailReceipt(context),
     hasPatron: ({ context }) => context.patron !== undefined,
     emptyPin: ({ event }) => event.type === 'pin.entered' && event.pin === '',
     sessionCardRemoved: ({ context, event }) => event.type === 'card.removed' && event.number === context.cardNumber,
@@ -304,7 +307,8 @@ export const sessionMachine = setup({
               ],
               on: {
                 'receipt.print': 'printing',
-                'receipt.email': { target: 'done', actions: assign({ receiptDone: 'emailed' }) },
+                // Patron input: honoured only where the choice was offered.
+                'receipt.email': { guard: 'canEmail', target: 'emailing' },
                 'receipt.skip': { target: 'done', actions: assign({ receiptDone: 'skipped' }) },
               },
             },
@@ -314,6 +318,15 @@ export const sessionMachine = setup({
                 input: ({ context }) => ({ context }),
                 onDone: { target: 'done', actions: assign({ receiptDone: 'printed' }) },
                 onError: { target: 'done', actions: assign({ receiptDone: 'failed' }) },
+              },
+            },
+            // "Sent" only once the relay took it (250); otherwise the question again, without e-mail, print offered.
+            emailing: {
+              invoke: {
+                src: 'emailReceipt',
+                input: ({ context }) => ({ context }),
+                onDone: { target: 'done', actions: assign({ receiptDone: 'emailed' }) },
+                onError: { target: 'choosing', actions: assign({ receiptEmailFailed: true }) },
               },
             },
             // Finished: the screen says so and the idle countdown (warned, extendable) brings the start screen back.

@@ -8,6 +8,7 @@ import { loggingSchema, webSchema } from './hosts.ts';
 import { metricsSchema } from './metrics.ts';
 import { offlineSchema } from './offline.ts';
 import { policiesSchema } from './policies.ts';
+import { receiptMailSchema } from './receipt-mail.ts';
 import { staffApiSchema } from './staff-api.ts';
 import { technicianSchema } from './technician.ts';
 
@@ -41,6 +42,8 @@ export const configSchema = z
     catalog: catalogSchema.prefault({}),
     /** Remote help for on-call staff (see README "Remote help"). */
     staffApi: staffApiSchema.prefault({}),
+    /** The outgoing mail relay for receipts by e-mail (see README "Receipts by e-mail"); absent: never offered. */
+    receiptMail: receiptMailSchema.optional(),
   })
   .superRefine((config, ctx) => {
     const seen = new Set<string>();
@@ -48,6 +51,12 @@ export const configSchema = z
       if (seen.has(d.id)) ctx.addIssue({ code: 'custom', path: ['devices', i, 'id'], message: `device id "${d.id}" is used twice` });
       seen.add(d.id);
     });
+    if (config.policies.receipt === 'email' && !config.receiptMail)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['policies', 'receipt'],
+        message: 'receipt "email" needs a receiptMail section (the outgoing mail relay); without one, use "ask"',
+      });
     const readers = new Set(config.devices.filter((d) => d.kind === 'card-reader').map((d) => d.id));
     config.door.cardReaders.forEach((id, i) => {
       if (!readers.has(id))

@@ -60,6 +60,12 @@ export const sessionDataSchema = z.object({
   mayBorrow: z.boolean().optional(),
   receiptOptions: z.array(z.enum(['print', 'email', 'none'])).optional(),
   receiptDone: z.enum(['printed', 'emailed', 'skipped', 'failed']).optional(),
+  /** The address an e-mailed receipt goes to, masked for the screen ("a…@example.se"); only when e-mail is offered. */
+  receiptEmail: z.string().optional(),
+  /** The relay did not take the e-mailed receipt: the screen says so and offers the printed one. */
+  receiptEmailFailed: z.boolean().optional(),
+  /** The receipt is on its way to the relay: the choices wait. */
+  receiptSending: z.boolean().optional(),
   receiptKind: z.enum(['checkout', 'return']).optional(),
   /** A renewal is under way (the buttons wait, the screen says so). */
   renewing: z.boolean().optional(),

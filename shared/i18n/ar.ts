@@ -281,7 +281,11 @@ export const ar: Catalog = {
   receipt: {
     question: { checkout: 'هل تريد إيصالاً؟', return: 'هل تريد إيصالاً بما أرجعته؟' },
     print: 'اطبع',
-    email: 'أرسِله إلى بريدي الإلكتروني',
+    email: 'أرسِل الإيصال إلى بريدي الإلكتروني',
+    emailTo: 'إلى {{address}}',
+    emailSending: 'جارٍ إرسال الإيصال إلى بريدك الإلكتروني. انتظر قليلاً.',
+    emailFailed: 'تعذّر إرسال الإيصال إلى بريدك الإلكتروني. إعاراتك مسجّلة مع ذلك.',
+    emailFailedPrint: 'هل تريد طباعة الإيصال بدلاً من ذلك؟',
     none: 'بدون إيصال',
     bye: 'شكراً لك، ونرحّب بك مجدداً!',
     finished: {
@@ -300,7 +304,7 @@ export const ar: Catalog = {
     },
     done: {
       printed: 'خذ الإيصال من الطابعة.',
-      emailed: 'سيُرسل الإيصال إلى بريدك الإلكتروني.',
+      emailed: 'أُرسل الإيصال إلى بريدك الإلكتروني.',
       skipped: 'بدون إيصال.',
       failed: 'تعذّرت طباعة الإيصال. إعاراتك مسجّلة مع ذلك.',
       failed_return: 'تعذّرت طباعة الإيصال. المرتجعات مسجّلة مع ذلك.',
@@ -334,6 +338,10 @@ export const ar: Catalog = {
     'tag-unreadable': 'تعذّرت قراءة الملصق. ارفعها وضعها على اللوح مرة أخرى.',
     other: 'لم ينجح ذلك الآن.',
     offline: 'لا يوجد اتصال بنظام المكتبة الآن.',
+  },
+  /** The e-mailed receipt; its body is the printed receipt's lines. */
+  receiptMail: {
+    subject: 'إيصالك من {{branch}}',
   },
   receiptPrint: {
     title: 'إيصال الإعارة',

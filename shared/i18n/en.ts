@@ -255,7 +255,11 @@ export const en = {
   receipt: {
     question: { checkout: 'Would you like a receipt?', return: 'Would you like a receipt for what you returned?' },
     print: 'Print',
-    email: 'Send to my e-mail',
+    email: 'Send the receipt to my e-mail',
+    emailTo: 'To {{address}}',
+    emailSending: 'Sending the receipt to your e-mail. Please wait.',
+    emailFailed: 'The receipt could not be sent to your e-mail. Your loans are registered all the same.',
+    emailFailedPrint: 'Would you like the receipt printed instead?',
     none: 'No receipt',
     bye: 'Thank you, welcome back!',
     finished: {
@@ -266,7 +270,7 @@ export const en = {
     },
     done: {
       printed: 'Take your receipt from the printer.',
-      emailed: 'The receipt is on its way to your e-mail.',
+      emailed: 'The receipt has been sent to your e-mail.',
       skipped: 'No receipt.',
       failed: 'The receipt could not be printed. Your loans are registered all the same.',
       failed_return: 'The receipt could not be printed. Your returns are registered all the same.',
@@ -300,6 +304,10 @@ export const en = {
     'tag-unreadable': 'The tag cannot be read. Lift it and place it on the pad again.',
     other: 'That did not work just now.',
     offline: 'We have no connection to the library system just now.',
+  },
+  /** The e-mailed receipt; its body is the printed receipt's lines. */
+  receiptMail: {
+    subject: 'Your receipt from {{branch}}',
   },
   receiptPrint: {
     title: 'Loan receipt',

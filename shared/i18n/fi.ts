@@ -251,7 +251,11 @@ export const fi: Catalog = {
   receipt: {
     question: { checkout: 'Haluatko kuitin?', return: 'Haluatko kuitin palautuksista?' },
     print: 'Tulosta',
-    email: 'Lähetä sähköpostiini',
+    email: 'Lähetä kuitti sähköpostiini',
+    emailTo: 'Osoitteeseen {{address}}',
+    emailSending: 'Kuittia lähetetään sähköpostiisi. Odota hetki.',
+    emailFailed: 'Kuittia ei voitu lähettää sähköpostiisi. Lainasi on silti kirjattu.',
+    emailFailedPrint: 'Haluatko kuitin tulostettuna?',
     none: 'Ei kuittia',
     bye: 'Kiitos ja tervetuloa uudelleen!',
     finished: {
@@ -262,7 +266,7 @@ export const fi: Catalog = {
     },
     done: {
       printed: 'Ota kuitti tulostimesta.',
-      emailed: 'Kuitti lähetetään sähköpostiisi.',
+      emailed: 'Kuitti on lähetetty sähköpostiisi.',
       skipped: 'Ei kuittia.',
       failed: 'Kuittia ei voitu tulostaa. Lainasi on silti kirjattu.',
       failed_return: 'Kuittia ei voitu tulostaa. Palautukset on silti kirjattu.',
@@ -296,6 +300,10 @@ export const fi: Catalog = {
     'tag-unreadable': 'Tunnistetta ei voi lukea. Nosta se ja laita alustalle uudelleen.',
     other: 'Se ei onnistunut juuri nyt.',
     offline: 'Kirjastojärjestelmään ei juuri nyt ole yhteyttä.',
+  },
+  /** The e-mailed receipt; its body is the printed receipt's lines. */
+  receiptMail: {
+    subject: 'Kuittisi: {{branch}}',
   },
   receiptPrint: {
     title: 'Lainakuitti',

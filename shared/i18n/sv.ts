@@ -256,7 +256,11 @@ export const sv: Catalog = {
   receipt: {
     question: { checkout: 'Vill du ha ett kvitto?', return: 'Vill du ha ett kvitto på det du lämnat tillbaka?' },
     print: 'Skriv ut',
-    email: 'Skicka till min e-post',
+    email: 'Skicka kvittot till min e-post',
+    emailTo: 'Till {{address}}',
+    emailSending: 'Kvittot skickas till din e-post. Vänta lite.',
+    emailFailed: 'Kvittot gick inte att skicka till din e-post. Dina lån är registrerade ändå.',
+    emailFailedPrint: 'Vill du ha kvittot utskrivet i stället?',
     none: 'Inget kvitto',
     bye: 'Tack och välkommen åter!',
     finished: {
@@ -267,7 +271,7 @@ export const sv: Catalog = {
     },
     done: {
       printed: 'Ta kvittot från skrivaren.',
-      emailed: 'Kvittot skickas till din e-post.',
+      emailed: 'Kvittot är skickat till din e-post.',
       skipped: 'Inget kvitto.',
       failed: 'Kvittot gick inte att skriva ut. Dina lån är registrerade ändå.',
       failed_return: 'Kvittot gick inte att skriva ut. Återlämningarna är registrerade ändå.',
@@ -301,6 +305,10 @@ export const sv: Catalog = {
     'tag-unreadable': 'Etiketten går inte att läsa. Lyft den och lägg den på plattan igen.',
     other: 'Det gick inte just nu.',
     offline: 'Vi har ingen kontakt med bibliotekets system just nu.',
+  },
+  /** The e-mailed receipt; its body is the printed receipt's lines. */
+  receiptMail: {
+    subject: 'Ditt kvitto från {{branch}}',
   },
   receiptPrint: {
     title: 'Lånekvitto',

@@ -44,21 +44,33 @@ export function ReceiptScreen({ view }: { view: KioskView }) {
       </main>
     );
   }
+  const sending = data.receiptSending === true;
   return (
     <main className="screen receipt">
       <h1>{t(`receipt.question.${kind}`)}</h1>
+      {data.receiptEmailFailed && (
+        <p className="hint" role="alert" data-testid="receipt-email-failed">
+          {t('receipt.emailFailed')} {options.includes('print') && t('receipt.emailFailedPrint')}
+        </p>
+      )}
+      {sending && (
+        <p className="hint" role="status" data-testid="receipt-sending">
+          {t('receipt.emailSending')}
+        </p>
+      )}
       <div className="menu-grid">
         {options.includes('print') && (
-          <button type="button" className="menu-button" onClick={() => send({ type: 'receipt.print' })}>
+          <button type="button" className="menu-button" disabled={sending} onClick={() => send({ type: 'receipt.print' })}>
             <PrinterIcon /> {t('receipt.print')}
           </button>
         )}
         {options.includes('email') && (
-          <button type="button" className="menu-button" onClick={() => send({ type: 'receipt.email' })}>
+          <button type="button" className="menu-button" disabled={sending} onClick={() => send({ type: 'receipt.email' })}>
             <span aria-hidden="true">✉</span> {t('receipt.email')}
+            {data.receiptEmail && <span className="menu-button-detail">{t('receipt.emailTo', { address: data.receiptEmail })}</span>}
           </button>
         )}
-        <button type="button" className="menu-button" onClick={() => send({ type: 'receipt.skip' })}>
+        <button type="button" className="menu-button" disabled={sending} onClick={() => send({ type: 'receipt.skip' })}>
           <span aria-hidden="true">✗</span> {t('receipt.none')}
         </button>
       </div>
