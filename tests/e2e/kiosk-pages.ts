@@ -60,3 +60,18 @@ export const DEMO = {
   reservedForOther: '39000000000086',
   reference: '39000000000078',
 } as const;
+
+/** A patron shows the card, types the PIN, borrows one item and taps "Klar": the receipt question is on screen. */
+export async function borrowToReceipt(screen: Page, sim: Page, card: string, pin: string, item: string): Promise<void> {
+  await present(sim, card);
+  await screen.bringToFront();
+  await expect(screen.locator('main.pin')).toBeVisible();
+  for (const d of pin) await screen.locator(`.keypad [data-key="${d}"]`).click();
+  await screen.locator('.action-bar .primary').click();
+  await screen.locator('.menu-grid .menu-button').first().click();
+  await place(sim, item);
+  await screen.bringToFront();
+  await expect(itemLine(screen, item)).toHaveAttribute('data-status', 'done');
+  await screen.locator('.action-bar .primary').click();
+  await expect(screen.locator('main.receipt')).toBeVisible();
+}

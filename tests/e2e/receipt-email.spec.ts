@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { readMail, type SmtpPeer, startSmtpPeer } from '../support/smtp-peer.ts';
-import { DEMO, itemLine, openKioskAndSimulator, place, present } from './kiosk-pages.ts';
+import { borrowToReceipt, DEMO, openKioskAndSimulator } from './kiosk-pages.ts';
 import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
 
 /**
@@ -21,20 +21,7 @@ test.afterEach(async () => {
 
 const PINS: Record<string, string> = { [DEMO.anna]: '1234', [DEMO.leila]: '8901' };
 
-/** A patron borrows one item and ends: the receipt question is on screen. */
-async function borrowOne(screen: Page, sim: Page, card: string, item: string): Promise<void> {
-  await present(sim, card);
-  await screen.bringToFront();
-  await expect(screen.locator('main.pin')).toBeVisible();
-  for (const d of PINS[card]!) await screen.locator(`.keypad [data-key="${d}"]`).click();
-  await screen.locator('.action-bar .primary').click();
-  await screen.locator('.menu-grid .menu-button').first().click();
-  await place(sim, item);
-  await screen.bringToFront();
-  await expect(itemLine(screen, item)).toHaveAttribute('data-status', 'done');
-  await screen.locator('.action-bar .primary').click();
-  await expect(screen.locator('main.receipt')).toBeVisible();
-}
+const borrowOne = (screen: Page, sim: Page, card: string, item: string) => borrowToReceipt(screen, sim, card, PINS[card]!, item);
 
 /** No receipt, then the next patron's start screen. */
 async function endWithoutReceipt(screen: Page, sim: Page): Promise<void> {

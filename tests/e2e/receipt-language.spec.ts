@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import type { Language } from '../../shared/config/branch.ts';
-import { DEMO, itemLine, openKioskAndSimulator, place, present } from './kiosk-pages.ts';
+import { borrowToReceipt, DEMO, openKioskAndSimulator } from './kiosk-pages.ts';
 import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
 
 /**
@@ -14,16 +14,7 @@ test.afterEach(async () => kiosk?.stop());
 
 async function borrowAndPrint(screen: Page, sim: Page, language: Language, item: string): Promise<string> {
   await screen.locator(`.language-switch button[lang="${language}"]`).click();
-  await present(sim, DEMO.anna);
-  await screen.bringToFront();
-  await expect(screen.locator('main.pin')).toBeVisible();
-  for (const d of '1234') await screen.locator(`.keypad [data-key="${d}"]`).click();
-  await screen.locator('.action-bar .primary').click();
-  await screen.locator('.menu-grid .menu-button').first().click();
-  await place(sim, item);
-  await screen.bringToFront();
-  await expect(itemLine(screen, item)).toHaveAttribute('data-status', 'done');
-  await screen.locator('.action-bar .primary').click();
+  await borrowToReceipt(screen, sim, DEMO.anna, '1234', item);
   // The receipt question: print is the first choice.
   await screen.locator('main.receipt .menu-button').first().click();
   await expect(screen.locator('main.receipt.finished')).toBeVisible();
