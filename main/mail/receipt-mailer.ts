@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { createTransport } from 'nodemailer';
 import type { ReceiptMailConfig } from '../../shared/config/receipt-mail.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
@@ -31,6 +30,8 @@ export function createReceiptMailer(config: ReceiptMailConfig, logger: Logger): 
     async send(mail) {
       const auth = config.credentialsFile ? await readMailCredentials(config.credentialsFile) : undefined;
       const ca = config.caFile ? await readFile(config.caFile, 'utf8') : undefined;
+      // Loaded at the first receipt, not at start: most sessions never send one.
+      const { createTransport } = await import('nodemailer');
       const transport = createTransport({
         host: config.host,
         port: config.port,
