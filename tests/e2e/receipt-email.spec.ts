@@ -1,5 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { readMail, type SmtpPeer, startSmtpPeer } from '../support/smtp-peer.ts';
+import { expectNoAxeViolations } from './axe.ts';
 import { borrowToReceipt, DEMO, openKioskAndSimulator } from './kiosk-pages.ts';
 import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
 
@@ -61,6 +62,7 @@ test('with a relay: not offered to a patron without an address; for Anna the mas
   const email = screen.getByRole('button', { name: /Skicka kvittot till min e-post/ });
   await expect(email).toContainText('Till a…@example.org');
   await expect(screen.locator('main.receipt')).not.toContainText('anna@example.org');
+  await expectNoAxeViolations(screen, 'the receipt question with e-mail offered');
   await email.click();
   await expect(screen.locator('main.receipt.finished')).toContainText('Kvittot är skickat till din e-post.');
   expect(peer.received).toHaveLength(1);
@@ -71,4 +73,22 @@ test('with a relay: not offered to a patron without an address; for Anna the mas
   expect(mail.text).toContain('Pippi Långstrump');
   expect(mail.text).toContain('Lämna tillbaka senast');
   expect(sent.data).not.toContain(DEMO.anna);
+});
+
+test('a relay that refuses the address: the screen says the receipt could not be sent and offers it printed', async ({ page }) => {
+  peer = await startSmtpPeer({ rejectRecipient: true });
+  kiosk = await startKioskProcess({
+    config: { demo: true, receiptMail: { host: '127.0.0.1', port: peer.port, security: 'none', from: 'noreply@example.se' } },
+  });
+  const { kiosk: screen, sim } = await openKioskAndSimulator(page, kiosk);
+  await borrowOne(screen, sim, DEMO.anna, DEMO.pippi);
+  await screen.getByRole('button', { name: /Skicka kvittot till min e-post/ }).click();
+  await expect(screen.getByTestId('receipt-email-failed')).toHaveText(
+    'Kvittot gick inte att skicka till din e-post. Dina lån är registrerade ändå. Vill du ha kvittot utskrivet i stället?',
+  );
+  await expect(screen.getByRole('button', { name: /e-post/ })).toHaveCount(0);
+  expect(peer.received).toHaveLength(0);
+  await screen.getByRole('button', { name: 'Skriv ut' }).click();
+  await expect(screen.locator('main.receipt.finished')).toContainText('Ta kvittot från skrivaren.');
+  await expect(sim.getByTestId('sim-receipt')).toContainText('Pippi Långstrump');
 });
