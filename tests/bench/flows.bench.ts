@@ -5,12 +5,11 @@
  * kiosk; the real FEIG driver against the simulated pad, the real session
  * machine.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from 'xstate';
 import { createItemPad, simulatedReader } from '../../devices/rfid/index.ts';
-import { SessionScreens } from '../../main/app/session-screens.ts';
 import { DEMO_ITEMS } from '../../main/central/demo/data.ts';
 import { connectCentral } from '../../main/central/index.ts';
 import { RFID_READERS } from '../../main/devices/drivers.ts';
@@ -18,10 +17,10 @@ import { createQueuedCentral } from '../../main/queue/queued-central.ts';
 import { openDatabase } from '../../main/storage/database.ts';
 import { configSchema } from '../../shared/config/schema.ts';
 import { silentLogger } from '../../shared/logger.ts';
+import { checkoutSession, closeCore } from './checkout-session.ts';
 import { nowMs } from './stats.ts';
 
 const LATENCY = 50;
-const ANNA = '23000000000017';
 
 export default async function (): Promise<void> {
   const config = configSchema.parse({ central: { kind: 'demo', latencyMs: LATENCY, port: 0 } });
@@ -38,23 +37,7 @@ export default async function (): Promise<void> {
     await reader.open();
     const pad = createItemPad(reader, { logger: silentLogger });
     pad.start();
-    const screens = new SessionScreens({
-      central: queue,
-      pad,
-      cardReaders: [],
-      printer: undefined,
-      branchId: 'VAS',
-      branchDisplayName: 'VAS',
-      branchName: (c) => c,
-      pickupLabel: () => '',
-      checkInOnSecurityFailure: false,
-      language: () => 'sv',
-      logger: silentLogger,
-      policy: { pinRequired: false, idleSeconds: 600, warningSeconds: 10, receipt: 'none' },
-    });
-    screens.dispatch({ type: 'card.entered', number: ANNA, source: 'keypad' });
-    await waitFor(screens.actor, (s) => JSON.stringify(s.value).includes('menu'));
-    screens.dispatch({ type: 'menu.checkout' });
+    const screens = await checkoutSession(queue, pad);
     for (const i of items) reader.pad.place({ item: { itemId: i.itemId } });
     await waitFor(screens.actor, (s) => s.context.lines.length === items.length, { timeout: 10_000 });
     const started = nowMs();
@@ -64,13 +47,7 @@ export default async function (): Promise<void> {
     const t = nowMs();
     for (const tag of pad.items()) await pad.setSecurity(tag.uid, 'secured');
     runs.push({ total, rfid: nowMs() - t });
-    screens.stop();
-    pad.stop();
-    await reader.close();
-    queue.close();
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
-    await conn.close();
+    await closeCore({ screens, pad, reader, queue, db, dir, conn });
   }
   for (const r of runs) {
     const budget = 10 * LATENCY + r.rfid + 100;

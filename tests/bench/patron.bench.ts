@@ -17,6 +17,7 @@ import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { DEMO, openKioskAndSimulator, present, typePin } from '../e2e/kiosk-pages.ts';
 import { startKioskProcess } from '../e2e/kiosk-process.ts';
 import { inventoryWire } from './inventory-wire.ts';
+import { patronStages, STAGES } from './patron-stages.ts';
 import { nowMs, percentile } from './stats.ts';
 
 const LATENCY = 50;
@@ -105,6 +106,10 @@ export default async function (): Promise<void> {
     console.log(
       `  placement to result in the DOM: ${spread(visible)}; target <= ${budget.toFixed(0)} ms (central median + 100 ms): median ${median(visible) <= budget ? 'met' : 'NOT met'}, p95 ${percentile(visible, 95) <= budget ? 'met' : 'NOT met'}`,
     );
+    const stages = await patronStages(LATENCY);
+    console.log(`  the same in the kiosk core, stage by stage (${stages.length} items, medians; patron-stages.ts):`);
+    console.log(`    ${STAGES.map((name, i) => `${name} ${median(stages.map((s) => s[i] ?? Number.NaN)).toFixed(1)} ms`).join(' | ')}`);
+    console.log(`    placement to result: ${spread(stages.map((s) => s.reduce((a, b) => a + b, 0)))}`);
     for (const w of [...(await inventoryWire(1)), ...(await inventoryWire(10))])
       console.log(
         `  one inventory on a real ${w.reader} line (${w.line}), ${w.tags} tag(s): ${w.requestBytes} + ${w.answerBytes} bytes = ${w.ms.toFixed(1)} ms on the wire (plus the reader's RF time)`,
