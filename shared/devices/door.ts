@@ -10,8 +10,12 @@ export type LockState = 'locked' | 'unlocked';
  */
 export interface DoorLock extends Device {
   readonly kind: 'door-lock';
-  /** Unlock for `ms` milliseconds, then lock. Resolves when the relay is back off. */
-  pulse(ms: number): Promise<void>;
+  /**
+   * Unlock for `ms` milliseconds, then lock. Resolves when the relay is back off.
+   * `unlocked` runs once the relay has really switched on: a board that refuses
+   * the command never makes the door say "open".
+   */
+  pulse(ms: number, unlocked?: () => void): Promise<void>;
   /** Keep unlocked until release() (staffed hours, evacuation). */
   hold(): Promise<void>;
   /** Lock (relay off). */
