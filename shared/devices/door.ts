@@ -32,6 +32,8 @@ export interface DoorSensor extends Device {
   onChange(listener: (state: ContactState) => void): Unsubscribe;
   /** The exit button beside the door was pressed (a sensor whose board has one wired). */
   onExitRequest?(listener: () => void): Unsubscribe;
+  /** True when an exit button is wired to this sensor's board (the technician's test then waits for a press). */
+  hasExitButton?(): boolean;
 }
 
 /** A plain relay output: siren, alarm panel, lights. */
