@@ -94,13 +94,10 @@ export class Sip2Client {
   }
 
   context(now = this.now()): RequestContext {
-    const o = this.options;
-    return {
-      institution: o.institution,
-      now,
-      ...(o.terminalPassword ? { terminalPassword: o.terminalPassword } : {}),
-      ...(o.timeZone ? { timeZone: o.timeZone } : {}),
-    };
+    const { institution, terminalPassword, timeZone } = this.options;
+    // One literal per shape rather than spreads: this runs for every request.
+    if (terminalPassword) return timeZone ? { institution, now, terminalPassword, timeZone } : { institution, now, terminalPassword };
+    return timeZone ? { institution, now, timeZone } : { institution, now };
   }
 
   now(): Date {

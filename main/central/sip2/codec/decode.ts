@@ -97,7 +97,9 @@ export function decodeMessage(bytes: Uint8Array, options: DecodeOptions = {}): D
   let trailer = findTrailer(b, b.length);
   if (trailer.bodyEnd < 2 + fixedWidth) trailer = noTrailer(b.length);
 
-  const text = decodeText(trailer.bodyEnd === b.length ? b : b.subarray(0, trailer.bodyEnd), encoding);
+  // Decoded once, trailer and all; the trailer is ASCII (one character a byte), so the body is a prefix.
+  const whole = decodeText(b, encoding);
+  const text = trailer.bodyEnd === b.length ? whole : whole.slice(0, whole.length - (b.length - trailer.bodyEnd));
   // Fixed fields are ASCII by the spec; count them on the decoded text so a
   // multi-byte character later in the message cannot shift them.
   if (text.length < 2 + fixedWidth) {
@@ -113,9 +115,6 @@ export function decodeMessage(bytes: Uint8Array, options: DecodeOptions = {}): D
   }
   const fields = splitFields(text, pos, code, options.pipeEscape);
 
-  // The whole text is the body's (decoded once) and the trailer's ASCII.
-  const whole =
-    trailer.bodyEnd === b.length ? text : text + String.fromCharCode.apply(null, b.subarray(trailer.bodyEnd) as unknown as number[]);
   const name = spec?.name ?? 'Unknown';
   const sent = trailer.checksum;
   if (sent === undefined) {
