@@ -13,7 +13,7 @@ import { checkoutRequest } from '../../main/central/sip2/codec/requests.ts';
 import { Sip2Operations } from '../../main/central/sip2/operations.ts';
 import { configSchema } from '../../shared/config/schema.ts';
 import { silentLogger } from '../../shared/logger.ts';
-import { compare, interleaved, startServer } from './compare.ts';
+import { compare, startServer } from './compare.ts';
 import { nowMs, percentile, summary } from './stats.ts';
 
 export default async function (): Promise<void> {
@@ -42,15 +42,36 @@ export default async function (): Promise<void> {
   await cpuAgainstRawClient();
 }
 
-const REQUESTS = 2000;
+/** Per client and round: blocks of requests, the two clients alternating block by block. */
+const BLOCKS = 10;
+const PER_BLOCK = 200;
 
-/** CPU time of this process per request (user + system), in microseconds. */
+/** CPU time of this process for `requests` calls (user + system), in microseconds per call. */
 async function cpuPerRequest(requests: number, one: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 100; i++) await one(); // warm
   const before = process.cpuUsage();
   for (let i = 0; i < requests; i++) await one();
   const used = process.cpuUsage(before);
   return (used.user + used.system) / requests;
+}
+
+/**
+ * One round: both clients' CPU per request, measured in short blocks that
+ * alternate between them, so a burst of load from other processes on the
+ * machine falls on both rather than on whichever ran at that moment.
+ */
+async function pairedRound(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<{ a: number; b: number }> {
+  let sumA = 0;
+  let sumB = 0;
+  for (let block = 0; block < BLOCKS; block++) {
+    if (block % 2 === 0) {
+      sumA += await cpuPerRequest(PER_BLOCK, a);
+      sumB += await cpuPerRequest(PER_BLOCK, b);
+    } else {
+      sumB += await cpuPerRequest(PER_BLOCK, b);
+      sumA += await cpuPerRequest(PER_BLOCK, a);
+    }
+  }
+  return { a: sumA / BLOCKS, b: sumB / BLOCKS };
 }
 
 /**
@@ -73,10 +94,15 @@ export async function cpuAgainstRawClient(): Promise<void> {
     await conn.connect();
     const ops = new Sip2Operations(conn.client);
     const raw = await rawClient(hostname, Number(port));
-    const s = await interleaved(5, {
-      client: () => cpuPerRequest(REQUESTS, () => ops.itemInformation('39000000000052')),
-      raw: () => cpuPerRequest(REQUESTS, () => raw.itemInformation('39000000000052')),
-    });
+    const client = () => ops.itemInformation('39000000000052');
+    const bare = () => raw.itemInformation('39000000000052');
+    for (let i = 0; i < 1000; i++) await Promise.all([client(), bare()]); // both warm (JIT) before the first round
+    const s = { client: [] as number[], raw: [] as number[] };
+    for (let round = 0; round < 5; round++) {
+      const r = await pairedRound(client, bare);
+      s.client.push(r.a);
+      s.raw.push(r.b);
+    }
     compare('SIP2 client CPU per request (item information)', s.client, s.raw, 1.5, 'µs', 'raw socket client');
     raw.close();
     await conn.close();
