@@ -97,6 +97,8 @@ export async function cpuAgainstRawClient(): Promise<void> {
     const client = () => ops.itemInformation('39000000000052');
     const bare = () => raw.itemInformation('39000000000052');
     for (let i = 0; i < 1000; i++) await Promise.all([client(), bare()]); // both warm (JIT) before the first round
+    const [title, rawTitle] = [(await client()).title, await bare()];
+    if (rawTitle !== `AJ${title}`) throw new Error(`the raw client read ${rawTitle}, the client ${title}: not the same answer`);
     const s = { client: [] as number[], raw: [] as number[] };
     for (let round = 0; round < 5; round++) {
       const r = await pairedRound(client, bare);
@@ -111,7 +113,6 @@ export async function cpuAgainstRawClient(): Promise<void> {
   }
 }
 
-const encoder = new TextEncoder();
 const CR = 0x0d;
 const LF = 0x0a;
 const two = (n: number) => String(n).padStart(2, '0');
@@ -169,8 +170,10 @@ async function rawClient(host: string, port: number) {
         if (text === undefined) reject(new Error(`bad answer: ${frame.toString('latin1')}`));
         else resolve(text);
       };
-      const text = `${body}AY${sequence}AZ`;
-      socket.write(`${text}${checksum(encoder.encode(text))}\r`);
+      // Encoded once; the checksum's four digits go into the bytes after "AZ".
+      const bytes = Buffer.from(`${body}AY${sequence}AZ0000\r`, 'utf8');
+      bytes.write(checksum(bytes, bytes.length - 5), bytes.length - 5, 'latin1');
+      socket.write(bytes);
     });
   await send(`9300CN${DEMO_LOGIN.user}|CO${DEMO_LOGIN.password}|CPVAS|`);
   const date = transactionDate();
