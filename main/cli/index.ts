@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isOpenBranchError } from '../../shared/errors.ts';
-import { keepYoungGenerationSmall } from '../app/young-generation.ts';
 import { GROUPS, type LazyGroup } from './groups.ts';
+import { keepYoungGenerationSmall } from './young-generation.ts';
 
 /** The top-level command a command line asks for (`help X` asks for X), if any. */
 export function requestedGroup(args: readonly string[]): string | undefined {
