@@ -6,7 +6,7 @@ import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Db } from '../storage/database.ts';
 import { type HarvestChildModule, harvestInChild } from './harvest-process.ts';
-import { type HarvestResult, harvest } from './harvester.ts';
+import type { HarvestResult } from './harvester.ts';
 import { type Match, queryFor, rankMatches } from './recommend.ts';
 import { recordOfCopy, searchCatalog, toRecord } from './search.ts';
 import { CatalogStore, openCatalogDb } from './store.ts';
@@ -92,7 +92,10 @@ export class KioskCatalog {
     this.running = (
       child
         ? harvestInChild(child, { file: this.o.file, options }, this.o.logger, this.abort.signal)
-        : harvest(this.store, { ...options, logger: this.o.logger, signal: this.abort.signal, now })
+        : // The harvester (XML parser, HTTP client) is loaded only by a kiosk that harvests in-process.
+          import('./harvester.ts').then(({ harvest }) =>
+            harvest(this.store, { ...options, logger: this.o.logger, signal: this.abort.signal, now }),
+          )
     )
       .then((r) => {
         this.o.logger.info({ stored: r.stored, removed: r.removed, total: r.total, full: r.full }, 'catalogue harvested');
