@@ -28,6 +28,9 @@ function ipcLogger(bindings: Record<string, unknown> = { harvestPid: process.pid
   };
 }
 
+// The kiosk gone (killed, restarted): this harvest stops with it; the page under way is not applied.
+process.once('disconnect', () => process.exit(0));
+
 process.once('message', async (request: HarvestRequest) => {
   let db: Db | undefined;
   try {
@@ -39,6 +42,7 @@ process.once('message', async (request: HarvestRequest) => {
     await send({ error: { message: err.message, ...(err.code ? { code: err.code } : {}) } });
   } finally {
     db?.close();
+    process.removeAllListeners('disconnect');
     process.disconnect();
   }
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,6 +127,38 @@ describe('the kiosk harvests its catalogue file in a process of its own', () => 
       expect(isOpenBranchError(error, 'catalog.harvest-process')).toBe(true);
       expect((error as Error).message).toMatch(/ended \(SIGKILL\) without an answer/);
     } finally {
+      await acs.tell('/demo/misbehave', { kind: 'normal' });
+    }
+  }, 60_000);
+
+  it('a kiosk killed mid-harvest takes its harvest process with it', async () => {
+    await acs.tell('/demo/misbehave', { kind: 'busy', count: 1000, retryAfterSeconds: 600 });
+    const parent = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'fixtures', 'harvest-parent.ts'), join(dir, 'orphan.sqlite'), acs.oaiUrl],
+      {
+        cwd: join(import.meta.dirname, '../../..'),
+        detached: true,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    try {
+      const pid = await new Promise<number>((resolvePid, reject) => {
+        parent.stdout?.on('data', (d) => {
+          const m = /^harvest (\d+)$/m.exec(String(d));
+          if (m) resolvePid(Number(m[1]));
+        });
+        parent.once('exit', (code) => reject(new Error(`the stand-in kiosk exited (${code}) before its harvest started`)));
+      });
+      expect(processAlive(pid)).toBe(true);
+      process.kill(parent.pid!, 'SIGKILL');
+      await expect.poll(() => processAlive(pid), { timeout: 20_000 }).toBe(false);
+    } finally {
+      try {
+        process.kill(-parent.pid!, 'SIGKILL');
+      } catch {
+        // all gone
+      }
       await acs.tell('/demo/misbehave', { kind: 'normal' });
     }
   }, 60_000);
