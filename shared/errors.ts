@@ -89,7 +89,9 @@ export type CatalogError =
   | 'catalog.http'
   | 'catalog.oai-error'
   | 'catalog.malformed'
-  | 'catalog.sqlite';
+  | 'catalog.sqlite'
+  /** The harvest's own process ended without an answer (killed, out of memory). */
+  | 'catalog.harvest-process';
 
 /** The offline transaction queue. */
 export type QueueError =

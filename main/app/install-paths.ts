@@ -24,3 +24,11 @@ export const electronEntry = join(packageRoot, 'dist', 'main', 'hosts', 'electro
 
 /** The compiled preload of the kiosk window (CommonJS, for the sandboxed renderer). */
 export const electronPreload = join(packageRoot, 'dist', 'main', 'hosts', 'electron', 'preload.cjs');
+
+/**
+ * The catalogue harvest's own process (main/catalog/harvest-child.ts): compiled in dist/ when the
+ * compiled code runs, the source through tsx when the sources run (tests).
+ */
+export const harvestChild = import.meta.url.endsWith('.ts')
+  ? { path: join(packageRoot, 'main', 'catalog', 'harvest-child.ts'), execArgv: ['--import', 'tsx'] }
+  : { path: join(packageRoot, 'dist', 'main', 'catalog', 'harvest-child.js'), execArgv: [] };

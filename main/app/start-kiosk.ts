@@ -28,7 +28,7 @@ import { type Db, migrate, openDatabase } from '../storage/database.ts';
 import { type KioskDevices, startDevices } from './device-wiring.ts';
 import { isDoorReader, startDoor } from './door-wiring.ts';
 import { holdLabel } from './hold-label.ts';
-import { rendererDir } from './install-paths.ts';
+import { harvestChild, rendererDir } from './install-paths.ts';
 import { describeWarning, installWarnings } from './install-warnings.ts';
 import { ItemTitles } from './item-titles.ts';
 import { kioskRequestHandlers } from './kiosk-requests.ts';
@@ -142,6 +142,8 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     oaiUrl: config.catalog.oaiUrl ?? central.demo?.oai?.url,
     here: config.branch.id,
     logger: logger.child({ subsystem: 'catalog' }),
+    // Electron's main process has no Node to fork (its RunAsNode fuse is off): it harvests in-process.
+    ...(process.versions.electron === undefined ? { harvestChild } : {}),
   });
   catalog.start();
   const others = Object.entries(region)

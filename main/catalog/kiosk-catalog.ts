@@ -5,7 +5,8 @@ import type { Preferences } from '../../shared/domain/discover.ts';
 import { Emitter, type Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { Db } from '../storage/database.ts';
-import { type HarvestResult, harvest } from './harvester.ts';
+import { type HarvestChildModule, harvestInChild } from './harvest-process.ts';
+import type { HarvestResult } from './harvester.ts';
 import { type Match, queryFor, rankMatches } from './recommend.ts';
 import { recordOfCopy, searchCatalog, toRecord } from './search.ts';
 import { CatalogStore, openCatalogDb } from './store.ts';
@@ -21,6 +22,8 @@ export interface KioskCatalogOptions {
   readonly here: string;
   readonly logger: Logger;
   readonly now?: () => Date;
+  /** Harvest a catalogue file in a process of its own running this module (see harvest-child.ts); without it, here. */
+  readonly harvestChild?: HarvestChildModule;
 }
 
 /**
@@ -75,17 +78,25 @@ export class KioskCatalog {
     const days = this.o.config.schedule.fullEveryDays;
     const due = days > 0 && (!lastFull || now().getTime() - Date.parse(lastFull) > days * DAY);
     const c = this.o.config;
-    this.running = harvest(this.store, {
+    const options = {
       url,
       full: full ?? due,
       timeoutMs: c.timeoutMs,
       retries: c.retries,
       backoffMs: c.backoffMs,
       maxBackoffMs: c.maxBackoffMs,
-      logger: this.o.logger,
-      signal: this.abort.signal,
-      now,
-    })
+    };
+    // A catalogue file is harvested by a process of its own, so the kiosk's heap stays the size of an idle
+    // kiosk; in memory (tests) or on a test clock, here.
+    const child = this.o.file !== ':memory:' && !this.o.now ? this.o.harvestChild : undefined;
+    this.running = (
+      child
+        ? harvestInChild(child, { file: this.o.file, options }, this.o.logger, this.abort.signal)
+        : // The harvester (XML parser, HTTP client) is loaded only by a kiosk that harvests in-process.
+          import('./harvester.ts').then(({ harvest }) =>
+            harvest(this.store, { ...options, logger: this.o.logger, signal: this.abort.signal, now }),
+          )
+    )
       .then((r) => {
         this.o.logger.info({ stored: r.stored, removed: r.removed, total: r.total, full: r.full }, 'catalogue harvested');
         return r;

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import { GROUPS, type LazyGroup } from './groups.ts';
+import { keepYoungGenerationSmall } from './young-generation.ts';
 
 /** The top-level command a command line asks for (`help X` asks for X), if any. */
 export function requestedGroup(args: readonly string[]): string | undefined {
@@ -34,6 +35,8 @@ export async function buildProgram(args: readonly string[], groups: readonly Laz
 
 /** Runs the CLI and returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
+  // The kiosk runs all day: its heap is sized for idle before anything of it loads.
+  if (requestedGroup(argv.slice(2)) === 'start') keepYoungGenerationSmall();
   try {
     const program = await buildProgram(argv.slice(2));
     await program.parseAsync(argv);

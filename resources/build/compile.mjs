@@ -13,8 +13,8 @@ import { build } from 'esbuild';
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'dist');
 
-/** Started on their own: the command line and the Electron main process. */
-export const ENTRY_POINTS = ['main/cli/index.ts', 'main/hosts/electron/entry.ts'];
+/** Started on their own: the command line, the Electron main process and the kiosk's catalogue harvest. */
+export const ENTRY_POINTS = ['main/cli/index.ts', 'main/hosts/electron/entry.ts', 'main/catalog/harvest-child.ts'];
 
 /** The sandboxed renderer's preload: CommonJS, self-contained. */
 export const PRELOAD = 'main/hosts/electron/preload.cts';

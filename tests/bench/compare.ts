@@ -141,10 +141,10 @@ export function startServer(argv: readonly string[], ready: RegExp, env: NodeJS.
   });
 }
 
-/** Resident set size of a process, from /proc (Linux), in MB. */
-export async function rssMb(pid: number): Promise<number> {
+/** The resident set of a process, from /proc (Linux), in MB: in all, private memory (heap, stacks, malloc arenas) and mapped files (the node binary, libraries). */
+export async function rssParts(pid: number): Promise<{ total: number; anon: number; file: number }> {
   const { readFile } = await import('node:fs/promises');
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  const kb = Number(/^VmRSS:\s+(\d+) kB/m.exec(status)?.[1]);
-  return kb / 1024;
+  const mb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]) / 1024;
+  return { total: mb('VmRSS'), anon: mb('RssAnon'), file: mb('RssFile') };
 }

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
-import { compare, interleaved, repoRoot, rssMb, type Started, startServer, timeCommand } from './compare.ts';
+import { compare, interleaved, median, repoRoot, rssParts, type Started, startServer, timeCommand } from './compare.ts';
 import { nowMs } from './stats.ts';
 
 const ROUNDS = 5;
@@ -81,8 +81,10 @@ async function toScreen(browser: Browser, start: () => Promise<Started>, drawn: 
 
 const IDLE_MS = 25_000;
 
+type Rss = Awaited<ReturnType<typeof rssParts>>;
+
 /** RSS of the kiosk (attract screen open) and of a bare http server, both idle for IDLE_MS side by side. */
-async function idleMemory(browser: Browser): Promise<{ kiosk: number; bare: number }> {
+async function idleMemory(browser: Browser): Promise<{ kiosk: Rss; bare: Rss }> {
   const [kiosk, bare] = await Promise.all([startKiosk(), startServer([node, 'tests/bench/fixtures/bare-http.mjs'], LISTENING)]);
   const page = await browser.newPage();
   try {
@@ -93,7 +95,7 @@ async function idleMemory(browser: Browser): Promise<{ kiosk: number; bare: numb
       .waitFor();
     await fetch(bare.match);
     await new Promise((r) => setTimeout(r, IDLE_MS));
-    return { kiosk: await rssMb(kiosk.child.pid!), bare: await rssMb(bare.child.pid!) };
+    return { kiosk: await rssParts(kiosk.child.pid!), bare: await rssParts(bare.child.pid!) };
   } finally {
     await page.close();
     await Promise.all([kiosk.stop(), bare.stop()]);
@@ -103,7 +105,7 @@ async function idleMemory(browser: Browser): Promise<{ kiosk: number; bare: numb
 async function attractAndMemory(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   const renderer = join(repoRoot, 'dist', 'renderer');
-  const rss = { kiosk: [] as number[], bare: [] as number[] };
+  const rss = { kiosk: [] as Rss[], bare: [] as Rss[] };
   try {
     const s = await interleaved(ROUNDS, {
       // The bare server gives the page no token, so its first drawn screen is the one that says so
@@ -122,7 +124,19 @@ async function attractAndMemory(): Promise<void> {
       rss.kiosk.push(m.kiosk);
       rss.bare.push(m.bare);
     }
-    compare(`idle RSS with the attract screen open (${IDLE_MS / 1000} s idle)`, rss.kiosk, rss.bare, 1.8, 'MB', 'bare node http server');
+    const total = (r: Rss[]) => r.map((x) => x.total);
+    compare(
+      `idle RSS with the attract screen open (${IDLE_MS / 1000} s idle)`,
+      total(rss.kiosk),
+      total(rss.bare),
+      1.8,
+      'MB',
+      'bare node http server',
+    );
+    // What the RSS is made of: private memory (V8 heap, malloc) and pages of mapped files (mostly the node binary itself).
+    const parts = (r: Rss[]) =>
+      `private ${median(r.map((x) => x.anon)).toFixed(1)} MB + files ${median(r.map((x) => x.file)).toFixed(1)} MB`;
+    console.log(`  idle RSS, medians: kiosk ${parts(rss.kiosk)}; bare server ${parts(rss.bare)}`);
   } finally {
     await browser.close();
   }

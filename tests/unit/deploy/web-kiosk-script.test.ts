@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { processAlive } from '../../support/process-alive.ts';
 
 // resources/deploy/linux/web-kiosk.sh run for real with stand-ins for the
 // openbranch command and Chromium (shell scripts that record what they got).
@@ -28,15 +29,6 @@ function setup(hostOutput: string, browserRuns = '') {
   return spawnSync('bash', [SCRIPT], { env, encoding: 'utf8', timeout: 15_000 });
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe('web-kiosk.sh', () => {
   it('opens the printed URL in Chromium --kiosk and stops the host when the browser exits', () => {
     const url = 'http://127.0.0.1:5391/?token=abc123';
@@ -47,7 +39,7 @@ describe('web-kiosk.sh', () => {
     expect(args).toContain('--kiosk');
     expect(args.at(-1)).toBe(url);
     expect(args).toContain(`--user-data-dir=${join(dir, 'profile')}`);
-    expect(alive(Number(readFileSync(join(dir, 'host.pid'), 'utf8')))).toBe(false);
+    expect(processAlive(Number(readFileSync(join(dir, 'host.pid'), 'utf8')))).toBe(false);
   });
 
   it('never starts Chromium when the host prints no URL (and passes its exit status on)', () => {
