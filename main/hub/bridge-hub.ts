@@ -21,6 +21,11 @@ export interface BridgeConnection {
  */
 export class BridgeHub {
   private readonly refusals: RefusalLog;
+  private viewShown: () => void = () => {};
+  /** Settles once a page has been sent its first view: start-up work the screen need not wait for can start then. */
+  readonly firstViewSent = new Promise<void>((resolve) => {
+    this.viewShown = resolve;
+  });
 
   constructor(
     private readonly core: KioskCore,
@@ -53,6 +58,7 @@ export class BridgeHub {
       send({ type: 'view', view: this.core.view() });
       if (simulator) send({ type: 'simulator', state: simulator.state() });
       if (door) send({ type: 'door', view: door.view() });
+      this.viewShown();
     };
 
     const route = (message: Exclude<RendererMessage, { type: 'hello' }>): void => {

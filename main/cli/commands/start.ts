@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { isOpenBranchError, OpenBranchError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
@@ -12,6 +13,9 @@ import type { BridgeHub } from '../../hub/bridge-hub.ts';
 import { createLogger } from '../../logging/logger.ts';
 import { warnAboutConfigPermissions } from '../../security/config-permissions.ts';
 import { startupExitCode } from '../../storage/storage-errors.ts';
+
+/** The log files open at the latest this long after the kiosk core is up, even if no page has connected. */
+const LOG_FILES_LATEST_MS = 3000;
 
 interface StartFlags {
   readonly web?: boolean;
@@ -110,7 +114,14 @@ async function start(flags: StartFlags): Promise<void> {
   });
   running = kiosk;
   hubReady(kiosk.hub);
-  logging.startFiles();
+  // The log files open once a page has its first view (pino-roll takes ~100 ms of CPU to load, which the
+  // attract screen need not wait for), or after a few seconds if no page comes; lines are kept until then.
+  const logFilesOpen = Promise.race([kiosk.hub.firstViewSent, delay(LOG_FILES_LATEST_MS, undefined, { ref: false })])
+    .then(() => delay(0))
+    .then(() => {
+      logging.startFiles();
+      return logging.flush();
+    });
   if (inElectron) {
     // Loaded only inside Electron's own process: tests and the web host never import electron.
     const { startElectronHost } = await import('../../hosts/electron/index.ts');
@@ -121,7 +132,10 @@ async function start(flags: StartFlags): Promise<void> {
   if (demo) console.log(`Demo central system: sip2 ${demo.host}:${demo.port} oai ${demo.oai?.url ?? '-'}`);
   if (kiosk.metricsUrl) console.log(`OpenBranch metrics: ${kiosk.metricsUrl}/metrics`);
   if (kiosk.staffApiUrl) console.log(`OpenBranch staff API: ${kiosk.staffApiUrl}`);
-  console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
+  // Said once the files are there (the kiosk's own lines up to now written in them).
+  void logFilesOpen.then(() =>
+    console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`),
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
