@@ -14,7 +14,9 @@ import { createLogger } from '../../logging/logger.ts';
 import { warnAboutConfigPermissions } from '../../security/config-permissions.ts';
 import { startupExitCode } from '../../storage/storage-errors.ts';
 
-/** The log files open at the latest this long after the kiosk core is up, even if no page has connected. */
+/** The log files open this long after a page got its first view (it is drawing meanwhile)... */
+const LOG_FILES_AFTER_VIEW_MS = 1000;
+/** ...or at the latest this long after the kiosk core is up, even if no page has connected. */
 const LOG_FILES_LATEST_MS = 3000;
 
 interface StartFlags {
@@ -114,14 +116,15 @@ async function start(flags: StartFlags): Promise<void> {
   });
   running = kiosk;
   hubReady(kiosk.hub);
-  // The log files open once a page has its first view (pino-roll takes ~100 ms of CPU to load, which the
-  // attract screen need not wait for), or after a few seconds if no page comes; lines are kept until then.
-  const logFilesOpen = Promise.race([kiosk.hub.firstViewSent, delay(LOG_FILES_LATEST_MS, undefined, { ref: false })])
-    .then(() => delay(0))
-    .then(() => {
-      logging.startFiles();
-      return logging.flush();
-    });
+  // The log files open a moment after a page has its first view (pino-roll takes ~100 ms of CPU to load, which
+  // the attract screen need not wait for), or after a few seconds if no page comes; lines are kept until then.
+  const logFilesOpen = Promise.race([
+    kiosk.hub.firstViewSent.then(() => delay(LOG_FILES_AFTER_VIEW_MS)),
+    delay(LOG_FILES_LATEST_MS, undefined, { ref: false }),
+  ]).then(() => {
+    logging.startFiles();
+    return logging.flush();
+  });
   if (inElectron) {
     // Loaded only inside Electron's own process: tests and the web host never import electron.
     const { startElectronHost } = await import('../../hosts/electron/index.ts');
