@@ -1,6 +1,7 @@
 import { MAX_MESSAGE_BYTES, type MainMessage, type RendererMessage, rendererMessageSchema } from '../../shared/contract/bridge.ts';
 import type { Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { PARSE } from '../../shared/parsing.ts';
 import type { KioskCore } from '../core/ports.ts';
 import { RefusalLog } from './refusal-log.ts';
 import type { RequestRouter, Session } from './request-router.ts';
@@ -100,7 +101,7 @@ export class BridgeHub {
       receive: (raw) => {
         const parsed = parseRaw(raw);
         if (!parsed.ok) return refuse(parsed.kind, parsed.reason);
-        const result = rendererMessageSchema.safeParse(parsed.value);
+        const result = rendererMessageSchema.safeParse(parsed.value, PARSE);
         if (!result.success) {
           return refuse('schema', result.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; '));
         }
