@@ -14,6 +14,8 @@ import { createLogger } from '../../logging/logger.ts';
 import { warnAboutConfigPermissions } from '../../security/config-permissions.ts';
 import { startupExitCode } from '../../storage/storage-errors.ts';
 
+/** How long the core's build waits, at most, for a page to be sent its files first. */
+const PAGE_FIRST_MS = 750;
 /** The log files open this long after a page got its first view (it is drawing meanwhile)... */
 const LOG_FILES_AFTER_VIEW_MS = 1000;
 /** ...or at the latest this long after the kiosk core is up, even if no page has connected. */
@@ -94,6 +96,10 @@ async function start(flags: StartFlags): Promise<void> {
   if (file)
     for (const f of warnAboutConfigPermissions(file, logger))
       console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
+
+  // The page's files go out before the core is built (which keeps this thread busy for a few hundred ms):
+  // a page opened at once has them while the core builds behind its code; without a page the build starts soon anyway.
+  if (web) await Promise.race([web.pageServed, delay(PAGE_FIRST_MS, undefined, { ref: false })]);
 
   // From here on a fault nobody catches switches the lock off and ends the process (exit 70) for systemd to restart it.
   let running: RunningKiosk | undefined;

@@ -47,6 +47,13 @@ describe('the built patron page loads only what its first screen needs', () => {
     }
   });
 
+  it('names in its HTML every file the first screen needs (one round of requests), the first language’s words but no other', () => {
+    const html = readFileSync(join(repoRoot, 'dist', 'renderer', 'index.html'), 'utf8');
+    const named = new Set([...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!));
+    for (const file of [...patronPage, ...holding('shared/i18n/sv.ts')]) expect(named, file).toContain(file);
+    for (const language of ['en', 'fi', 'ar']) expect(named).not.toContain(holding(`shared/i18n/${language}.ts`)[0]);
+  });
+
   it('leaves the technician screen, the simulator panel and the door terminal out of the patron page', () => {
     const loaded = sources(patronPage);
     for (const screen of ['technician/TechnicianScreen.tsx', 'simulator/SimulatorPanel.tsx', 'door/DoorTerminal.tsx'])
