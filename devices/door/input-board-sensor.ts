@@ -46,6 +46,10 @@ export class InputBoardSensor extends PortContactSensor<InputBoardSensorConfig> 
     return this.button;
   }
 
+  hasExitButton(): boolean {
+    return this.config.exitButton !== undefined;
+  }
+
   onExitRequest(listener: () => void): Unsubscribe {
     return this.exits.on('exit', () => listener());
   }

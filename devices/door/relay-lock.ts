@@ -54,13 +54,14 @@ export class RelayLock extends RelayDevice implements DoorLock {
     this.settle();
   }
 
-  async pulse(ms: number): Promise<void> {
+  async pulse(ms: number, unlocked?: () => void): Promise<void> {
     if (!Number.isFinite(ms) || ms <= 0 || ms > this.maxPulseMs) {
       throw new OpenBranchError('door.pulse-range', `pulse must be 1..${this.maxPulseMs} ms`, { ms });
     }
     this.ensureConnected();
     this.settle();
     await this.switchOn();
+    unlocked?.();
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.release().catch(() => {});

@@ -20,6 +20,10 @@ export class SimulatedDoorSensor extends SimulatedDevice implements DoorSensor {
     this.exits.emit('exit', undefined);
   }
 
+  hasExitButton(): boolean {
+    return true;
+  }
+
   onExitRequest(listener: () => void): Unsubscribe {
     return this.exits.on('exit', () => listener());
   }

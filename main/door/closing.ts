@@ -39,7 +39,7 @@ export class ClosingWatch {
     this.mode = mode;
     if (mode === 'closed') return actions;
     const next = this.nextChange(now);
-    if (!next || next.mode !== 'closed') return actions;
+    if (next?.mode !== 'closed') return actions;
     const left = (next.at.getTime() - now.getTime()) / 60_000;
     const threshold = [...this.announceMinutes].sort((a, b) => a - b).find((m) => left <= m);
     const key = `${next.at.toISOString()}/${threshold}`;

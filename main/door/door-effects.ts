@@ -64,9 +64,8 @@ export function doorEffects(p: DoorEffectPorts): Provided {
   };
   const pulse = async () => {
     if (!p.lock) throw new Error('no door lock configured');
-    p.lockChanged('unlocked');
     try {
-      await p.lock.pulse(p.pulseMs);
+      await p.lock.pulse(p.pulseMs, () => p.lockChanged('unlocked'));
     } finally {
       p.lockChanged('locked');
       outputs(p.lamps, false);

@@ -60,6 +60,7 @@ export const testDoneSchema = z.enum([
   'read-contact',
   'switched',
   'waited-pass',
+  'waited-exit',
 ]);
 /** What came back (technician.deviceTest.answer.*). */
 export const testAnswerSchema = z.enum([
@@ -80,6 +81,12 @@ export const testAnswerSchema = z.enum([
   'contact-open',
   'contact-closed',
   'contact-unknown',
+  'contact-open-exit-pressed',
+  'contact-closed-exit-pressed',
+  'contact-unknown-exit-pressed',
+  'contact-open-no-exit-press',
+  'contact-closed-no-exit-press',
+  'contact-unknown-no-exit-press',
   'relay-off',
   'pass-in',
   'pass-out',
@@ -102,6 +109,7 @@ export const testNextSchema = z.enum([
   'check-digits',
   'press-keys',
   'check-contact',
+  'press-exit-button',
   'check-output',
   'check-direction',
   'walk-through',

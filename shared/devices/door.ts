@@ -10,8 +10,12 @@ export type LockState = 'locked' | 'unlocked';
  */
 export interface DoorLock extends Device {
   readonly kind: 'door-lock';
-  /** Unlock for `ms` milliseconds, then lock. Resolves when the relay is back off. */
-  pulse(ms: number): Promise<void>;
+  /**
+   * Unlock for `ms` milliseconds, then lock. Resolves when the relay is back off.
+   * `unlocked` runs once the relay has really switched on: a board that refuses
+   * the command never makes the door say "open".
+   */
+  pulse(ms: number, unlocked?: () => void): Promise<void>;
   /** Keep unlocked until release() (staffed hours, evacuation). */
   hold(): Promise<void>;
   /** Lock (relay off). */
@@ -28,6 +32,8 @@ export interface DoorSensor extends Device {
   onChange(listener: (state: ContactState) => void): Unsubscribe;
   /** The exit button beside the door was pressed (a sensor whose board has one wired). */
   onExitRequest?(listener: () => void): Unsubscribe;
+  /** True when an exit button is wired to this sensor's board (the technician's test then waits for a press). */
+  hasExitButton?(): boolean;
 }
 
 /** A plain relay output: siren, alarm panel, lights. */

@@ -63,6 +63,9 @@ for (const [signal, bug] of [
 
     process.kill(kiosk.pid, signal);
     expect(await kiosk.exited).toBe(70);
+    // The kiosk wrote the OFF frame (drained) before exiting; the board at the far end of the pty may read it a
+    // moment after this process hears of the exit, so wait for the board, not for a fixed time.
+    await until(() => board.relays.get(1) === false, 10_000, 'relay switched off');
     const frames = board.frames.map((f) => f.hex);
     expect(frames.slice(frames.lastIndexOf(ON1))).toEqual([ON1, OFF1]);
     expect(board.relays.get(1)).toBe(false);

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { hashPin } from '../../main/security/pin.ts';
-import { DEMO, itemLine, openKioskAndSimulator, pageUrl, place, present, typePin } from './kiosk-pages.ts';
+import { DEMO, itemLine, openKioskAndSimulator, place, present, typePin } from './kiosk-pages.ts';
 import { type KioskProcess, startKioskProcess } from './kiosk-process.ts';
 import { openTab, signInAsTechnician } from './technician-page.ts';
 

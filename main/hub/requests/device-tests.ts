@@ -133,9 +133,34 @@ const TESTS: Readonly<Record<DeviceTestAction, Test>> = {
       () =>
         result({ ok: false, done: 'waited-pass', answer: 'no-pass', next: 'walk-through', values: { seconds: c.timings.waitMs / 1000 } }),
     ),
-  contact: async (device) => {
-    const contact = (device as DoorSensor).current();
-    return result({ ok: contact !== 'unknown', done: 'read-contact', answer: `contact-${contact}`, next: 'check-contact' });
+  contact: async (device, c) => {
+    const sensor = device as DoorSensor;
+    const contact = sensor.current();
+    if (!sensor.hasExitButton?.() || !sensor.onExitRequest)
+      return result({ ok: contact !== 'unknown', done: 'read-contact', answer: `contact-${contact}`, next: 'check-contact' });
+    // With an exit button wired, the technician presses it during the test: a press that arrives proves the input and its wiring.
+    const onExit = sensor.onExitRequest.bind(sensor);
+    const seconds = c.timings.waitMs / 1000;
+    return waitFor<true>(
+      (listener) => onExit(() => listener(true)),
+      c.timings.waitMs,
+      () =>
+        result({
+          ok: contact !== 'unknown',
+          done: 'waited-exit',
+          answer: `contact-${contact}-exit-pressed`,
+          next: 'check-contact',
+          values: { seconds },
+        }),
+      () =>
+        result({
+          ok: false,
+          done: 'waited-exit',
+          answer: `contact-${contact}-no-exit-press`,
+          next: 'press-exit-button',
+          values: { seconds },
+        }),
+    );
   },
   switch: async (device, c) => {
     const output = device as RelayOutput;

@@ -131,6 +131,7 @@ export const technicianEn = {
       'read-contact': 'The door contact was read.',
       switched: 'The relay was switched on for {{seconds}} seconds and then off.',
       'waited-pass': 'Waited up to {{seconds}} seconds for someone to walk through the counter.',
+      'waited-exit': 'The door contact was read, and the test waited up to {{seconds}} seconds for a press on the exit button.',
     },
     answerCode: {
       'not-connected': 'The device is not connected (status: {{state}}).',
@@ -152,6 +153,14 @@ export const technicianEn = {
       'contact-open': 'The door contact shows the door open.',
       'contact-closed': 'The door contact shows the door closed.',
       'contact-unknown': 'The door contact gives no answer.',
+      'contact-open-exit-pressed': 'The door contact shows the door open, and the exit button was pressed.',
+      'contact-closed-exit-pressed': 'The door contact shows the door closed, and the exit button was pressed.',
+      'contact-unknown-exit-pressed': 'The door contact gives no answer, but the exit button was pressed.',
+      'contact-open-no-exit-press': 'The door contact shows the door open. No press on the exit button arrived within {{seconds}} seconds.',
+      'contact-closed-no-exit-press':
+        'The door contact shows the door closed. No press on the exit button arrived within {{seconds}} seconds.',
+      'contact-unknown-no-exit-press':
+        'The door contact gives no answer, and no press on the exit button arrived within {{seconds}} seconds.',
       'relay-off': 'The relay is off again.',
       'pass-in': 'The counter saw someone walk in.',
       'pass-out': 'The counter saw someone walk out.',
@@ -176,6 +185,8 @@ export const technicianEn = {
       'check-digits': 'Check that the number of digits matches what you pressed.',
       'press-keys': 'Press a few digits and then Enter right after pressing the button.',
       'check-contact': 'Open and close the door and test again: the answer should follow the door.',
+      'press-exit-button':
+        'Press the exit button right after pressing the button here. If no press arrives, check the cable and the input (exitButton.input) in the settings.',
       'check-output': 'Check that what is wired to the relay (lamp, siren) came on and went off.',
       'check-direction': 'Check that the direction matches how you walked. If it is reversed, swap the beams (inputs a and b).',
       'walk-through':

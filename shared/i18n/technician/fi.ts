@@ -129,6 +129,7 @@ export const technicianFi: TechnicianCatalog = {
       'read-contact': 'Ovikosketin luettiin.',
       switched: 'Rele kytkettiin päälle {{seconds}} sekunniksi ja sitten pois.',
       'waited-pass': 'Odotettiin enintään {{seconds}} sekuntia, että joku kävelee laskurin läpi.',
+      'waited-exit': 'Ovikosketin luettiin, ja testi odotti enintään {{seconds}} sekuntia poistumispainikkeen painallusta.',
     },
     answerCode: {
       'not-connected': 'Laite ei ole yhteydessä (tila: {{state}}).',
@@ -150,6 +151,15 @@ export const technicianFi: TechnicianCatalog = {
       'contact-open': 'Ovikosketin näyttää oven olevan auki.',
       'contact-closed': 'Ovikosketin näyttää oven olevan kiinni.',
       'contact-unknown': 'Ovikosketin ei anna tietoa.',
+      'contact-open-exit-pressed': 'Ovikosketin näyttää oven olevan auki, ja poistumispainiketta painettiin.',
+      'contact-closed-exit-pressed': 'Ovikosketin näyttää oven olevan kiinni, ja poistumispainiketta painettiin.',
+      'contact-unknown-exit-pressed': 'Ovikosketin ei anna tietoa, mutta poistumispainiketta painettiin.',
+      'contact-open-no-exit-press':
+        'Ovikosketin näyttää oven olevan auki. Poistumispainikkeen painallusta ei saapunut {{seconds}} sekunnin aikana.',
+      'contact-closed-no-exit-press':
+        'Ovikosketin näyttää oven olevan kiinni. Poistumispainikkeen painallusta ei saapunut {{seconds}} sekunnin aikana.',
+      'contact-unknown-no-exit-press':
+        'Ovikosketin ei anna tietoa, eikä poistumispainikkeen painallusta saapunut {{seconds}} sekunnin aikana.',
       'relay-off': 'Rele on taas pois päältä.',
       'pass-in': 'Laskuri näki jonkun kävelevän sisään.',
       'pass-out': 'Laskuri näki jonkun kävelevän ulos.',
@@ -174,6 +184,8 @@ export const technicianFi: TechnicianCatalog = {
       'check-digits': 'Tarkista, että numeroiden määrä vastaa painamiasi.',
       'press-keys': 'Paina muutama numero ja sitten Enter heti painikkeen painamisen jälkeen.',
       'check-contact': 'Avaa ja sulje ovi ja testaa uudelleen: vastauksen pitää seurata ovea.',
+      'press-exit-button':
+        'Paina poistumispainiketta heti tämän painikkeen painamisen jälkeen. Jos painallusta ei saavu, tarkista kaapeli ja tulo (exitButton.input) asetuksista.',
       'check-output': 'Tarkista, että releeseen kytketty laite (valo, sireeni) kytkeytyi päälle ja pois.',
       'check-direction': 'Tarkista, että suunta vastaa kulkusuuntaasi. Jos se on väärin päin, vaihda säteet (inputs a ja b).',
       'walk-through':

@@ -128,6 +128,7 @@ export const technicianSv: TechnicianCatalog = {
       'read-contact': 'Dörrkontakten lästes av.',
       switched: 'Reläet slogs på i {{seconds}} sekunder och sedan av.',
       'waited-pass': 'Väntade på att någon skulle gå genom räknaren i högst {{seconds}} sekunder.',
+      'waited-exit': 'Dörrkontakten lästes av, och testet väntade i högst {{seconds}} sekunder på ett tryck på utgångsknappen.',
     },
     answerCode: {
       'not-connected': 'Enheten är inte ansluten (status: {{state}}).',
@@ -149,6 +150,15 @@ export const technicianSv: TechnicianCatalog = {
       'contact-open': 'Dörrkontakten visar att dörren är öppen.',
       'contact-closed': 'Dörrkontakten visar att dörren är stängd.',
       'contact-unknown': 'Dörrkontakten ger inget besked.',
+      'contact-open-exit-pressed': 'Dörrkontakten visar att dörren är öppen, och utgångsknappen trycktes in.',
+      'contact-closed-exit-pressed': 'Dörrkontakten visar att dörren är stängd, och utgångsknappen trycktes in.',
+      'contact-unknown-exit-pressed': 'Dörrkontakten ger inget besked, men utgångsknappen trycktes in.',
+      'contact-open-no-exit-press':
+        'Dörrkontakten visar att dörren är öppen. Inget tryck på utgångsknappen kom fram på {{seconds}} sekunder.',
+      'contact-closed-no-exit-press':
+        'Dörrkontakten visar att dörren är stängd. Inget tryck på utgångsknappen kom fram på {{seconds}} sekunder.',
+      'contact-unknown-no-exit-press':
+        'Dörrkontakten ger inget besked, och inget tryck på utgångsknappen kom fram på {{seconds}} sekunder.',
       'relay-off': 'Reläet är avslaget igen.',
       'pass-in': 'Räknaren såg en person gå in.',
       'pass-out': 'Räknaren såg en person gå ut.',
@@ -172,6 +182,8 @@ export const technicianSv: TechnicianCatalog = {
       'check-digits': 'Kontrollera att antalet siffror stämmer med det du tryckte.',
       'press-keys': 'Tryck några siffror och sedan Enter direkt efter att du tryckt på knappen.',
       'check-contact': 'Öppna och stäng dörren och testa igen: svaret ska följa dörren.',
+      'press-exit-button':
+        'Tryck på utgångsknappen direkt efter att du tryckt på knappen. Kommer inget tryck fram: kontrollera kabeln och ingången (exitButton.input) i inställningarna.',
       'check-output': 'Kontrollera att det som sitter på reläet (lampa, siren) slogs på och av.',
       'check-direction': 'Kontrollera att riktningen stämmer med hur du gick. Är den omvänd: byt plats på strålarna (inputs a och b).',
       'walk-through':

@@ -15,6 +15,7 @@ import { RequestRouter } from '../../../main/hub/request-router.ts';
 import { deviceHandlers } from '../../../main/hub/requests/device-handlers.ts';
 import { configSchema } from '../../../shared/config/schema.ts';
 import { requestMethods } from '../../../shared/contract/requests.ts';
+import type { DoorSensor } from '../../../shared/devices/door.ts';
 import { silentLogger } from '../../../shared/logger.ts';
 import { type PtyPair, ptyPair, until } from './fixtures/pty.ts';
 
@@ -35,6 +36,8 @@ let padPty: PtyPair;
 let cardPty: PtyPair;
 let counterPty: PtyPair;
 let counterBoard: InputBoardSimulator;
+let contactPty: PtyPair;
+let contactBoard: InputBoardSimulator;
 let lockSim: LcusSimulator;
 let printerSim: EscposSimulator;
 let padLink: SerialLink;
@@ -67,7 +70,17 @@ async function untilSettled<T>(pending: Promise<T>, act: () => unknown): Promise
 }
 
 beforeAll(async () => {
-  [lockPty, printerPty, padPty, cardPty, counterPty] = await Promise.all([ptyPair(), ptyPair(), ptyPair(), ptyPair(), ptyPair()]);
+  [lockPty, printerPty, padPty, cardPty, counterPty, contactPty] = await Promise.all([
+    ptyPair(),
+    ptyPair(),
+    ptyPair(),
+    ptyPair(),
+    ptyPair(),
+    ptyPair(),
+  ]);
+  // The door contact on input 1 (closed), the exit button on input 2 (released).
+  contactBoard = new InputBoardSimulator(contactPty.device, { 1: 0, 2: 0 });
+  await contactBoard.start();
   counterBoard = new InputBoardSimulator(counterPty.device, { 1: 0, 2: 0 });
   await counterBoard.start();
   lockSim = new LcusSimulator(lockPty.device);
@@ -88,13 +101,16 @@ beforeAll(async () => {
       { id: 'pin', kind: 'keypad', driver: 'hid', vendorId: '05a4', productId: '9759' },
       { id: 'siren', kind: 'relay-output', driver: 'usbrelay', serial: 'QAAMZ', relay: 2, role: 'siren' },
       { id: 'counter', kind: 'people-counter', driver: 'input-board', port: counterPty.host },
+      { id: 'contact', kind: 'door-sensor', driver: 'input-board', port: contactPty.host, input: 1, exitButton: { input: 2 } },
       { id: 'ghost', kind: 'printer', driver: 'escpos', port: `${lockPty.dir}/no-such-port` },
     ],
   });
   devices = await startDevices(config.devices, silentLogger, { transports: { hid: bus } });
   await until(
     () =>
-      ['lock', 'printer', 'pad', 'card', 'pin', 'siren', 'counter'].every((id) => devices.manager.get(id)?.status().state === 'connected'),
+      ['lock', 'printer', 'pad', 'card', 'pin', 'siren', 'counter', 'contact'].every(
+        (id) => devices.manager.get(id)?.status().state === 'connected',
+      ),
     5000,
   );
   // The lock releases the relay first thing on open (fail secure): that frame is not the test's.
@@ -113,7 +129,8 @@ afterAll(async () => {
   await lockSim?.stop();
   await printerSim?.stop();
   await counterBoard?.stop();
-  await Promise.all([lockPty, printerPty, padPty, cardPty, counterPty].map((p) => p?.dispose()));
+  await contactBoard?.stop();
+  await Promise.all([lockPty, printerPty, padPty, cardPty, counterPty, contactPty].map((p) => p?.dispose()));
 });
 
 describe('device tests on the technician screen', () => {
@@ -128,6 +145,7 @@ describe('device tests on the technician screen', () => {
       pin: 'read-keypad',
       siren: 'switch',
       counter: 'count-pass',
+      contact: 'contact',
       ghost: 'print',
     });
     expect(rows.find((r) => r.id === 'ghost')?.state).toMatch(/missing|error/);
@@ -208,6 +226,28 @@ describe('device tests on the technician screen', () => {
       next: 'check-direction',
     });
     expect(await test('counter', 'count-pass')).toMatchObject({ ok: false, answer: 'no-pass', next: 'walk-through' });
+  });
+
+  it('door contact with an exit button: reads the contact and waits for a press (IN lines on the wire)', async () => {
+    const press = async () => {
+      await contactBoard.set(2, 1);
+      await contactBoard.set(2, 0);
+    };
+    expect(await untilSettled(test('contact', 'contact'), press)).toMatchObject({
+      ok: true,
+      done: 'waited-exit',
+      answer: 'contact-closed-exit-pressed',
+      next: 'check-contact',
+    });
+    await contactBoard.set(1, 1); // the door opens; nobody presses the button this time
+    await until(() => (devices.manager.get('contact') as DoorSensor | undefined)?.current() === 'open', 3000);
+    expect(await test('contact', 'contact')).toMatchObject({
+      ok: false,
+      done: 'waited-exit',
+      answer: 'contact-open-no-exit-press',
+      next: 'press-exit-button',
+      values: { seconds: 2 },
+    });
   });
 
   it('a device that is not connected is not touched; its state and the driver’s words come back', async () => {

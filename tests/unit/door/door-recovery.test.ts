@@ -84,7 +84,11 @@ describe('the door recovers from every fault, always locked and back at idle', (
     const m = recordingMetrics();
     const w = await door({ metrics: m.metrics });
     w.board.throwing = true;
+    const shown: string[] = [];
+    const off = w.door.onView((v) => shown.push(v.lock));
     const first = await w.enter(ANNA.card, ANNA.pin);
+    off();
+    expect(shown).not.toContain('unlocked'); // the screen never said "open" for a door that stayed locked
     expect(first).toMatchObject({ opened: false, answer: { step: 'denied', reason: 'error' } });
     expect(m.alarms).toContain('unlock-failed');
     expect(w.lock.status().state).toBe('error');
