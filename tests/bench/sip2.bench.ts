@@ -13,7 +13,7 @@ import { checkoutRequest } from '../../main/central/sip2/codec/requests.ts';
 import { Sip2Operations } from '../../main/central/sip2/operations.ts';
 import { configSchema } from '../../shared/config/schema.ts';
 import { silentLogger } from '../../shared/logger.ts';
-import { compare, interleaved, startServer } from './compare.ts';
+import { compare, startServer } from './compare.ts';
 import { nowMs, percentile, summary } from './stats.ts';
 
 export default async function (): Promise<void> {
@@ -42,11 +42,12 @@ export default async function (): Promise<void> {
   await cpuAgainstRawClient();
 }
 
-const REQUESTS = 2000;
+/** Per client and round: blocks of requests, the two clients alternating block by block. */
+const BLOCKS = 10;
+const PER_BLOCK = 200;
 
-/** CPU time of this process per request (user + system), in microseconds. */
+/** CPU time of this process for `requests` calls (user + system), in microseconds per call. */
 async function cpuPerRequest(requests: number, one: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 100; i++) await one(); // warm
   const before = process.cpuUsage();
   for (let i = 0; i < requests; i++) await one();
   const used = process.cpuUsage(before);
@@ -54,11 +55,33 @@ async function cpuPerRequest(requests: number, one: () => Promise<unknown>): Pro
 }
 
 /**
+ * One round: both clients' CPU per request, measured in short blocks that
+ * alternate between them, so a burst of load from other processes on the
+ * machine falls on both rather than on whichever ran at that moment.
+ */
+async function pairedRound(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<{ a: number; b: number }> {
+  let sumA = 0;
+  let sumB = 0;
+  for (let block = 0; block < BLOCKS; block++) {
+    if (block % 2 === 0) {
+      sumA += await cpuPerRequest(PER_BLOCK, a);
+      sumB += await cpuPerRequest(PER_BLOCK, b);
+    } else {
+      sumB += await cpuPerRequest(PER_BLOCK, b);
+      sumA += await cpuPerRequest(PER_BLOCK, a);
+    }
+  }
+  return { a: sumA / BLOCKS, b: sumB / BLOCKS };
+}
+
+/**
  * The client's own CPU per request (item information, AY/AZ on) against a
  * raw-socket client sending the same bytes to the same demo ACS, which runs
  * in a process of its own so only the client's work is counted. The raw
- * client builds the message with its checksum, writes it and reads up to the
- * terminator: the least any SIP2 client does.
+ * client does the least any SIP2 client with error detection on must do:
+ * puts the current date in the request, adds the sequence number and
+ * checksum, reads up to the terminator, checks the answer's sequence number
+ * and checksum over its bytes, and splits the fields to read one.
  */
 export async function cpuAgainstRawClient(): Promise<void> {
   const acs = await startServer([process.execPath, '--import', 'tsx', 'tests/bench/fixtures/demo-acs.ts'], /^listening (http:\/\/\S+)$/m);
@@ -71,10 +94,17 @@ export async function cpuAgainstRawClient(): Promise<void> {
     await conn.connect();
     const ops = new Sip2Operations(conn.client);
     const raw = await rawClient(hostname, Number(port));
-    const s = await interleaved(5, {
-      client: () => cpuPerRequest(REQUESTS, () => ops.itemInformation('39000000000052')),
-      raw: () => cpuPerRequest(REQUESTS, () => raw.itemInformation('39000000000052')),
-    });
+    const client = () => ops.itemInformation('39000000000052');
+    const bare = () => raw.itemInformation('39000000000052');
+    for (let i = 0; i < 1000; i++) await Promise.all([client(), bare()]); // both warm (JIT) before the first round
+    const [title, rawTitle] = [(await client()).title, await bare()];
+    if (rawTitle !== `AJ${title}`) throw new Error(`the raw client read ${rawTitle}, the client ${title}: not the same answer`);
+    const s = { client: [] as number[], raw: [] as number[] };
+    for (let round = 0; round < 5; round++) {
+      const r = await pairedRound(client, bare);
+      s.client.push(r.a);
+      s.raw.push(r.b);
+    }
     compare('SIP2 client CPU per request (item information)', s.client, s.raw, 1.5, 'µs', 'raw socket client');
     raw.close();
     await conn.close();
@@ -83,34 +113,72 @@ export async function cpuAgainstRawClient(): Promise<void> {
   }
 }
 
-/** A bare SIP2 client on a socket: login, then one request at a time, answers read up to CR LF. */
+const CR = 0x0d;
+const LF = 0x0a;
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** A SIP2 date in local time with a blank zone, worked out once a second (a date is to the second). */
+function transactionDate(): () => string {
+  let second = -1;
+  let text = '';
+  return () => {
+    const now = Date.now();
+    if (Math.floor(now / 1000) !== second) {
+      second = Math.floor(now / 1000);
+      const d = new Date(now);
+      text = `${d.getFullYear()}${two(d.getMonth() + 1)}${two(d.getDate())}    ${two(d.getHours())}${two(d.getMinutes())}${two(d.getSeconds())}`;
+    }
+    return text;
+  };
+}
+
+/** The answer's text before "AY", or undefined when its sequence number or checksum is not the expected one. */
+function checkedBody(frame: Buffer, sequence: number): string | undefined {
+  const az = frame.length - 6;
+  if (az < 3 || frame[az - 3] !== 0x41 || frame[az - 2] !== 0x59 || frame[az - 1] !== 0x30 + sequence) return undefined;
+  if (frame[az] !== 0x41 || frame[az + 1] !== 0x5a) return undefined;
+  let sum = 0;
+  for (let i = 0; i < az + 2; i++) sum += frame[i]!;
+  if ((-sum & 0xffff) !== Number.parseInt(frame.toString('latin1', az + 2, frame.length), 16)) return undefined;
+  return frame.toString('utf8', 0, az - 3);
+}
+
+/** A bare SIP2 client on a socket: login, then one request at a time, answers read up to CR. */
 async function rawClient(host: string, port: number) {
   const socket = connect({ host, port });
   socket.setNoDelay(true);
   await new Promise<void>((r) => socket.once('connect', () => r()));
-  let pending: ((frame: string) => void) | undefined;
-  let buffer = '';
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    buffer += chunk;
-    const end = buffer.indexOf('\r');
-    if (end < 0) return;
-    const frame = buffer.slice(0, end);
-    buffer = buffer.slice(end + (buffer[end + 1] === '\n' ? 2 : 1));
-    pending?.(frame);
+  let pending: ((frame: Buffer) => void) | undefined;
+  let buffered: Buffer | undefined;
+  socket.on('data', (chunk: Buffer) => {
+    const data = buffered ? Buffer.concat([buffered, chunk]) : chunk;
+    const end = data.indexOf(CR);
+    if (end < 0) {
+      buffered = data;
+      return;
+    }
+    buffered = undefined; // one request at a time: nothing but the LF of CR LF follows an answer
+    pending?.(data.subarray(data[0] === LF ? 1 : 0, end));
   });
   let seq = 0;
   const send = (body: string) =>
-    new Promise<string>((resolve) => {
-      pending = resolve;
-      const text = `${body}AY${seq}AZ`;
+    new Promise<string>((resolve, reject) => {
+      const sequence = seq;
       seq = (seq + 1) % 10;
-      socket.write(`${text}${checksum(new TextEncoder().encode(text))}\r`);
+      pending = (frame) => {
+        const text = checkedBody(frame, sequence);
+        if (text === undefined) reject(new Error(`bad answer: ${frame.toString('latin1')}`));
+        else resolve(text);
+      };
+      // Encoded once; the checksum's four digits go into the bytes after "AZ".
+      const bytes = Buffer.from(`${body}AY${sequence}AZ0000\r`, 'utf8');
+      bytes.write(checksum(bytes, bytes.length - 5), bytes.length - 5, 'latin1');
+      socket.write(bytes);
     });
   await send(`9300CN${DEMO_LOGIN.user}|CO${DEMO_LOGIN.password}|CPVAS|`);
-  const stamp = '20261130    120000';
+  const date = transactionDate();
   return {
-    itemInformation: async (item: string) => (await send(`17${stamp}AOVAS|AB${item}|`)).split('|').find((f) => f.startsWith('AJ')),
+    itemInformation: async (item: string) => (await send(`17${date()}AOVAS|AB${item}|AC|`)).split('|').find((f) => f.startsWith('AJ')),
     close: () => socket.destroy(),
   };
 }

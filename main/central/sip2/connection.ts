@@ -5,6 +5,14 @@ import { redactedHex, redactText } from './codec/redact.ts';
 import { decodeText, type Sip2Encoding } from './codec/text.ts';
 import type { Sip2Socket } from './transport.ts';
 
+interface Waiting {
+  readonly resolve: (f: Uint8Array) => void;
+  readonly reject: (e: OpenBranchError) => void;
+  readonly timeoutMs: number;
+  /** performance.now() time after which the request has timed out. */
+  readonly deadline: number;
+}
+
 /**
  * One TCP/TLS connection with at most one request outstanding. A frame
  * that arrives when nobody waits is logged and dropped (a late answer after
@@ -13,10 +21,16 @@ import type { Sip2Socket } from './transport.ts';
  */
 export class Sip2Connection {
   private readonly framer = new Sip2Framer();
-  private waiting: { resolve: (f: Uint8Array) => void; reject: (e: OpenBranchError) => void; timeoutMs: number } | undefined;
-  /** One timeout timer for the connection, re-armed per request (no new timer each time); idle firings do nothing. */
+  private waiting: Waiting | undefined;
+  /**
+   * One timeout timer for the connection, not touched per request: each
+   * request only notes its deadline. When the timer fires it fails the
+   * request whose deadline has passed, or sleeps again until the one that
+   * waits now is due; with nothing waiting it stops.
+   */
   private timer: NodeJS.Timeout | undefined;
-  private timerMs = 0;
+  /** When the pending timer fires (performance.now() time). */
+  private timerAt = 0;
   private closedWith: OpenBranchError | undefined;
   private readonly closeListeners: ((e: OpenBranchError) => void)[] = [];
 
@@ -43,8 +57,9 @@ export class Sip2Connection {
     if (this.closedWith) return Promise.reject(this.closedWith);
     if (this.waiting) return Promise.reject(new OpenBranchError('sip2.busy', 'a request is already outstanding on this connection'));
     return new Promise((resolve, reject) => {
-      this.waiting = { resolve, reject, timeoutMs };
-      this.armTimeout(timeoutMs);
+      const deadline = performance.now() + timeoutMs;
+      this.waiting = { resolve, reject, timeoutMs, deadline };
+      this.armTimeout(deadline);
       this.trace('sc->acs', bytes);
       this.socket.write(bytes);
     });
@@ -81,25 +96,30 @@ export class Sip2Connection {
     }
   }
 
-  private armTimeout(timeoutMs: number): void {
-    if (this.timer && this.timerMs === timeoutMs) {
-      this.timer.refresh();
-      return;
+  /** Makes sure the timer fires no later than `deadline` (a pending timer that fires sooner is left alone). */
+  private armTimeout(deadline: number): void {
+    if (this.timer !== undefined) {
+      if (this.timerAt <= deadline) return;
+      clearTimeout(this.timer);
     }
-    clearTimeout(this.timer);
-    this.timerMs = timeoutMs;
-    this.timer = setTimeout(() => this.timedOut(), timeoutMs);
+    this.timerAt = deadline;
+    this.timer = setTimeout(this.onTimer, Math.max(1, Math.ceil(deadline - performance.now())));
     this.timer.unref(); // the socket keeps Node running while a request is out; this timer alone should not
   }
 
-  private timedOut(): void {
+  private readonly onTimer = (): void => {
+    this.timer = undefined;
     const w = this.waiting;
-    if (!w) return; // answered meanwhile: the timer only runs out idle
+    if (!w) return; // answered meanwhile: nothing to watch until the next request
+    if (performance.now() < w.deadline) {
+      this.armTimeout(w.deadline); // armed for an earlier request: sleep on until this one is due
+      return;
+    }
     this.waiting = undefined;
     const e = new OpenBranchError('sip2.timeout', `no answer within ${w.timeoutMs} ms`, { timeoutMs: w.timeoutMs });
     w.reject(e);
     this.close(e);
-  }
+  };
 
   /** Frames are decoded and redacted for the log only when debug (text) or trace (hex) is on. */
   private trace(direction: string, bytes: Uint8Array): void {

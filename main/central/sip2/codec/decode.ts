@@ -1,5 +1,5 @@
 import { OpenBranchError } from '../../../../shared/errors.ts';
-import { checksum } from './checksum.ts';
+import { checksum, checksumValue } from './checksum.ts';
 import type { DecodedMessage, SipField } from './message.ts';
 import { FIXED_WIDTH, MESSAGES } from './spec.ts';
 import { decodeText, type Sip2Encoding } from './text.ts';
@@ -19,35 +19,61 @@ const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
 const malformed = (reason: string, details: Record<string, unknown> = {}) =>
   new OpenBranchError('sip2.malformed', `malformed SIP2 message: ${reason}`, details);
 
+/** Where the body ends, and the AY sequence and AZ checksum after it, when present. */
 interface Trailer {
-  bodyEnd: number;
-  sequence?: number;
-  checksum?: string;
-  checksumEnd?: number;
+  readonly bodyEnd: number;
+  readonly sequence: number | undefined;
+  /** The four hex digits as sent (upper-cased), or undefined without AZ. */
+  readonly checksum: string | undefined;
+  /** Their value, compared with the sum of the bytes up to and including "AZ". */
+  readonly checksumValue: number;
+  readonly checksumEnd: number;
 }
 
-const NO_TRAILER = (end: number): Trailer => ({ bodyEnd: end });
+const noTrailer = (end: number): Trailer => ({ bodyEnd: end, sequence: undefined, checksum: undefined, checksumValue: 0, checksumEnd: 0 });
+
+const hexValue = (b: number): number => (b <= 0x39 ? b - 0x30 : (b | 0x20) - 0x57);
+const upperHex = (b: number): number => (b >= 0x61 ? b - 0x20 : b);
 
 /** Finds "AY<n>AZ<hhhh>" (or a bare "AZ<hhhh>") at the end of the message, optionally followed by '|'. */
 function findTrailer(b: Uint8Array, end: number): Trailer {
   let e = end;
   if (e > 0 && b[e - 1] === PIPE) e--;
   const az = e - 6;
-  if (az < 2 || b[az] !== 0x41 || b[az + 1] !== 0x5a) return NO_TRAILER(end);
-  for (let i = az + 2; i < e; i++) if (!isHex(b[i]!)) return NO_TRAILER(end);
-  const sum = String.fromCharCode(b[az + 2]!, b[az + 3]!, b[az + 4]!, b[az + 5]!).toUpperCase();
-  const ay = az - 3;
-  if (ay >= 2 && b[ay] === 0x41 && b[ay + 1] === 0x59 && isDigit(b[ay + 2]!)) {
-    return { bodyEnd: ay, sequence: b[ay + 2]! - 0x30, checksum: sum, checksumEnd: az + 2 };
+  if (az < 2 || b[az] !== 0x41 || b[az + 1] !== 0x5a) return noTrailer(end);
+  let value = 0;
+  for (let i = az + 2; i < e; i++) {
+    if (!isHex(b[i]!)) return noTrailer(end);
+    value = (value << 4) | hexValue(b[i]!);
   }
-  return { bodyEnd: az, checksum: sum, checksumEnd: az + 2 };
+  const sum = String.fromCharCode(upperHex(b[az + 2]!), upperHex(b[az + 3]!), upperHex(b[az + 4]!), upperHex(b[az + 5]!));
+  const ay = az - 3;
+  const hasAy = ay >= 2 && b[ay] === 0x41 && b[ay + 1] === 0x59 && isDigit(b[ay + 2]!);
+  return {
+    bodyEnd: hasAy ? ay : az,
+    sequence: hasAy ? b[ay + 2]! - 0x30 : undefined,
+    checksum: sum,
+    checksumValue: value,
+    checksumEnd: az + 2,
+  };
 }
 
-/** The trailer's bytes as text: ASCII by construction (AY, a digit, AZ, hex, '|'). */
-function asciiText(b: Uint8Array, from: number): string {
-  let out = '';
-  for (let i = from; i < b.length; i++) out += String.fromCharCode(b[i]!);
-  return out;
+/** The fields after the fixed part: "ID<value>|" each; repeated and unknown ids are kept. */
+function splitFields(text: string, from: number, code: string, pipeEscape: string | undefined): SipField[] {
+  const fields: SipField[] = [];
+  const n = text.length;
+  while (from < n) {
+    let bar = text.indexOf('|', from);
+    if (bar < 0) bar = n;
+    if (bar - from === 1) throw malformed('field without a two-character id', { code, part: text.slice(from, bar) });
+    if (bar > from) {
+      const raw = text.slice(from + 2, bar);
+      const value = pipeEscape && raw.includes(pipeEscape) ? raw.replaceAll(pipeEscape, '|') : raw;
+      fields.push({ id: text.slice(from, from + 2), value });
+    }
+    from = bar + 1;
+  }
+  return fields;
 }
 
 /**
@@ -61,7 +87,7 @@ export function decodeMessage(bytes: Uint8Array, options: DecodeOptions = {}): D
   let end = bytes.length;
   while (start < end && (bytes[start] === LF || bytes[start] === CR)) start++;
   while (end > start && (bytes[end - 1] === CR || bytes[end - 1] === LF)) end--;
-  const b = bytes.subarray(start, end);
+  const b = start === 0 && end === bytes.length ? bytes : bytes.subarray(start, end);
   if (b.length < 2) throw malformed('too short', { length: b.length });
   if (!isDigit(b[0]!) || !isDigit(b[1]!)) throw malformed('command code is not two digits');
 
@@ -69,9 +95,11 @@ export function decodeMessage(bytes: Uint8Array, options: DecodeOptions = {}): D
   const spec = MESSAGES.get(code);
   const fixedWidth = FIXED_WIDTH.get(code) ?? 0;
   let trailer = findTrailer(b, b.length);
-  if (trailer.bodyEnd < 2 + fixedWidth) trailer = NO_TRAILER(b.length);
+  if (trailer.bodyEnd < 2 + fixedWidth) trailer = noTrailer(b.length);
 
-  const text = decodeText(b.subarray(0, trailer.bodyEnd), encoding);
+  // Decoded once, trailer and all; the trailer is ASCII (one character a byte), so the body is a prefix.
+  const whole = decodeText(b, encoding);
+  const text = trailer.bodyEnd === b.length ? whole : whole.slice(0, whole.length - (b.length - trailer.bodyEnd));
   // Fixed fields are ASCII by the spec; count them on the decoded text so a
   // multi-byte character later in the message cannot shift them.
   if (text.length < 2 + fixedWidth) {
@@ -79,30 +107,26 @@ export function decodeMessage(bytes: Uint8Array, options: DecodeOptions = {}): D
   }
   const fixed: Record<string, string> = {};
   let pos = 2;
-  for (const f of spec?.fixed ?? []) {
-    fixed[f.name] = text.slice(pos, pos + f.width);
-    pos += f.width;
+  if (spec) {
+    for (const f of spec.fixed) {
+      fixed[f.name] = text.slice(pos, pos + f.width);
+      pos += f.width;
+    }
   }
-  const fields: SipField[] = [];
-  const pipeEscape = options.pipeEscape;
-  for (const part of text.slice(pos).split('|')) {
-    if (part.length === 0) continue;
-    if (part.length < 2) throw malformed('field without a two-character id', { code, part });
-    const raw = part.slice(2);
-    fields.push({ id: part.slice(0, 2), value: pipeEscape ? raw.replaceAll(pipeEscape, '|') : raw });
-  }
+  const fields = splitFields(text, pos, code, options.pipeEscape);
 
-  // The whole text is the body's (decoded once) and the trailer's ASCII.
-  const whole = trailer.bodyEnd === b.length ? text : text + asciiText(b, trailer.bodyEnd);
   const name = spec?.name ?? 'Unknown';
-  if (trailer.checksum === undefined) {
+  const sent = trailer.checksum;
+  if (sent === undefined) {
     return trailer.sequence === undefined
       ? { code, name, fixed, fields, text: whole }
       : { code, name, fixed, fields, text: whole, sequence: trailer.sequence };
   }
-  const expected = checksum(b, trailer.checksumEnd);
-  const checked = { checksum: trailer.checksum, checksumValid: expected === trailer.checksum, expectedChecksum: expected };
+  const value = checksumValue(b, trailer.checksumEnd);
+  const checksumValid = value === trailer.checksumValue;
+  // Valid: the digits as sent are the expected ones (upper-cased), no need to format them again.
+  const expectedChecksum = checksumValid ? sent : checksum(b, trailer.checksumEnd);
   return trailer.sequence === undefined
-    ? { code, name, fixed, fields, text: whole, ...checked }
-    : { code, name, fixed, fields, text: whole, sequence: trailer.sequence, ...checked };
+    ? { code, name, fixed, fields, text: whole, checksum: sent, checksumValid, expectedChecksum }
+    : { code, name, fixed, fields, text: whole, sequence: trailer.sequence, checksum: sent, checksumValid, expectedChecksum };
 }

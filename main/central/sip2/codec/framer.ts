@@ -1,5 +1,8 @@
 import { OpenBranchError } from '../../../../shared/errors.ts';
 
+/** A plain Uint8Array over chunk[from, to): a Buffer's own subarray() builds a Buffer, at several times the cost. */
+const view = (chunk: Uint8Array, from: number, to: number): Uint8Array => new Uint8Array(chunk.buffer, chunk.byteOffset + from, to - from);
+
 /**
  * Splits a TCP byte stream into SIP2 messages. A message ends at CR; an LF
  * after it (CRLF, Koha) or before the next message is dropped. Messages split
@@ -18,13 +21,13 @@ export class Sip2Framer {
     const frames: Uint8Array[] = [];
     let start = 0;
     for (let cr = chunk.indexOf(0x0d); cr >= 0; cr = chunk.indexOf(0x0d, start)) {
-      const frame = this.take(chunk.subarray(start, cr));
+      const frame = this.take(chunk, start, cr);
       if (frame.length > 0) frames.push(frame);
       start = cr + 1;
     }
     // Leading LFs (the LF of a CRLF) are dropped before a message starts.
     if (this.length === 0) while (start < chunk.length && chunk[start] === 0x0a) start++;
-    this.append(chunk.subarray(start));
+    if (start < chunk.length) this.append(view(chunk, start, chunk.length));
     if (this.length > this.maxLength) {
       const length = this.length;
       this.reset();
@@ -43,17 +46,16 @@ export class Sip2Framer {
     this.length += bytes.length;
   }
 
-  /** The message ending here: what is pending plus `tail`, without the LF of a CRLF before it. */
-  private take(tail: Uint8Array): Uint8Array {
-    let skip = 0;
+  /** The message ending at chunk[end]: what is pending plus chunk[from, end), without the LF of a CRLF before it. */
+  private take(chunk: Uint8Array, from: number, end: number): Uint8Array {
     if (this.length === 0) {
-      while (skip < tail.length && tail[skip] === 0x0a) skip++;
+      while (from < end && chunk[from] === 0x0a) from++;
       // The whole message came in this chunk (the usual case): its bytes, not a copy.
-      return tail.subarray(skip);
+      return view(chunk, from, end);
     }
-    const whole = new Uint8Array(this.length + tail.length - skip);
+    const whole = new Uint8Array(this.length + end - from);
     whole.set(this.buffer.subarray(0, this.length));
-    whole.set(tail.subarray(skip), this.length);
+    whole.set(view(chunk, from, end), this.length);
     this.length = 0;
     return whole;
   }

@@ -30,10 +30,13 @@ export interface DecodedMessage extends SipMessage {
 
 /** The first value of a field, or undefined. */
 export function fieldValue(msg: SipMessage, id: string): string | undefined {
-  return msg.fields.find((f) => f.id === id)?.value;
+  for (const f of msg.fields) if (f.id === id) return f.value;
+  return undefined;
 }
 
 /** Every value of a (repeatable) field, in order. */
 export function fieldValues(msg: SipMessage, id: string): string[] {
-  return msg.fields.filter((f) => f.id === id).map((f) => f.value);
+  const values: string[] = [];
+  for (const f of msg.fields) if (f.id === id) values.push(f.value);
+  return values;
 }

@@ -13,17 +13,31 @@ const money = (v: string | undefined) => {
 };
 const opt = <K extends string>(key: K, value: string | undefined): { [P in K]?: string } =>
   (value === undefined || value === '' ? {} : { [key]: value }) as { [P in K]?: string };
+/** The optional fields of a response that are there and not empty, in one object (one spread, not one per field). */
+const present = <T extends Record<string, string | undefined>>(values: T): { [K in keyof T]?: string } => {
+  const out: Record<string, string> = {};
+  for (const key in values) {
+    const value = values[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  return out as { [K in keyof T]?: string };
+};
 
 export interface Common {
   readonly screenMessages: string[];
   readonly printLines: string[];
   readonly raw: string;
 }
-const common = (m: DecodedMessage): Common => ({
-  screenMessages: fieldValues(m, 'AF').filter((s) => s !== ''),
-  printLines: fieldValues(m, 'AG'),
-  raw: m.text,
-});
+const common = (m: DecodedMessage): Common => {
+  const screenMessages: string[] = [];
+  const printLines: string[] = [];
+  for (const f of m.fields) {
+    if (f.id === 'AF') {
+      if (f.value !== '') screenMessages.push(f.value);
+    } else if (f.id === 'AG') printLines.push(f.value);
+  }
+  return { screenMessages, printLines, raw: m.text };
+};
 
 export const parseLoginResponse = (m: DecodedMessage) => ({ ok: m.fixed.ok === '1', raw: m.text });
 
@@ -102,13 +116,15 @@ export function parsePatronInformation(m: DecodedMessage) {
     fineItems: fieldValues(m, 'AV'),
     recallItems: fieldValues(m, 'BU'),
     unavailableHoldItems: fieldValues(m, 'CD'),
-    ...opt('homeAddress', fieldValue(m, 'BD')),
-    ...opt('email', fieldValue(m, 'BE')),
-    ...opt('phone', fieldValue(m, 'BF')),
-    ...opt('homeLibrary', fieldValue(m, 'AQ')),
-    ...opt('birthDate', fieldValue(m, 'PB')),
-    ...opt('patronType', fieldValue(m, 'PC')),
-    ...opt('expirationDate', fieldValue(m, 'PA')),
+    ...present({
+      homeAddress: fieldValue(m, 'BD'),
+      email: fieldValue(m, 'BE'),
+      phone: fieldValue(m, 'BF'),
+      homeLibrary: fieldValue(m, 'AQ'),
+      birthDate: fieldValue(m, 'PB'),
+      patronType: fieldValue(m, 'PC'),
+      expirationDate: fieldValue(m, 'PA'),
+    }),
     ...common(m),
   };
 }
@@ -125,12 +141,14 @@ export function parseCheckout(m: DecodedMessage) {
     transactionDate: readSipDate(m.fixed.transactionDate ?? ''),
     patronIdentifier: fieldValue(m, 'AA') ?? '',
     itemIdentifier: fieldValue(m, 'AB') ?? '',
-    ...opt('title', fieldValue(m, 'AJ')),
-    ...opt('dueDate', readSipDate(fieldValue(m, 'AH') ?? '')),
-    ...opt('feeType', fieldValue(m, 'BT')),
-    ...opt('feeAmount', fieldValue(m, 'BV')),
-    ...opt('mediaType', fieldValue(m, 'CK')),
-    ...opt('transactionId', fieldValue(m, 'BK')),
+    ...present({
+      title: fieldValue(m, 'AJ'),
+      dueDate: readSipDate(fieldValue(m, 'AH') ?? ''),
+      feeType: fieldValue(m, 'BT'),
+      feeAmount: fieldValue(m, 'BV'),
+      mediaType: fieldValue(m, 'CK'),
+      transactionId: fieldValue(m, 'BK'),
+    }),
     ...common(m),
   };
 }
@@ -146,17 +164,19 @@ export function parseCheckin(m: DecodedMessage) {
     alert: isY(m.fixed.alert),
     transactionDate: readSipDate(m.fixed.transactionDate ?? ''),
     itemIdentifier: fieldValue(m, 'AB') ?? '',
-    ...opt('permanentLocation', fieldValue(m, 'AQ')),
-    ...opt('title', fieldValue(m, 'AJ')),
-    ...opt('sortBin', fieldValue(m, 'CL')),
-    ...opt('patronIdentifier', fieldValue(m, 'AA')),
-    ...opt('mediaType', fieldValue(m, 'CK')),
-    ...opt('collectionCode', fieldValue(m, 'CR')),
-    ...opt('callNumber', fieldValue(m, 'CS')),
-    ...opt('destinationLocation', fieldValue(m, 'CT')),
-    ...opt('alertType', fieldValue(m, 'CV')),
-    ...opt('holdPatronId', fieldValue(m, 'CY')),
-    ...opt('holdPatronName', fieldValue(m, 'DA')),
+    ...present({
+      permanentLocation: fieldValue(m, 'AQ'),
+      title: fieldValue(m, 'AJ'),
+      sortBin: fieldValue(m, 'CL'),
+      patronIdentifier: fieldValue(m, 'AA'),
+      mediaType: fieldValue(m, 'CK'),
+      collectionCode: fieldValue(m, 'CR'),
+      callNumber: fieldValue(m, 'CS'),
+      destinationLocation: fieldValue(m, 'CT'),
+      alertType: fieldValue(m, 'CV'),
+      holdPatronId: fieldValue(m, 'CY'),
+      holdPatronName: fieldValue(m, 'DA'),
+    }),
     ...common(m),
   };
 }
@@ -200,14 +220,16 @@ export function parseItemInformation(m: DecodedMessage) {
     feeType: m.fixed.feeType ?? '',
     itemIdentifier: fieldValue(m, 'AB') ?? '',
     title: fieldValue(m, 'AJ') ?? '',
-    ...opt('dueDate', readSipDate(fieldValue(m, 'AH') ?? '')),
-    ...opt('holdQueueLength', fieldValue(m, 'CF')),
-    ...opt('permanentLocation', fieldValue(m, 'AQ')),
-    ...opt('currentLocation', fieldValue(m, 'AP')),
-    ...opt('mediaType', fieldValue(m, 'CK')),
-    ...opt('itemProperties', fieldValue(m, 'CH')),
-    ...opt('owner', fieldValue(m, 'BG')),
-    ...opt('patronIdentifier', fieldValue(m, 'AA')),
+    ...present({
+      dueDate: readSipDate(fieldValue(m, 'AH') ?? ''),
+      holdQueueLength: fieldValue(m, 'CF'),
+      permanentLocation: fieldValue(m, 'AQ'),
+      currentLocation: fieldValue(m, 'AP'),
+      mediaType: fieldValue(m, 'CK'),
+      itemProperties: fieldValue(m, 'CH'),
+      owner: fieldValue(m, 'BG'),
+      patronIdentifier: fieldValue(m, 'AA'),
+    }),
     ...common(m),
   };
 }
@@ -231,10 +253,12 @@ export function parseHold(m: DecodedMessage) {
     patronIdentifier: fieldValue(m, 'AA') ?? '',
     institution: fieldValue(m, 'AO') ?? '',
     ...(queue === undefined || queue.trim() === '' ? {} : { queuePosition: num(queue) }),
-    ...opt('expirationDate', readSipDate(fieldValue(m, 'BW') ?? '')),
-    ...opt('pickupLocation', fieldValue(m, 'BS')),
-    ...opt('itemIdentifier', fieldValue(m, 'AB')),
-    ...opt('titleIdentifier', fieldValue(m, 'AJ')),
+    ...present({
+      expirationDate: readSipDate(fieldValue(m, 'BW') ?? ''),
+      pickupLocation: fieldValue(m, 'BS'),
+      itemIdentifier: fieldValue(m, 'AB'),
+      titleIdentifier: fieldValue(m, 'AJ'),
+    }),
     ...common(m),
   };
 }

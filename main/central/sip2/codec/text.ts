@@ -1,3 +1,5 @@
+import { allocBytes } from './bytes.ts';
+
 /** Text <-> bytes in the configured wire encoding (pure: no Buffer, no I/O). */
 export type Sip2Encoding = 'utf-8' | 'latin1' | 'ascii';
 
@@ -6,13 +8,28 @@ const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8', { fatal: false });
 
 export function encodeText(text: string, encoding: Sip2Encoding): Uint8Array {
-  if (encoding === 'utf-8') return utf8Encoder.encode(text);
+  return encodeTextWithRoom(text, encoding, 0);
+}
+
+/** The text's bytes followed by `room` zero bytes for the caller to fill (a checksum, a terminator). */
+export function encodeTextWithRoom(text: string, encoding: Sip2Encoding, room: number): Uint8Array {
+  const out = allocBytes(text.length + room);
+  // One byte a character: Latin-1 and ASCII always, UTF-8 as long as the text is ASCII (nearly every SIP2 message).
   const max = encoding === 'latin1' ? 0xff : 0x7f;
-  const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    out[i] = c <= max ? c : 0x3f; // '?', as the spec's 7-bit world would
+    if (c > max) {
+      if (encoding === 'utf-8') return utf8WithRoom(text, room);
+      out[i] = 0x3f; // '?', as the spec's 7-bit world would
+    } else out[i] = c;
   }
+  return out;
+}
+
+function utf8WithRoom(text: string, room: number): Uint8Array {
+  const encoded = utf8Encoder.encode(text);
+  const out = allocBytes(encoded.length + room);
+  out.set(encoded);
   return out;
 }
 
