@@ -1,6 +1,6 @@
-// marcjs 3.0.2 ships no types; only the record model is used here (see record-model.ts).
-declare module 'marcjs' {
-  export class Record {
+// marcjs 3.0.2 ships no types; only its record model is used here (see record-model.ts).
+declare module 'marcjs/lib/Record.js' {
+  export default class Record {
     leader: string;
     /** [tag, value] for control fields, [tag, indicators, code, value, code, value, ...] for data fields. */
     fields: string[][];

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { configSchema, EMBEDDED_DEFAULT, type KioskConfig } from '../../shared/config/schema.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
+import { PARSE } from '../../shared/parsing.ts';
 import { deviceRegistry } from '../devices/drivers.ts';
 import { describeIssues } from './issues.ts';
 import { readYaml } from './yaml-text.ts';
@@ -18,7 +19,7 @@ export interface LoadedConfig {
  * config never starts a half-working kiosk.
  */
 export function loadConfig(file: string | undefined): LoadedConfig {
-  if (file === undefined) return { config: configSchema.parse(EMBEDDED_DEFAULT), file };
+  if (file === undefined) return { config: configSchema.parse(EMBEDDED_DEFAULT, PARSE), file };
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -32,9 +33,10 @@ export function loadConfig(file: string | undefined): LoadedConfig {
 
 export function parseConfigText(text: string, file: string): KioskConfig {
   const raw = readYaml(text, file);
-  const result = configSchema.safeParse(raw);
+  const result = configSchema.safeParse(raw, PARSE);
   // Each device entry against its driver's own schema, strictly (the registry knows every driver).
-  const entries = isRecord(raw) && raw.devices !== undefined ? z.array(deviceRegistry.entrySchema()).safeParse(raw.devices) : undefined;
+  const entries =
+    isRecord(raw) && raw.devices !== undefined ? z.array(deviceRegistry.entrySchema()).safeParse(raw.devices, PARSE) : undefined;
   const problems = [
     // Device entries are judged by the registry; the cross-entry checks (ids used twice, door readers) stay.
     ...describeIssues((result.error?.issues ?? []).filter((i) => !entries || i.path[0] !== 'devices' || i.code === 'custom')),

@@ -4,6 +4,7 @@ import { type DeviceConfig, deviceEntryBase } from '../../shared/config/devices/
 import { DEVICE_KINDS, type DeviceKind } from '../../shared/devices/kinds.ts';
 import type { Device } from '../../shared/devices/status.ts';
 import { OpenBranchError } from '../../shared/errors.ts';
+import { PARSE } from '../../shared/parsing.ts';
 import { describeIssues } from '../config/issues.ts';
 
 interface Registered {
@@ -83,7 +84,7 @@ export class DeviceRegistry {
 
   /** Validates one entry (a config file's or one the CLI built from its flags); throws config.invalid naming the field. */
   parse(entry: unknown): DeviceConfig {
-    const result = this.entrySchema().safeParse(entry);
+    const result = this.entrySchema().safeParse(entry, PARSE);
     if (result.success) return result.data;
     const id = typeof entry === 'object' && entry !== null && 'id' in entry ? String(entry.id) : '?';
     const problems = describeIssues(result.error.issues);

@@ -44,16 +44,42 @@ export function modeAt(schedule: Schedule, timeZone: string, instant: Date): Bra
   return mode;
 }
 
-/** The next instant (to the minute, within a week) when the mode changes, for "open until 22:00". */
+/**
+ * The next instant (to the minute, within a week) when the mode changes, for "open until 22:00".
+ * The mode can change only where a period starts or ends or a day begins, so the search jumps from
+ * one such local minute to the next instead of asking Intl about every minute of the week (which cost
+ * thousands of look-ups at each start); across a change of UTC offset (summer time) it steps by the minute.
+ */
 export function nextChange(schedule: Schedule, timeZone: string, instant: Date): { at: Date; mode: BranchMode } | undefined {
   const now = modeAt(schedule, timeZone, instant);
+  const edges = boundaries(schedule);
   const start = Math.ceil(instant.getTime() / 60_000) * 60_000;
-  for (let t = start; t < start + 7 * 86_400_000; t += 60_000) {
+  let t = start;
+  while (t < start + 7 * 86_400_000) {
     const at = new Date(t);
     const mode = modeAt(schedule, timeZone, at);
     if (mode !== now) return { at, mode };
+    const local = localTime(at, timeZone).minute;
+    const jump = t + ((edges.find((m) => m > local) ?? DAY_MINUTES) - local) * 60_000;
+    t = offsetAt(jump, timeZone) === offsetAt(t, timeZone) ? jump : t + 60_000;
   }
   return undefined;
+}
+
+const DAY_MINUTES = 24 * 60;
+
+/** Every local minute of the day at which some period starts or ends, ascending (midnight ends every day). */
+function boundaries(schedule: Schedule): number[] {
+  const days = [...DAYS.map((d) => schedule[d]), ...schedule.exceptions.map((e) => e.periods)];
+  const edges = new Set(days.flatMap((periods) => periods.flatMap((p) => [minutes(p.from), minutes(p.to)])));
+  return [...edges].filter((m) => m > 0 && m < DAY_MINUTES).sort((a, b) => a - b);
+}
+
+/** Local wall time minus UTC at an instant, in minutes (changes only with summer time). */
+function offsetAt(t: number, timeZone: string): number {
+  const { date, minute } = localTime(new Date(t), timeZone);
+  const utcMinutes = Math.floor(t / 60_000);
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / 60_000 + minute - utcMinutes;
 }
 
 /**

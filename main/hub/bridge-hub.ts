@@ -1,6 +1,7 @@
 import { MAX_MESSAGE_BYTES, type MainMessage, type RendererMessage, rendererMessageSchema } from '../../shared/contract/bridge.ts';
 import type { Unsubscribe } from '../../shared/events.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { PARSE } from '../../shared/parsing.ts';
 import type { KioskCore } from '../core/ports.ts';
 import { RefusalLog } from './refusal-log.ts';
 import type { RequestRouter, Session } from './request-router.ts';
@@ -21,6 +22,11 @@ export interface BridgeConnection {
  */
 export class BridgeHub {
   private readonly refusals: RefusalLog;
+  private viewShown: () => void = () => {};
+  /** Settles once a page has been sent its first view: start-up work the screen need not wait for can start then. */
+  readonly firstViewSent = new Promise<void>((resolve) => {
+    this.viewShown = resolve;
+  });
 
   constructor(
     private readonly core: KioskCore,
@@ -53,6 +59,7 @@ export class BridgeHub {
       send({ type: 'view', view: this.core.view() });
       if (simulator) send({ type: 'simulator', state: simulator.state() });
       if (door) send({ type: 'door', view: door.view() });
+      this.viewShown();
     };
 
     const route = (message: Exclude<RendererMessage, { type: 'hello' }>): void => {
@@ -94,7 +101,7 @@ export class BridgeHub {
       receive: (raw) => {
         const parsed = parseRaw(raw);
         if (!parsed.ok) return refuse(parsed.kind, parsed.reason);
-        const result = rendererMessageSchema.safeParse(parsed.value);
+        const result = rendererMessageSchema.safeParse(parsed.value, PARSE);
         if (!result.success) {
           return refuse('schema', result.error.issues.map((i) => `${i.path.join('.') || '(message)'}: ${i.message}`).join('; '));
         }

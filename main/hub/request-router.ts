@@ -1,6 +1,7 @@
 import { type RequestMethod, type RequestResult, requestMethods } from '../../shared/contract/requests.ts';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { PARSE } from '../../shared/parsing.ts';
 import { LoginThrottle } from '../security/login-throttle.ts';
 
 export type RequestHandler<M extends RequestMethod> = (params: unknown) => Promise<RequestResult<M>>;
@@ -30,7 +31,7 @@ export class RequestRouter {
 
   async handle(method: RequestMethod, rawParams: unknown, session: Session): Promise<Reply> {
     const spec = requestMethods[method];
-    const params = spec.params.safeParse(rawParams ?? {});
+    const params = spec.params.safeParse(rawParams ?? {}, PARSE);
     if (!params.success)
       return refuse('bridge.params', params.error.issues.map((i) => `${i.path.join('.') || 'params'}: ${i.message}`).join('; '));
     if (method === 'technician.login') return { ok: true, value: await this.login((params.data as { pin: string }).pin, session) };

@@ -2,6 +2,7 @@ import { chmodSync, existsSync, readFileSync, renameSync, statSync, writeFileSyn
 import { type Document, parseDocument } from 'yaml';
 import { configSchema } from '../../shared/config/schema.ts';
 import { type CliError, OpenBranchError } from '../../shared/errors.ts';
+import { PARSE } from '../../shared/parsing.ts';
 import { hashPin, type PinProblem, pinProblem } from './pin.ts';
 
 const CLI_CODE: Record<PinProblem, CliError> = {
@@ -26,7 +27,7 @@ export async function setTechnicianPin(file: string, pin: string): Promise<void>
   if (doc.errors.length > 0) throw new OpenBranchError('config.unreadable', `${file}: ${doc.errors[0]!.message}`, { file });
   if (doc.contents === null) doc.contents = doc.createNode({});
   doc.setIn(['technician', 'pinHash'], await hashPin(pin));
-  const check = configSchema.safeParse(doc.toJS());
+  const check = configSchema.safeParse(doc.toJS(), PARSE);
   if (!check.success) {
     const issues = check.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new OpenBranchError('config.invalid', `${file}: fix the config first (${issues}); nothing was changed`, { file });

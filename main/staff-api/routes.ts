@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
+import { PARSE } from '../../shared/parsing.ts';
 import type { OpsLog, StaffActionKind } from '../door/ops-log.ts';
 import type { KioskMetrics } from '../metrics/kiosk-metrics.ts';
 import type { StaffDoor } from './staff-door.ts';
@@ -56,7 +57,7 @@ export function staffRoutes(d: StaffRoutesDeps): (method: string, path: string, 
     }
   };
   const parse = <T>(schema: z.ZodType<T>, body: unknown): T | Reply => {
-    const r = schema.safeParse(body);
+    const r = schema.safeParse(body, PARSE);
     return r.success
       ? r.data
       : refuse(400, 'staff.bad-request', r.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '));

@@ -68,5 +68,15 @@ export function migrate(db: Db, migrations: Migrations): void {
       'INSERT INTO schema_versions (subsystem, version) VALUES (?, ?) ON CONFLICT(subsystem) DO UPDATE SET version = excluded.version',
     ).run(migrations.subsystem, known);
   });
-  if (current < known) apply.immediate();
+  if (current >= known) return;
+  // New tables (every subsystem's at a first start) commit without waiting for the disk: a power cut
+  // loses nothing but steps that run again at the next start, and WAL keeps the file whole. The next
+  // commit at the file's own level (FULL: before any patron is told of a loan) makes them durable too.
+  const level = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = NORMAL');
+  try {
+    apply.immediate();
+  } finally {
+    db.pragma(`synchronous = ${level}`);
+  }
 }

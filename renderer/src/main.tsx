@@ -1,7 +1,7 @@
 import { type ReactElement, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { type ConnectedBridge, connectBridge } from './bridge/connect.ts';
-import { initI18n } from './i18n.ts';
+import { initI18n, loadAllLanguages } from './i18n.ts';
 import './styles/index.css';
 
 type Page = (bridge: ConnectedBridge) => ReactElement;
@@ -40,3 +40,8 @@ const route = window.location.pathname.replace(/\/+$/, '').split('/').pop();
 const [page] = await Promise.all([load(route), initI18n()]);
 const bridge = connectBridge();
 createRoot(document.getElementById('root')!).render(<StrictMode>{page(bridge)}</StrictMode>);
+// The other languages' words load once the first view has been drawn: a patron may pick one a moment later.
+const stop = bridge.onMessage(() => {
+  stop();
+  requestIdleCallback(() => loadAllLanguages().catch(() => {}), { timeout: 2000 });
+});

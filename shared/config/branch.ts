@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages.ts';
 
-/** Swedish, English, Finnish (a national minority language) and Arabic (right to left). */
-export const languageSchema = z.enum(['sv', 'en', 'fi', 'ar']);
-export type Language = z.infer<typeof languageSchema>;
+export type { Language } from '../i18n/languages.ts';
+/** Swedish, English, Finnish (a national minority language) and Arabic (right to left): the list lives in shared/i18n/languages.ts. */
+export const languageSchema = z.enum(LANGUAGES);
 
 export const branchSchema = z.object({
   /** The branch's SIP2 location code (AO institution / AP location in Koha: the branchcode). */

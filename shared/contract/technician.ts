@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { languageSchema } from '../config/branch.ts';
 import { DEVICE_KINDS } from '../devices/kinds.ts';
+import { LOG_LEVELS } from '../domain/log-levels.ts';
 
 /**
  * What the technician screen is sent: data and codes, never sentences.
@@ -188,9 +189,8 @@ export const entryAttemptsSchema = z.object({
   attempts: z.array(z.object({ at: z.string(), outcome: z.string(), reason: z.string().nullable() })),
 });
 
-export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
+export { LOG_LEVELS, type LogLevel } from '../domain/log-levels.ts';
 export const logLevelSchema = z.enum(LOG_LEVELS);
-export type LogLevel = z.infer<typeof logLevelSchema>;
 
 /** One log line as the screen shows it; a line that is not the logger's JSON comes back as its text. */
 export const logEntrySchema = z.object({

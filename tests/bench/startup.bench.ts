@@ -5,39 +5,21 @@
  * - a command line (`--help`, `door decide`, `sip2 decode`) against `node -e 0`;
  * - `openbranch start --web` to its printed URL against `node -e 0`;
  * - start to the attract screen drawn in Chromium against the same built page
- *   served by a bare sirv server (drawn: its "Startar…" screen, which needs no kiosk);
+ *   served by a bare sirv server (attract-screen.ts; `npm run bench -- attract` runs only that);
  * - idle memory (RSS with the attract screen open, once V8's memory reducer has run after
  *   the start: 25 s idle) against a bare node HTTP server idle as long, side by side.
  * Run `npm run build` first (the benchmark runs dist/ as a branch PC does).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
-import { compare, interleaved, median, repoRoot, rssParts, type Started, startServer, timeCommand } from './compare.ts';
-import { nowMs } from './stats.ts';
+import { ATTRACT, attractScreen, LISTENING, startKiosk } from './attract-screen.ts';
+import { compare, interleaved, median, repoRoot, rssParts, startServer, timeCommand } from './compare.ts';
 
 const ROUNDS = 5;
 const node = process.execPath;
 const bin = join(repoRoot, 'main/cli/bin.mjs');
-const URL_LINE = /^OpenBranch kiosk: (http:\/\/127\.0\.0\.1:\d+\/\S*)$/m;
-const LISTENING = /^listening (http:\/\/127\.0\.0\.1:\d+\/)$/m;
 const LOGIN = '9300CNkiosk|COsecret|CPVAS|AY0AZ';
-
-/** A kiosk on the embedded default in a fresh OPENBRANCH_HOME, on ports the OS picks. */
-async function startKiosk(): Promise<Started & { home: string }> {
-  const home = mkdtempSync(join(tmpdir(), 'ob-bench-start-'));
-  const kiosk = await startServer([node, bin, 'start', '--web', '--port', '0', '--metrics-port', '0'], URL_LINE, { OPENBRANCH_HOME: home });
-  return {
-    ...kiosk,
-    home,
-    stop: async () => {
-      await kiosk.stop();
-      rmSync(home, { recursive: true, force: true });
-    },
-  };
-}
 
 async function commandLines(): Promise<void> {
   const s = await interleaved(ROUNDS, {
@@ -64,21 +46,6 @@ async function kioskToUrl(): Promise<void> {
   compare('openbranch start --web to the printed URL', s.url, s.nodeE0, 5, 'ms', 'node -e 0');
 }
 
-/** From spawn to the screen drawn in a fresh page. */
-async function toScreen(browser: Browser, start: () => Promise<Started>, drawn: string | RegExp): Promise<number> {
-  const started = nowMs();
-  const server = await start();
-  const page = await browser.newPage();
-  try {
-    await page.goto(server.match);
-    await page.getByText(drawn).first().waitFor();
-    return nowMs() - started;
-  } finally {
-    await page.close();
-    await server.stop();
-  }
-}
-
 const IDLE_MS = 25_000;
 
 type Rss = Awaited<ReturnType<typeof rssParts>>;
@@ -89,10 +56,7 @@ async function idleMemory(browser: Browser): Promise<{ kiosk: Rss; bare: Rss }> 
   const page = await browser.newPage();
   try {
     await page.goto(kiosk.match);
-    await page
-      .getByText(/Tryck för att börja/)
-      .first()
-      .waitFor();
+    await page.getByText(ATTRACT).first().waitFor();
     await fetch(bare.match);
     await new Promise((r) => setTimeout(r, IDLE_MS));
     return { kiosk: await rssParts(kiosk.child.pid!), bare: await rssParts(bare.child.pid!) };
@@ -104,21 +68,9 @@ async function idleMemory(browser: Browser): Promise<{ kiosk: Rss; bare: Rss }> 
 
 async function attractAndMemory(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions);
-  const renderer = join(repoRoot, 'dist', 'renderer');
   const rss = { kiosk: [] as Rss[], bare: [] as Rss[] };
   try {
-    const s = await interleaved(ROUNDS, {
-      // The bare server gives the page no token, so its first drawn screen is the one that says so
-      // (the same bundle and the same first render as the kiosk's, without the bridge behind it).
-      page: () =>
-        toScreen(
-          browser,
-          () => startServer([node, 'tests/bench/fixtures/bare-sirv.mjs', renderer], LISTENING),
-          /Startar…|Automaten kan inte visas/,
-        ),
-      kiosk: () => toScreen(browser, startKiosk, /Tryck för att börja/),
-    });
-    compare('start to the attract screen in Chromium', s.kiosk, s.page, 1.5, 'ms', 'the same page from bare sirv');
+    await attractScreen(browser, ROUNDS);
     for (let round = 0; round < ROUNDS; round++) {
       const m = await idleMemory(browser);
       rss.kiosk.push(m.kiosk);

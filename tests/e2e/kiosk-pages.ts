@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { checkMainMessage } from '../support/main-messages.ts';
 import type { KioskProcess } from './kiosk-process.ts';
 
 /**
@@ -14,6 +15,8 @@ export interface KioskPages {
 export const pageUrl = (k: KioskProcess, path: '' | 'simulator' | 'door' | 'technician') => k.url.replace('/?', `/${path}?`);
 
 export async function openKioskAndSimulator(page: Page, k: KioskProcess): Promise<KioskPages> {
+  // Every message main sends the patron page is checked against the bridge contract (the page itself does not).
+  page.on('websocket', (ws) => ws.on('framereceived', (frame) => checkMainMessage(String(frame.payload))));
   await page.goto(pageUrl(k, ''));
   const sim = await page.context().newPage();
   await sim.goto(pageUrl(k, 'simulator'));

@@ -35,6 +35,27 @@ describe('storage', () => {
     db.close();
   });
 
+  it('runs the steps without waiting for the disk, then gives the file back at FULL (also when a step fails)', () => {
+    const db = openDatabase(tempFile());
+    let during: unknown;
+    migrate(db, {
+      subsystem: 't',
+      steps: [
+        (d) => {
+          during = d.pragma('synchronous', { simple: true });
+          d.exec('CREATE TABLE a (x INTEGER)');
+        },
+      ],
+    });
+    expect(during).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(() => migrate(db, { subsystem: 'u', steps: ['CREATE TABLE broken ('] })).toThrow();
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    // The failed step changed nothing: its subsystem is still at version 0.
+    expect(db.prepare("SELECT version FROM schema_versions WHERE subsystem = 'u'").get()).toBeUndefined();
+    db.close();
+  });
+
   it('refuses a database written by a newer version instead of touching it', () => {
     const file = tempFile();
     let db = openDatabase(file);

@@ -1,3 +1,4 @@
+import { isCatalogueBarcode } from './catalog/marc-fields.ts';
 import { DEMO_BRANCHES, DEMO_HOLDS, DEMO_ITEMS, DEMO_LOANS, DEMO_PATRONS, type DemoItem, type DemoPatron } from './data.ts';
 
 const DAY = 86_400_000;
@@ -100,9 +101,14 @@ export class DemoLibrary {
     this.patrons.set(card, { ...p, ...changes });
   }
 
-  /** The demo's own items answer without reading the catalogue (a first look-up of a catalogue copy reads it). */
+  /**
+   * The demo's own items answer without reading the catalogue (a first look-up of a catalogue copy reads it);
+   * so does an id no catalogue copy can have, such as the queue's link probe, which every start sends.
+   */
   item(id: string): DemoItem | undefined {
-    return this.own.get(id) ?? this.items.get(id);
+    const own = this.own.get(id);
+    if (own || (this.all === undefined && !isCatalogueBarcode(id))) return own;
+    return this.items.get(id);
   }
 
   /** The demo's own items (with their notes and parts) and every catalogue copy; catalogue loans go to other patrons. */

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { KioskConfig } from '../../../shared/config/schema.ts';
 import type { CentralSystem } from '../../../shared/domain/central.ts';
 import { silentLogger } from '../../../shared/logger.ts';
+import { PARSE } from '../../../shared/parsing.ts';
 import type { Sip2Connection } from '../../central/index.ts';
 
 export interface TalkFlags {
@@ -74,20 +75,23 @@ export async function withCentral(
   ]);
   const base = loadConfig(flags.config).config;
   const config = flags.host
-    ? configSchema.parse({
-        ...base,
-        central: {
-          kind: 'sip2',
-          host: flags.host,
-          port: flags.port ?? 6001,
-          tls: flags.tls ?? false,
-          user: flags.user ?? '',
-          password: flags.password ?? '',
-          institution: flags.institution ?? '',
-          ...(flags.location ? { location: flags.location } : {}),
-          profile: flags.profile ?? 'koha',
+    ? configSchema.parse(
+        {
+          ...base,
+          central: {
+            kind: 'sip2',
+            host: flags.host,
+            port: flags.port ?? 6001,
+            tls: flags.tls ?? false,
+            user: flags.user ?? '',
+            password: flags.password ?? '',
+            institution: flags.institution ?? '',
+            ...(flags.location ? { location: flags.location } : {}),
+            profile: flags.profile ?? 'koha',
+          },
         },
-      })
+        PARSE,
+      )
     : base;
   const conn = await connectCentral(config, silentLogger);
   try {

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { isOpenBranchError, OpenBranchError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
@@ -12,6 +13,13 @@ import type { BridgeHub } from '../../hub/bridge-hub.ts';
 import { createLogger } from '../../logging/logger.ts';
 import { warnAboutConfigPermissions } from '../../security/config-permissions.ts';
 import { startupExitCode } from '../../storage/storage-errors.ts';
+
+/** How long the core's build waits, at most, for a page to be sent its files first. */
+const PAGE_FIRST_MS = 750;
+/** The log files open this long after a page got its first view (it is drawing meanwhile)... */
+const LOG_FILES_AFTER_VIEW_MS = 1000;
+/** ...or at the latest this long after the kiosk core is up, even if no page has connected. */
+const LOG_FILES_LATEST_MS = 3000;
 
 interface StartFlags {
   readonly web?: boolean;
@@ -89,6 +97,10 @@ async function start(flags: StartFlags): Promise<void> {
     for (const f of warnAboutConfigPermissions(file, logger))
       console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
 
+  // The page's files go out before the core is built (which keeps this thread busy for a few hundred ms):
+  // a page opened at once has them while the core builds behind its code; without a page the build starts soon anyway.
+  if (web) await Promise.race([web.pageServed, delay(PAGE_FIRST_MS, undefined, { ref: false })]);
+
   // From here on a fault nobody catches switches the lock off and ends the process (exit 70) for systemd to restart it.
   let running: RunningKiosk | undefined;
   const fatal = exitOnFatal({ logger, failSafe: async () => running?.failSafe(), flush: () => logging.close() });
@@ -110,7 +122,15 @@ async function start(flags: StartFlags): Promise<void> {
   });
   running = kiosk;
   hubReady(kiosk.hub);
-  logging.startFiles();
+  // The log files open a moment after a page has its first view (pino-roll takes ~100 ms of CPU to load, which
+  // the attract screen need not wait for), or after a few seconds if no page comes; lines are kept until then.
+  const logFilesOpen = Promise.race([
+    kiosk.hub.firstViewSent.then(() => delay(LOG_FILES_AFTER_VIEW_MS)),
+    delay(LOG_FILES_LATEST_MS, undefined, { ref: false }),
+  ]).then(() => {
+    logging.startFiles();
+    return logging.flush();
+  });
   if (inElectron) {
     // Loaded only inside Electron's own process: tests and the web host never import electron.
     const { startElectronHost } = await import('../../hosts/electron/index.ts');
@@ -121,7 +141,10 @@ async function start(flags: StartFlags): Promise<void> {
   if (demo) console.log(`Demo central system: sip2 ${demo.host}:${demo.port} oai ${demo.oai?.url ?? '-'}`);
   if (kiosk.metricsUrl) console.log(`OpenBranch metrics: ${kiosk.metricsUrl}/metrics`);
   if (kiosk.staffApiUrl) console.log(`OpenBranch staff API: ${kiosk.staffApiUrl}`);
-  console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`);
+  // Said once the files are there (the kiosk's own lines up to now written in them).
+  void logFilesOpen.then(() =>
+    console.log(`Logs: ${paths.logs}${file ? '' : '  (embedded default: demo central system, simulated devices)'}`),
+  );
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

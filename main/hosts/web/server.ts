@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { MAX_MESSAGE_BYTES } from '../../../shared/contract/bridge.ts';
@@ -33,6 +34,11 @@ export interface WebHost {
   readonly token: string;
   /** The kiosk's URL, token included. */
   readonly url: string;
+  /**
+   * Settles once a page has been sent the HTML and every file it names (its code, styles and the
+   * first words): the kiosk builds its core after that, so a page is never kept waiting for them.
+   */
+  readonly pageServed: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +72,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   });
 
+  const page = pageFiles(options.rendererDir);
+
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, port)) return reject(res, 421, 'misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return reject(res, 405, 'method not allowed');
@@ -80,6 +88,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           : reject(res, 403, 'wrong token');
     }
     if (!options.simulatorPanel && isSimulatorPath(req.url)) return reject(res, 404, 'not found');
+    res.once('finish', () => page.served(url.pathname, res.statusCode, String(res.getHeader('content-type')).startsWith('text/html')));
     files(req, res, () => reject(res, 404, 'not found'));
   });
 
@@ -133,12 +142,36 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     url,
+    pageServed: page.all,
     close: async () => {
       const wss = await sockets;
       for (const client of wss.clients) client.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** The built page's files (the HTML's script, module preloads and styles), and when each was first sent. */
+function pageFiles(rendererDir: string): { all: Promise<void>; served(path: string, status: number, isHtml: boolean): void } {
+  let html: string;
+  try {
+    html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  } catch {
+    html = '';
+  }
+  // '' stands for the HTML itself, whichever page's path (kiosk, door, technician) it was sent for.
+  const waiting = new Set(['', ...[...html.matchAll(/(?:src|href)="\.(\/assets\/[^"]+)"/g)].map((m) => m[1]!)]);
+  let done: () => void = () => {};
+  const all = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  return {
+    all,
+    served: (path, status, isHtml) => {
+      if (status >= 400 || !waiting.delete(isHtml ? '' : path)) return;
+      if (waiting.size === 0) done();
     },
   };
 }

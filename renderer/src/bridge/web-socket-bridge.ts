@@ -1,4 +1,5 @@
-import { type KioskBridge, type MainMessage, mainMessageSchema, type RendererMessage } from '../../../shared/contract/bridge.ts';
+import type { KioskBridge, MainMessage, RendererMessage } from '../../../shared/contract/bridge.ts';
+import { readMainMessage } from './main-message.ts';
 import { diagnoseStart, type StartProblem } from './start-problem.ts';
 
 /**
@@ -56,9 +57,9 @@ export class WebSocketBridge implements KioskBridge {
       for (const l of this.statusListeners) l(true);
     });
     socket.addEventListener('message', (e) => {
-      const parsed = mainMessageSchema.safeParse(JSON.parse(String(e.data)));
-      if (!parsed.success) return;
-      for (const l of this.listeners) l(parsed.data);
+      const message = readMainMessage(e.data);
+      if (!message) return;
+      for (const l of this.listeners) l(message);
     });
     socket.addEventListener('close', () => {
       for (const l of this.statusListeners) l(false);

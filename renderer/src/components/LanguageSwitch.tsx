@@ -1,7 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { type Language, languageSchema } from '../../../shared/config/branch.ts';
-
-const LANGUAGES = languageSchema.options;
+import { LANGUAGES, type Language } from '../../../shared/i18n/languages.ts';
 
 /** One button per language, each named in its own language (and marked with it, so it is read in the right voice). */
 export function LanguageSwitch({ current, onChoose }: { current: Language; onChoose: (language: Language) => void }) {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '../../../shared/config/branch.ts';
 import type { DoorEvent, DoorView } from '../../../shared/contract/door-view.ts';
 import type { KioskView } from '../../../shared/contract/view.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
 import type { ConnectedBridge } from '../bridge/connect.ts';
 import type { StartProblem } from '../bridge/start-problem.ts';
 import { ActionBar } from '../components/ActionBar.tsx';

@@ -1,4 +1,4 @@
-import { localeOf } from '../../../shared/i18n/index.ts';
+import { localeOf } from '../../../shared/i18n/languages.ts';
 
 const isLanguage = (l: string): l is keyof typeof localeOf => l in localeOf;
 const locale = (language: string) => (isLanguage(language) ? localeOf[language] : language);

@@ -1,5 +1,5 @@
-import type { Language } from '../../../shared/config/branch.ts';
-import { localeOf } from '../../../shared/i18n/index.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
+import { localeOf } from '../../../shared/i18n/languages.ts';
 
 /**
  * Speech through the platform's synthesis (the Web Speech API: speech-

@@ -1,5 +1,5 @@
 import { type RefObject, useEffect } from 'react';
-import type { Language } from '../../../shared/config/branch.ts';
+import type { Language } from '../../../shared/i18n/languages.ts';
 import { controls, nameOf, readable } from './readable.ts';
 import { speaker } from './speaker.ts';
 

@@ -1,4 +1,4 @@
-import { localeOf } from '../../../shared/i18n/index.ts';
+import { localeOf } from '../../../shared/i18n/languages.ts';
 
 export interface Format {
   /** "30 nov. 2026 06:05" in the branch's zone. */

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { catalogs } from '../../../shared/i18n/index.ts';
+import { LANGUAGES } from '../../../shared/i18n/languages.ts';
 
 /** The tool's own language (technician screen, simulator panel): independent of the patron's session. */
 export function LanguagePicker({ label, value, onChange }: { label: string; value: string; onChange: (language: string) => void }) {
@@ -8,7 +8,7 @@ export function LanguagePicker({ label, value, onChange }: { label: string; valu
     <label className="language-picker">
       {label}{' '}
       <select value={value} onChange={(e) => onChange(e.target.value)}>
-        {Object.keys(catalogs).map((code) => (
+        {LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
             {t(`language.${code}`)}
           </option>

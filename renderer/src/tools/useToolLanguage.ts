@@ -1,9 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { Language } from '../../../shared/config/branch.ts';
-import { catalogs } from '../../../shared/i18n/index.ts';
+import { isLanguage, type Language } from '../../../shared/i18n/languages.ts';
 import { applyLanguage } from '../i18n.ts';
-
-const isLanguage = (value: string | null | undefined): value is Language => !!value && value in catalogs;
 
 /**
  * A tool screen's language: the one chosen on this device before (kept in

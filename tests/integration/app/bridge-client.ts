@@ -1,5 +1,6 @@
 import WebSocket from 'ws';
 import type { MainMessage, RendererMessage } from '../../../shared/contract/bridge.ts';
+import { checkMainMessage } from '../../support/main-messages.ts';
 
 /**
  * The renderer's side of the bridge as an attacker at the kiosk would use
@@ -13,6 +14,7 @@ export class BridgeClient {
 
   private constructor(private readonly ws: WebSocket) {
     ws.on('message', (data) => {
+      checkMainMessage(data.toString());
       this.received.push(JSON.parse(data.toString()) as MainMessage);
       for (const wake of [...this.waiters]) wake();
     });

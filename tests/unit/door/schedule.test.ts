@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { modeAt, nextChange, nextChangeMemo } from '../../../main/door/schedule.ts';
-import { doorSchema } from '../../../shared/config/door.ts';
+import { doorSchema, type Schedule } from '../../../shared/config/door.ts';
 
 const rules = doorSchema.parse({
   schedule: {
@@ -46,6 +46,58 @@ describe('opening schedule', () => {
       at: new Date('2026-11-30T22:00:00+01:00'),
       mode: 'closed',
     });
+  });
+});
+
+/** The definition nextChange must agree with: every minute of the week asked in turn. */
+function nextChangeByMinute(schedule: Schedule, timeZone: string, instant: Date) {
+  const now = modeAt(schedule, timeZone, instant);
+  const start = Math.ceil(instant.getTime() / 60_000) * 60_000;
+  for (let t = start; t < start + 7 * 86_400_000; t += 60_000) {
+    const mode = modeAt(schedule, timeZone, new Date(t));
+    if (mode !== now) return { at: new Date(t), mode };
+  }
+  return undefined;
+}
+
+const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+const period = fc
+  .tuple(fc.integer({ min: 0, max: 24 * 60 - 1 }), fc.integer({ min: 1, max: 24 * 60 }), fc.constantFrom('staffed', 'unstaffed'))
+  .map(([from, length, mode]) => ({ from: hhmm(from), to: hhmm(Math.min(from + length, 24 * 60 - 1)), mode }));
+const day = fc.array(period, { maxLength: 3 });
+const schedules = fc
+  .record({
+    mon: day,
+    tue: day,
+    wed: day,
+    thu: day,
+    fri: day,
+    sat: day,
+    sun: day,
+    exceptions: fc.array(fc.record({ date: fc.constantFrom('2026-03-29', '2026-03-30', '2026-10-25', '2026-12-24'), periods: day }), {
+      maxLength: 2,
+    }),
+  })
+  .map((schedule) => doorSchema.parse({ schedule }).schedule);
+
+describe('nextChange jumps from one period edge to the next', () => {
+  it('answers as asking every minute would, for any schedule, also across both changes of summer time', () => {
+    // Instants in the day before a change of UTC offset (when a search must not jump over it) and in an
+    // ordinary week: both clock changes of 2026 in Sweden, and Lord Howe Island, whose clocks move 30 minutes.
+    const cases = fc.oneof(
+      fc.record({
+        zone: fc.constant('Europe/Stockholm'),
+        change: fc.constantFrom('2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-12-24T00:00:00Z'),
+      }),
+      fc.record({ zone: fc.constant('Australia/Lord_Howe'), change: fc.constantFrom('2026-04-04T15:00:00Z', '2026-10-03T15:30:00Z') }),
+    );
+    fc.assert(
+      fc.property(schedules, cases, fc.integer({ min: -26 * 60 * 60, max: 60 * 60 }), (schedule, { zone, change }, seconds) => {
+        const at = new Date(Date.parse(change) + seconds * 1000);
+        expect(nextChange(schedule, zone, at)).toEqual(nextChangeByMinute(schedule, zone, at));
+      }),
+      { numRuns: 80 },
+    );
   });
 });
 

@@ -37,11 +37,28 @@ function setup() {
   };
   const logs: string[] = [];
   const sent: MainMessage[] = [];
-  const connection = new BridgeHub(spy, recordingLogger(logs)).connect((m) => sent.push(m), 'test');
-  return { connection, sent, logs, dispatched, core };
+  const hub = new BridgeHub(spy, recordingLogger(logs));
+  const connection = hub.connect((m) => sent.push(m), 'test');
+  return { connection, sent, logs, dispatched, core, hub };
 }
 
 describe('bridge hub', () => {
+  it('says when a page has first been sent its view (start-up work the screen does not need waits for it)', async () => {
+    const { connection, sent, hub } = setup();
+    let shown = false;
+    void hub.firstViewSent.then(() => {
+      shown = true;
+    });
+    const settle = () => new Promise((r) => setImmediate(r));
+    connection.receive({ type: 'event', event: { type: 'ui.language', language: 'en' } });
+    await settle();
+    expect(shown).toBe(false);
+    connection.receive(JSON.stringify({ type: 'hello', protocol: 1 }));
+    await settle();
+    expect(shown).toBe(true);
+    expect(sent.some((m) => m.type === 'view')).toBe(true);
+  });
+
   it('answers hello with the current view and forwards valid events', () => {
     const { connection, sent, dispatched } = setup();
     connection.receive(JSON.stringify({ type: 'hello', protocol: 1 }));

@@ -18,6 +18,9 @@ export function isbn13(twelve: string): string {
   return twelve + String((10 - (sum % 10)) % 10);
 }
 
+/** What `barcode` makes: 14 digits (an id of any other shape is no catalogue copy, and nothing need be generated to say so). */
+export const isCatalogueBarcode = (id: string): boolean => /^\d{14}$/.test(id);
+
 /** A 14-digit item barcode with a Luhn check digit. */
 export function barcode(thirteen: string): string {
   let sum = 0;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LOG_LEVELS, type LogEntry, type LogLevel } from '../../../../shared/contract/technician.ts';
+import type { LogEntry } from '../../../../shared/contract/technician.ts';
+import { LOG_LEVELS, type LogLevel } from '../../../../shared/domain/log-levels.ts';
 import { useTechnician } from '../technician-context.tsx';
 import { type Column, DataTable } from '../ui/DataTable.tsx';
 import { Toolbar } from '../ui/Toolbar.tsx';
