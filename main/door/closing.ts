@@ -19,6 +19,7 @@ export type ClosingAction =
 export class ClosingWatch {
   private mode: BranchMode | undefined;
   private readonly announced = new Set<string>();
+  private last: number | undefined;
   private readonly nextChange: ReturnType<typeof nextChangeMemo>;
 
   constructor(
@@ -31,6 +32,9 @@ export class ClosingWatch {
 
   tick(now: Date): ClosingAction[] {
     const actions: ClosingAction[] = [];
+    // A clock set back (demo mode's simulator clock) has not lived through the thresholds after it yet.
+    if (this.last !== undefined && now.getTime() < this.last) this.announced.clear();
+    this.last = now.getTime();
     const mode = modeAt(this.schedule, this.timeZone, now);
     if (this.mode !== undefined && mode !== this.mode) {
       if (mode === 'closed') actions.push({ type: 'closed' });

@@ -30,6 +30,16 @@ describe('closing: announcements before 22:00 and the change itself', () => {
     expect(actions).toEqual([{ type: 'announce', minutes: 8, closesAt: '2026-11-30T21:00:00.000Z' }]);
   });
 
+  it('a clock set back (demo mode) announces again: started at 21:47, then set to 21:40, it says 15 minutes at 21:45', () => {
+    const watch = new ClosingWatch(schedule, tz, [15, 10, 5]);
+    expect(run(watch, '21:47:00', '21:47:00').map((a) => a.action)).toEqual([
+      { type: 'announce', minutes: 13, closesAt: '2026-11-30T21:00:00.000Z' },
+    ]);
+    expect(run(watch, '21:40:00', '21:45:00').map((a) => a.action)).toEqual([
+      { type: 'announce', minutes: 15, closesAt: '2026-11-30T21:00:00.000Z' },
+    ]);
+  });
+
   it('reports the opening at 06:00 and nothing while closed', () => {
     const actions = run(new ClosingWatch(schedule, tz, [15, 10, 5]), '05:50:00', '06:00:30').map((a) => a.action);
     expect(actions).toEqual([{ type: 'opened' }]);
