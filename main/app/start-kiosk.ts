@@ -79,6 +79,8 @@ export interface StartOptions {
   readonly logDir?: string;
   /** A fault the kiosk cannot recover from (the door machine keeps dying): end the process so the supervisor restarts it. */
   readonly onFatal?: (reason: string) => void;
+  /** A hub already serving the start screen (`BridgeHub.whileStarting`): completed with this kiosk once it is built. */
+  readonly hub?: BridgeHub;
 }
 
 const deviceViews = (manager: DeviceManager): DeviceView[] =>
@@ -239,7 +241,8 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     options.verifyTechnicianPin ?? (async () => false),
     logger,
   );
-  const hub = new BridgeHub(core, logger.child({ subsystem: 'bridge' }), router);
+  const hub = options.hub ?? new BridgeHub(core, logger.child({ subsystem: 'bridge' }), router);
+  options.hub?.complete(core, router);
   const web = options.web
     ? await startWebHost({
         hub,

@@ -12,6 +12,11 @@ export interface BridgeConnection {
   close(): void;
 }
 
+/** Messages a connection keeps while the kiosk is being built; more are refused. */
+export const MAX_HELD_WHILE_STARTING = 64;
+
+type Routed = Exclude<RendererMessage, { type: 'hello' }>;
+
 /**
  * Host-agnostic end of the bridge. Both hosts hand every incoming message
  * to a connection; only messages that pass the shared schema reach the
@@ -19,6 +24,10 @@ export interface BridgeConnection {
  * may hold a PIN), and rate-limited (a flood is counted, not logged line
  * by line). Whatever the core does with a message, an exception in it is
  * logged and refused here, never thrown into the host.
+ *
+ * A hub made `whileStarting` answers a page at once with the kiosk's start
+ * screen and keeps what the page sends (in order, up to a limit) until the
+ * kiosk is whole (`complete`): the screen is up while the core is built.
  */
 export class BridgeHub {
   private readonly refusals: RefusalLog;
@@ -27,14 +36,37 @@ export class BridgeHub {
   readonly firstViewSent = new Promise<void>((resolve) => {
     this.viewShown = resolve;
   });
+  private whole: { core: KioskCore; router: RequestRouter | undefined } | undefined;
+  private readonly completed: Promise<void>;
+  private completeNow: () => void = () => {};
 
   constructor(
-    private readonly core: KioskCore,
+    private core: KioskCore,
     private readonly logger: Logger,
-    private readonly router?: RequestRouter,
+    router?: RequestRouter,
     refusals?: RefusalLog,
+    starting = false,
   ) {
     this.refusals = refusals ?? new RefusalLog(logger);
+    this.whole = starting ? undefined : { core, router };
+    this.completed = starting
+      ? new Promise((resolve) => {
+          this.completeNow = resolve;
+        })
+      : Promise.resolve();
+  }
+
+  /** A hub that shows `first` (the start screen) until `complete` hands it the built kiosk. */
+  static whileStarting(first: KioskCore, logger: Logger, refusals?: RefusalLog): BridgeHub {
+    return new BridgeHub(first, logger, undefined, refusals, true);
+  }
+
+  /** The kiosk is built: pages greeted meanwhile get its view, and what they sent is acted on, in order. */
+  complete(core: KioskCore, router?: RequestRouter): void {
+    if (this.whole) throw new Error('the bridge hub is already complete');
+    this.core = core;
+    this.whole = { core, router };
+    this.completeNow();
   }
 
   connect(send: (message: MainMessage) => void, peer: string): BridgeConnection {
@@ -42,27 +74,51 @@ export class BridgeHub {
     const stops: Unsubscribe[] = [];
     const session: Session = { technician: false };
     let greeted = false;
+    let closed = false;
+    // What arrives before the kiosk is whole waits here, in order; undefined once it is.
+    let held: Routed[] | undefined = this.whole ? undefined : [];
 
     const refuse = (kind: string, reason: string): void => {
       this.refusals.refused(kind, reason, peer);
       send({ type: 'refused', reason });
     };
 
+    const subscribe = (core: KioskCore): void => {
+      const { simulator, door } = core;
+      stops.push(core.onView((view) => send({ type: 'view', view })));
+      if (simulator) stops.push(simulator.onState((state) => send({ type: 'simulator', state })));
+      if (door) stops.push(door.onView((view) => send({ type: 'door', view })));
+    };
+
+    const sendState = (core: KioskCore): void => {
+      send({ type: 'view', view: core.view() });
+      if (core.simulator) send({ type: 'simulator', state: core.simulator.state() });
+      if (core.door) send({ type: 'door', view: core.door.view() });
+    };
+
     const greet = (): void => {
-      const { simulator, door } = this.core;
       if (!greeted) {
         greeted = true;
-        stops.push(this.core.onView((view) => send({ type: 'view', view })));
-        if (simulator) stops.push(simulator.onState((state) => send({ type: 'simulator', state })));
-        if (door) stops.push(door.onView((view) => send({ type: 'door', view })));
+        // Before the kiosk is whole the start screen does not change: its updates begin with the built kiosk.
+        if (this.whole) subscribe(this.core);
       }
-      send({ type: 'view', view: this.core.view() });
-      if (simulator) send({ type: 'simulator', state: simulator.state() });
-      if (door) send({ type: 'door', view: door.view() });
+      sendState(this.core);
       this.viewShown();
     };
 
-    const route = (message: Exclude<RendererMessage, { type: 'hello' }>): void => {
+    if (!this.whole)
+      void this.completed.then(() => {
+        if (closed) return;
+        if (greeted) {
+          subscribe(this.core);
+          sendState(this.core);
+        }
+        const waiting = held ?? [];
+        held = undefined;
+        for (const message of waiting) act(message);
+      });
+
+    const route = (message: Routed, router: RequestRouter | undefined): void => {
       switch (message.type) {
         case 'event':
           log.debug({ event: message.event.type }, 'ui event');
@@ -80,8 +136,8 @@ export class BridgeHub {
           return;
         case 'request': {
           const { id, method, params } = message;
-          if (!this.router) return refuse('no-requests', 'this install answers no requests');
-          this.router.handle(method, params, session).then(
+          if (!router) return refuse('no-requests', 'this install answers no requests');
+          router.handle(method, params, session).then(
             (result) => send({ type: 'reply', id, result }),
             (e: unknown) => {
               log.error({ method, err: e instanceof Error ? e.message : String(e) }, 'request failed');
@@ -97,6 +153,15 @@ export class BridgeHub {
       }
     };
 
+    const act = (message: Routed): void => {
+      try {
+        route(message, this.whole?.router);
+      } catch (e) {
+        log.error({ type: message.type, err: e instanceof Error ? e.message : String(e) }, 'bridge message failed in the kiosk');
+        refuse('failed', 'the kiosk could not act on this message');
+      }
+    };
+
     return {
       receive: (raw) => {
         const parsed = parseRaw(raw);
@@ -107,14 +172,16 @@ export class BridgeHub {
         }
         if (result.data.type === 'hello') return greet();
         if (!greeted) return refuse('before-hello', 'event before hello');
-        try {
-          route(result.data);
-        } catch (e) {
-          log.error({ type: result.data.type, err: e instanceof Error ? e.message : String(e) }, 'bridge message failed in the kiosk');
-          refuse('failed', 'the kiosk could not act on this message');
+        if (held) {
+          if (held.length >= MAX_HELD_WHILE_STARTING) return refuse('starting', 'the kiosk is still starting');
+          held.push(result.data);
+          return;
         }
+        act(result.data);
       },
       close: () => {
+        closed = true;
+        held = undefined;
         for (const stop of stops.splice(0)) stop();
       },
     };

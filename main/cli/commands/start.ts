@@ -7,14 +7,15 @@ import { electronAvailable, launchElectron } from '../../app/electron-launcher.t
 import { exitOnFatal } from '../../app/fatal.ts';
 import { rendererDir } from '../../app/install-paths.ts';
 import type { RunningKiosk } from '../../app/start-kiosk.ts';
+import { startingScreen } from '../../app/starting-screen.ts';
 import { loadConfig } from '../../config/load.ts';
 import { kioskPaths } from '../../config/paths.ts';
-import type { BridgeHub } from '../../hub/bridge-hub.ts';
+import { BridgeHub } from '../../hub/bridge-hub.ts';
 import { createLogger } from '../../logging/logger.ts';
 import { warnAboutConfigPermissions } from '../../security/config-permissions.ts';
 import { startupExitCode } from '../../storage/storage-errors.ts';
 
-/** How long the core's build waits, at most, for a page to be sent its files first. */
+/** How long the core's build waits, at most, for a page to be sent its start screen first. */
 const PAGE_FIRST_MS = 750;
 /** The log files open this long after a page got its first view (it is drawing meanwhile)... */
 const LOG_FILES_AFTER_VIEW_MS = 1000;
@@ -72,10 +73,9 @@ async function start(flags: StartFlags): Promise<void> {
   // The logger keeps its lines in memory until its file worker starts, once the screen is up.
   const logging = createLogger({ level: config.logging.level, dir: paths.logs, console: false, deferFiles: true });
   const { logger } = logging;
-  let hubReady: (hub: BridgeHub) => void = () => {};
-  const hub = new Promise<BridgeHub>((resolve) => {
-    hubReady = resolve;
-  });
+  // The start screen is served from here on; what a page sends waits in the hub until the kiosk is built.
+  const startScreen = startingScreen(config, logger);
+  const hub = BridgeHub.whileStarting(startScreen, logger.child({ subsystem: 'bridge' }));
   const port = flags.port ?? config.web.port;
   const web = inElectron
     ? undefined
@@ -97,9 +97,9 @@ async function start(flags: StartFlags): Promise<void> {
     for (const f of warnAboutConfigPermissions(file, logger))
       console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
 
-  // The page's files go out before the core is built (which keeps this thread busy for a few hundred ms):
-  // a page opened at once has them while the core builds behind its code; without a page the build starts soon anyway.
-  if (web) await Promise.race([web.pageServed, delay(PAGE_FIRST_MS, undefined, { ref: false })]);
+  // A page opened at once is sent its files and its start screen before the core is built (which keeps this
+  // thread busy for a few hundred ms): it draws while the core builds; without a page the build starts soon anyway.
+  if (web) await Promise.race([hub.firstViewSent, delay(PAGE_FIRST_MS, undefined, { ref: false })]);
 
   // From here on a fault nobody catches switches the lock off and ends the process (exit 70) for systemd to restart it.
   let running: RunningKiosk | undefined;
@@ -119,9 +119,10 @@ async function start(flags: StartFlags): Promise<void> {
     ...(file ? { configFile: file } : {}),
     verifyTechnicianPin: async (pin) => (await verifier)(pin),
     onFatal: (reason) => fatal.fatal(reason),
+    hub,
   });
   running = kiosk;
-  hubReady(kiosk.hub);
+  startScreen.dispose();
   // The log files open a moment after a page has its first view (pino-roll takes ~100 ms of CPU to load, which
   // the attract screen need not wait for), or after a few seconds if no page comes; lines are kept until then.
   const logFilesOpen = Promise.race([
@@ -158,7 +159,7 @@ async function start(flags: StartFlags): Promise<void> {
 }
 
 /** Binds the web host's port, or stops the start with a message that names the port and where it was set. */
-async function listenOrExplain(port: number, setBy: 'web.port' | '--port', hub: Promise<BridgeHub>, demo: boolean, logger: Logger) {
+async function listenOrExplain(port: number, setBy: 'web.port' | '--port', hub: BridgeHub, demo: boolean, logger: Logger) {
   const { startWebHost } = await import('../../hosts/web/server.ts');
   try {
     // The simulator panel exists only in demo mode; elsewhere /simulator is 404.

@@ -1,23 +1,21 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { MAX_MESSAGE_BYTES } from '../../../shared/contract/bridge.ts';
 import { OpenBranchError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
-import type { BridgeConnection, BridgeHub } from '../../hub/bridge-hub.ts';
+import type { BridgeHub } from '../../hub/bridge-hub.ts';
 import { hostAllowed, originAllowed, securityHeaders, tokenMatches } from './security.ts';
 
 export interface WebHostOptions {
   /**
-   * The bridge to the kiosk core. A promise lets the host listen (and the URL
-   * be printed) before the core is built: pages load at once, and a bridge
-   * connection made early is served as soon as the core is there.
+   * The bridge to the kiosk core. A hub made `whileStarting` lets the host listen (and the URL
+   * be printed) before the core is built: a page gets its start screen at once.
    */
-  readonly hub: BridgeHub | Promise<BridgeHub>;
+  readonly hub: BridgeHub;
   /** The built renderer (vite build output). */
   readonly rendererDir: string;
   /** 0 picks a free port. */
@@ -34,16 +32,10 @@ export interface WebHost {
   readonly token: string;
   /** The kiosk's URL, token included. */
   readonly url: string;
-  /**
-   * Settles once a page has been sent the HTML and every file it names (its code, styles and the
-   * first words): the kiosk builds its core after that, so a page is never kept waiting for them.
-   */
-  readonly pageServed: Promise<void>;
   close(): Promise<void>;
 }
 
 export const BRIDGE_PATH = '/bridge';
-const MAX_EARLY_MESSAGES = 32;
 
 /**
  * The web host: serves the renderer and carries the bridge over a
@@ -56,7 +48,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.logger.child({ subsystem: 'web-host' });
-  const hub = Promise.resolve(options.hub);
   const server = createServer();
   await listen(server, options.port);
   const port = (server.address() as AddressInfo).port;
@@ -72,8 +63,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   });
 
-  const page = pageFiles(options.rendererDir);
-
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     if (!hostAllowed(req, port)) return reject(res, 421, 'misdirected request');
     if (req.method !== 'GET' && req.method !== 'HEAD') return reject(res, 405, 'method not allowed');
@@ -88,7 +77,6 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
           : reject(res, 403, 'wrong token');
     }
     if (!options.simulatorPanel && isSimulatorPath(req.url)) return reject(res, 404, 'not found');
-    res.once('finish', () => page.served(url.pathname, res.statusCode, String(res.getHeader('content-type')).startsWith('text/html')));
     files(req, res, () => reject(res, 404, 'not found'));
   });
 
@@ -113,25 +101,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     void sockets.then((wss) =>
       wss.handleUpgrade(req, socket, head, (ws) => {
         const peer = `ws:${req.socket.remotePort}`;
-        // Messages that arrive before the core is there wait for it, in order (a few at most).
-        const early: (string | null)[] = [];
-        let connection: BridgeConnection | undefined;
-        let closed = false;
-        ws.on('message', (data, isBinary) => {
-          const raw = isBinary ? null : data.toString('utf8');
-          if (connection) connection.receive(raw);
-          else if (early.length < MAX_EARLY_MESSAGES) early.push(raw);
-        });
-        ws.on('close', () => {
-          closed = true;
-          connection?.close();
-        });
+        const connection = options.hub.connect((message) => ws.send(JSON.stringify(message)), peer);
+        ws.on('message', (data, isBinary) => connection.receive(isBinary ? null : data.toString('utf8')));
+        ws.on('close', () => connection.close());
         ws.on('error', (e) => log.warn({ err: e.message }, 'bridge socket error'));
-        void hub.then((h) => {
-          if (closed) return;
-          connection = h.connect((message) => ws.send(JSON.stringify(message)), peer);
-          for (const raw of early.splice(0)) connection.receive(raw);
-        });
       }),
     );
   });
@@ -142,36 +115,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     url,
-    pageServed: page.all,
     close: async () => {
       const wss = await sockets;
       for (const client of wss.clients) client.terminate();
       wss.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
-/** The built page's files (the HTML's script, module preloads and styles), and when each was first sent. */
-function pageFiles(rendererDir: string): { all: Promise<void>; served(path: string, status: number, isHtml: boolean): void } {
-  let html: string;
-  try {
-    html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
-  } catch {
-    html = '';
-  }
-  // '' stands for the HTML itself, whichever page's path (kiosk, door, technician) it was sent for.
-  const waiting = new Set(['', ...[...html.matchAll(/(?:src|href)="\.(\/assets\/[^"]+)"/g)].map((m) => m[1]!)]);
-  let done: () => void = () => {};
-  const all = new Promise<void>((resolve) => {
-    done = resolve;
-  });
-  return {
-    all,
-    served: (path, status, isHtml) => {
-      if (status >= 400 || !waiting.delete(isHtml ? '' : path)) return;
-      if (waiting.size === 0) done();
     },
   };
 }
