@@ -22,6 +22,8 @@ export interface ShellOptions {
   readonly config: KioskConfig;
   readonly logger: Logger;
   readonly screens: ScreenSource;
+  /** The central system's health until told otherwise (default online); the first value shows no notice. */
+  readonly central?: CentralHealth;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface ShellOptions {
  */
 export class KioskShell implements KioskCore {
   private readonly prefs: SessionPrefsHolder;
-  private central: CentralHealth = 'online';
+  private central: CentralHealth;
   private devices: DeviceView[] = [];
   private notice: KioskView['notice'];
   private announcement: { minutes: number; id: number } | undefined;
@@ -41,6 +43,7 @@ export class KioskShell implements KioskCore {
 
   constructor(private readonly options: ShellOptions) {
     const { branch, policies } = options.config;
+    this.central = options.central ?? 'online';
     this.prefs = new SessionPrefsHolder(branch.language, policies.idleTimeoutSeconds * 1000, () => this.publish());
     const stopChanges = options.screens.onChange(() => {
       if (options.screens.current().screen !== 'attract') this.prefs.keep();

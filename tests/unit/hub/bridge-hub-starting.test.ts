@@ -85,6 +85,9 @@ describe('a bridge hub while the kiosk is starting', () => {
         view: expect.objectContaining({ screen: 'attract', language: 'sv', branch: expect.objectContaining({ name: 'Vimmerby' }) }),
       },
     ]);
+    // Nothing is connected yet, and the page must not take the start screen for a kiosk that is online.
+    expect(sent[0]).toMatchObject({ view: { central: 'offline' } });
+    expect(sent[0]).not.toHaveProperty('view.notice');
   });
 
   it('keeps what the page sends until the kiosk is built, then acts on it in the order it was sent', async () => {
