@@ -22,8 +22,8 @@ export const PRELOAD = 'main/hosts/electron/preload.cts';
 /**
  * Packages Node loads from node_modules at run time instead of from the
  * bundle: native addons (built for this machine, or for Electron's ABI when
- * packaging), pino and its streams (pino-roll, loaded when the log files open; pino-pretty
- * and thread-stream for transports by name),
+ * packaging), pino's streams (pino-roll, loaded when the log files open; pino-pretty
+ * and thread-stream for transports by name, which the kiosk does not use),
  * Electron itself, and ws's optional native helpers.
  */
 export const EXTERNAL = [
@@ -31,7 +31,6 @@ export const EXTERNAL = [
   'serialport',
   '@serialport/*',
   'node-hid',
-  'pino',
   'pino-roll',
   'pino-pretty',
   'thread-stream',
