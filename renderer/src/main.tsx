@@ -36,9 +36,11 @@ async function load(route: string | undefined): Promise<Page> {
 }
 
 const route = window.location.pathname.replace(/\/+$/, '').split('/').pop();
-// The page's code and the words load side by side; the bridge connects once the page can listen.
+// The web host's socket opens while the page's code and words load (it keeps main's latest view for the
+// screen); Electron's bridge says hello once the page listens, as its answers are not kept.
+const early = window.openbranch ? undefined : connectBridge();
 const [page] = await Promise.all([load(route), initI18n()]);
-const bridge = connectBridge();
+const bridge = early ?? connectBridge();
 createRoot(document.getElementById('root')!).render(<StrictMode>{page(bridge)}</StrictMode>);
 // The other languages' words load once the first view has been drawn: a patron may pick one a moment later.
 const stop = bridge.onMessage(() => {

@@ -2,16 +2,24 @@ import type { KioskBridge, MainMessage, RendererMessage } from '../../../shared/
 import { readMainMessage } from './main-message.ts';
 import { diagnoseStart, type StartProblem } from './start-problem.ts';
 
+/** Main's messages that are state, not events: the latest of each is kept for a listener that comes later. */
+const STATE_KINDS = ['view', 'simulator', 'door'] as const;
+type StateKind = (typeof STATE_KINDS)[number];
+const isState = (m: MainMessage): m is Extract<MainMessage, { type: StateKind }> => (STATE_KINDS as readonly string[]).includes(m.type);
+
 /**
  * The bridge over the web host's WebSocket. Reconnects when the kiosk
  * restarts; messages sent while disconnected are dropped (the view is
  * re-sent on reconnect, so the screen never shows stale state for long).
+ * The socket opens while the page's code still loads: the latest view (and
+ * door and simulator state) is kept and handed to each listener as it comes.
  */
 export class WebSocketBridge implements KioskBridge {
   private socket: WebSocket | undefined;
   private readonly listeners = new Set<(m: MainMessage) => void>();
   private readonly statusListeners = new Set<(connected: boolean) => void>();
   private readonly problemListeners = new Set<(problem: StartProblem | undefined) => void>();
+  private readonly latest = new Map<StateKind, MainMessage>();
   private retryMs = 250;
   private everOpen = false;
 
@@ -34,6 +42,10 @@ export class WebSocketBridge implements KioskBridge {
 
   onMessage(listener: (message: MainMessage) => void): () => void {
     this.listeners.add(listener);
+    for (const kind of STATE_KINDS) {
+      const message = this.latest.get(kind);
+      if (message) listener(message);
+    }
     return () => this.listeners.delete(listener);
   }
 
@@ -59,6 +71,7 @@ export class WebSocketBridge implements KioskBridge {
     socket.addEventListener('message', (e) => {
       const message = readMainMessage(e.data);
       if (!message) return;
+      if (isState(message)) this.latest.set(message.type, message);
       for (const l of this.listeners) l(message);
     });
     socket.addEventListener('close', () => {
