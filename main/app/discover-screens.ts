@@ -21,7 +21,6 @@ export interface DiscoverDeps {
 
 /** The discover machine with the kiosk's catalogue and central system supplied. */
 export function providedDiscover(d: DiscoverDeps) {
-  const codes = new Set(d.branches.map((b) => b.code));
   return discoverMachine.provide({
     actors: {
       search: fromPromise<Match[], { prefs: Preferences }>(async ({ input }) => d.catalog.recommend(input.prefs)),
@@ -50,7 +49,7 @@ export function providedDiscover(d: DiscoverDeps) {
     actions: { pickupHere: assign({ pickup: d.here }) },
     guards: {
       offline: () => d.central.health() === 'offline',
-      pickupAllowed: ({ event }) => event.type === 'discover.pickup' && codes.has(event.branch),
+      pickupAllowed: ({ event }) => event.type === 'discover.pickup' && d.branches.some((b) => b.code === event.branch),
     },
   });
 }

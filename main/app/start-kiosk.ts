@@ -148,10 +148,16 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     ...(process.versions.electron === undefined ? { harvestChild } : {}),
   });
   catalog.start();
-  const others = Object.entries(region)
-    .filter(([code]) => code !== config.branch.id)
-    .map(([code, name]) => ({ code, name }))
-    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  // Sorted the Swedish way when "Tips för mig" first needs them: ICU's collation data stays out of the idle kiosk.
+  let pickupBranches: { code: string; name: string }[] | undefined;
+  const branches = () =>
+    (pickupBranches ??= [
+      { code: config.branch.id, name: config.branch.name },
+      ...Object.entries(region)
+        .filter(([code]) => code !== config.branch.id)
+        .map(([code, name]) => ({ code, name }))
+        .sort((a, b) => a.name.localeCompare(b.name, 'sv')),
+    ]);
   let shell: KioskShell | undefined;
   let door: DoorController | undefined;
   const titles = new ItemTitles(db, queue);
@@ -161,7 +167,9 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
       catalog,
       central: queue,
       here: config.branch.id,
-      branches: [{ code: config.branch.id, name: config.branch.name }, ...others],
+      get branches() {
+        return branches();
+      },
       emediaLinkTemplate: config.catalog.emediaLinkTemplate,
       opacLinkTemplate: config.catalog.opacLinkTemplate,
     },

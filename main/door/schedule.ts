@@ -1,30 +1,13 @@
 import type { Schedule } from '../../shared/config/door.ts';
+import { wallClock, wallDate } from '../../shared/time/wall-clock.ts';
 
 export type BranchMode = 'staffed' | 'unstaffed' | 'closed';
 
 const DAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Wall-clock date, weekday and minute of the day in the branch's time zone (DST handled by Intl). */
+/** Wall-clock date, weekday and minute of the day in the branch's time zone (summer time included). */
 export function localTime(instant: Date, timeZone: string): { date: string; day: (typeof DAYS)[number]; minute: number } {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      weekday: 'short',
-    });
-    formatters.set(timeZone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(instant)) p[part.type] = part.value;
-  const day = DAYS[['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(p.weekday!)]!;
-  return { date: `${p.year}-${p.month}-${p.day}`, day, minute: Number(p.hour) * 60 + Number(p.minute) };
+  const w = wallClock(instant, timeZone);
+  return { date: wallDate(w), day: DAYS[w.weekday]!, minute: w.hour * 60 + w.minute };
 }
 
 /** "HH:MM" in the branch's time zone, rounded up to the minute (the earliest time a screen can name for "try again at"). */
@@ -47,7 +30,7 @@ export function modeAt(schedule: Schedule, timeZone: string, instant: Date): Bra
 /**
  * The next instant (to the minute, within a week) when the mode changes, for "open until 22:00".
  * The mode can change only where a period starts or ends or a day begins, so the search jumps from
- * one such local minute to the next instead of asking Intl about every minute of the week (which cost
+ * one such local minute to the next instead of asking the time zone about every minute of the week (which cost
  * thousands of look-ups at each start); across a change of UTC offset (summer time) it steps by the minute.
  */
 export function nextChange(schedule: Schedule, timeZone: string, instant: Date): { at: Date; mode: BranchMode } | undefined {

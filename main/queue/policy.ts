@@ -1,5 +1,6 @@
 import type { OfflinePolicy } from '../../shared/config/offline.ts';
 import type { CheckoutRefusal, PatronBlockReason } from '../../shared/domain/central.ts';
+import { wallClock } from '../../shared/time/wall-clock.ts';
 import type { PinCheck } from './pin-cache.ts';
 
 const DAY = 86_400_000;
@@ -56,9 +57,6 @@ export function blockReasonFor(reason: OfflineRefusal): PatronBlockReason {
  * sends it as SIP2's "nb due date", so the central system records the same.
  */
 export function offlineDueDate(policy: OfflinePolicy, at: number, timeZone = 'UTC'): string {
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date(at))
-    .split('-')
-    .map(Number) as [number, number, number];
-  return `${new Date(Date.UTC(y, m - 1, d) + policy.loanDays * DAY).toISOString().slice(0, 10)}T23:59:00`;
+  const { year, month, day } = wallClock(new Date(at), timeZone);
+  return `${new Date(Date.UTC(year, month - 1, day) + policy.loanDays * DAY).toISOString().slice(0, 10)}T23:59:00`;
 }

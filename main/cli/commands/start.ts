@@ -62,6 +62,9 @@ async function start(flags: StartFlags): Promise<void> {
     process.exitCode = await launchElectron(process.argv.slice(2));
     return;
   }
+  // The branch's time zone is the kiosk's local time: its schedule, SIP2 dates and due dates are read off
+  // Date's local clock, which costs far less memory all day than Intl's date formatting (shared/time/wall-clock.ts).
+  process.env.TZ = config.branch.timezone;
   const paths = kioskPaths({ dataDir: config.dataDir, logDir: config.logging.dir });
   // Patron data at rest is the kiosk user's alone: what this process creates is 0600, its folders 0700.
   if (process.platform !== 'win32') process.umask(0o077);

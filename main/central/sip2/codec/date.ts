@@ -3,28 +3,9 @@
  * zone ("    " = the ACS's local time, "   Z" = UTC). We send local time of
  * the branch's time zone with a blank zone, as Koha expects.
  */
+import { pad2, wallClock } from '../../../../shared/time/wall-clock.ts';
+
 export const BLANK_DATE = ' '.repeat(18);
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = timeZone ?? '';
-  let f = formatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      ...(timeZone ? { timeZone } : {}),
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(key, f);
-  }
-  return f;
-}
 
 /** The last date formatted per time zone: SIP2 dates are to the second, and requests come many a second. */
 const lastFormatted = new Map<string, { second: number; text: string }>();
@@ -34,9 +15,8 @@ export function formatSipDate(date: Date, timeZone?: string): string {
   const key = timeZone ?? '';
   const last = lastFormatted.get(key);
   if (last?.second === second) return last.text;
-  const parts: Record<string, string> = {};
-  for (const p of formatter(timeZone).formatToParts(date)) parts[p.type] = p.value;
-  const text = `${parts.year}${parts.month}${parts.day}    ${parts.hour}${parts.minute}${parts.second}`;
+  const w = wallClock(date, timeZone);
+  const text = `${w.year}${pad2(w.month)}${pad2(w.day)}    ${pad2(w.hour)}${pad2(w.minute)}${pad2(w.second)}`;
   lastFormatted.set(key, { second, text });
   return text;
 }
