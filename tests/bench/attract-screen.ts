@@ -16,10 +16,11 @@ const URL_LINE = /^OpenBranch kiosk: (http:\/\/127\.0\.0\.1:\d+\/\S*)$/m;
 export const LISTENING = /^listening (http:\/\/127\.0\.0\.1:\d+\/)$/m;
 export const ATTRACT = /Tryck för att börja/;
 
-/** A kiosk on the embedded default in a fresh OPENBRANCH_HOME, on ports the OS picks. */
-export async function startKiosk(): Promise<Started & { home: string }> {
+/** A kiosk on the embedded default (or the given config file) in a fresh OPENBRANCH_HOME, on ports the OS picks. */
+export async function startKiosk(config?: string): Promise<Started & { home: string }> {
   const home = mkdtempSync(join(tmpdir(), 'ob-bench-start-'));
-  const kiosk = await startServer([node, bin, 'start', '--web', '--port', '0', '--metrics-port', '0'], URL_LINE, { OPENBRANCH_HOME: home });
+  const args = ['start', '--web', '--port', '0', '--metrics-port', '0', ...(config ? ['--config', config] : [])];
+  const kiosk = await startServer([node, bin, ...args], URL_LINE, { OPENBRANCH_HOME: home });
   return {
     ...kiosk,
     home,
@@ -66,7 +67,7 @@ export async function attractScreen(browser: Browser, rounds: number): Promise<v
         () => startServer([node, 'tests/bench/fixtures/bare-sirv.mjs', renderer], LISTENING),
         /Startar…|Automaten kan inte visas/,
       ),
-    kiosk: () => toScreen(browser, startKiosk, ATTRACT, whole),
+    kiosk: () => toScreen(browser, () => startKiosk(), ATTRACT, whole),
   });
   compare('start to the attract screen in Chromium', s.kiosk, s.page, 1.5, 'ms', 'the same page from bare sirv');
   // The start screen is served before the core is built; a tap meanwhile waits in the bridge hub until then.

@@ -10,8 +10,11 @@
  *   the start: 25 s idle) against a bare node HTTP server idle as long, side by side.
  * Run `npm run build` first (the benchmark runs dist/ as a branch PC does).
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from '@playwright/test';
+import { DEMO_LOGIN } from '../../main/central/demo/data.ts';
 import { chromiumLaunchOptions } from '../e2e/chromium.ts';
 import { ATTRACT, attractScreen, LISTENING, startKiosk } from './attract-screen.ts';
 import { compare, interleaved, median, repoRoot, rssParts, startServer, timeCommand } from './compare.ts';
@@ -51,8 +54,8 @@ const IDLE_MS = 25_000;
 type Rss = Awaited<ReturnType<typeof rssParts>>;
 
 /** RSS of the kiosk (attract screen open) and of a bare http server, both idle for IDLE_MS side by side. */
-async function idleMemory(browser: Browser): Promise<{ kiosk: Rss; bare: Rss }> {
-  const [kiosk, bare] = await Promise.all([startKiosk(), startServer([node, 'tests/bench/fixtures/bare-http.mjs'], LISTENING)]);
+async function idleMemory(browser: Browser, config?: string): Promise<{ kiosk: Rss; bare: Rss }> {
+  const [kiosk, bare] = await Promise.all([startKiosk(config), startServer([node, 'tests/bench/fixtures/bare-http.mjs'], LISTENING)]);
   const page = await browser.newPage();
   try {
     await page.goto(kiosk.match);
@@ -66,15 +69,45 @@ async function idleMemory(browser: Browser): Promise<{ kiosk: Rss; bare: Rss }> 
   }
 }
 
+/**
+ * A config for the kiosk as a branch runs it: the central system (here the demo one, `openbranch demo acs`)
+ * in a process of its own, as Koha is on its own server; simulated devices as on the embedded default.
+ */
+async function deployedShape(): Promise<{ config: string; stop(): Promise<void> }> {
+  // Both lines, the SIP2 address first: the match is the whole text from one to the other.
+  const acs = await startServer(
+    [node, bin, 'demo', 'acs', '--port', '0', '--http-port', '0'],
+    /Demo ACS: [\d.]+:\d+[\s\S]*Demo OAI-PMH: \S+/,
+  );
+  const [, host, port, oaiUrl] = /Demo ACS: ([\d.]+):(\d+)[\s\S]*Demo OAI-PMH: (\S+)/.exec(acs.match)!;
+  const dir = mkdtempSync(join(tmpdir(), 'ob-bench-deployed-'));
+  const config = join(dir, 'kiosk.yaml');
+  const { user, password, institution } = DEMO_LOGIN;
+  writeFileSync(
+    config,
+    `demo: true\ncentral: { kind: sip2, host: "${host}", port: ${port}, user: ${user}, password: ${password}, institution: ${institution} }\ncatalog: { oaiUrl: "${oaiUrl}" }\n`,
+    { mode: 0o600 },
+  );
+  return {
+    config,
+    stop: async () => {
+      await acs.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
 async function attractAndMemory(): Promise<void> {
   const browser = await chromium.launch(chromiumLaunchOptions);
-  const rss = { kiosk: [] as Rss[], bare: [] as Rss[] };
+  const rss = { kiosk: [] as Rss[], bare: [] as Rss[], deployed: [] as Rss[] };
+  const deployed = await deployedShape();
   try {
     await attractScreen(browser, ROUNDS);
     for (let round = 0; round < ROUNDS; round++) {
       const m = await idleMemory(browser);
       rss.kiosk.push(m.kiosk);
       rss.bare.push(m.bare);
+      rss.deployed.push((await idleMemory(browser, deployed.config)).kiosk);
     }
     const total = (r: Rss[]) => r.map((x) => x.total);
     compare(
@@ -89,8 +122,19 @@ async function attractAndMemory(): Promise<void> {
     const parts = (r: Rss[]) =>
       `private ${median(r.map((x) => x.anon)).toFixed(1)} MB + files ${median(r.map((x) => x.file)).toFixed(1)} MB`;
     console.log(`  idle RSS, medians: kiosk ${parts(rss.kiosk)}; bare server ${parts(rss.bare)}`);
+    // The embedded default also serves the demo central system and its OAI-PMH harvest from the kiosk's own process.
+    compare(
+      `idle RSS as a branch runs it (central system in its own process, ${IDLE_MS / 1000} s idle)`,
+      total(rss.deployed),
+      total(rss.bare),
+      1.8,
+      'MB',
+      'bare node http server',
+    );
+    console.log(`  idle RSS, medians: kiosk as a branch runs it ${parts(rss.deployed)}`);
   } finally {
     await browser.close();
+    await deployed.stop();
   }
 }
 

@@ -42,10 +42,13 @@ export class WebSocketBridge implements KioskBridge {
 
   onMessage(listener: (message: MainMessage) => void): () => void {
     this.listeners.add(listener);
-    for (const kind of STATE_KINDS) {
-      const message = this.latest.get(kind);
-      if (message) listener(message);
-    }
+    // Handed over once the caller has its unsubscribe in hand (a listener may stop itself on the first message).
+    queueMicrotask(() => {
+      for (const kind of STATE_KINDS) {
+        const message = this.latest.get(kind);
+        if (message && this.listeners.has(listener)) deliver(listener, message);
+      }
+    });
     return () => this.listeners.delete(listener);
   }
 
@@ -72,7 +75,7 @@ export class WebSocketBridge implements KioskBridge {
       const message = readMainMessage(e.data);
       if (!message) return;
       if (isState(message)) this.latest.set(message.type, message);
-      for (const l of this.listeners) l(message);
+      for (const l of this.listeners) deliver(l, message);
     });
     socket.addEventListener('close', () => {
       for (const l of this.statusListeners) l(false);
@@ -80,5 +83,14 @@ export class WebSocketBridge implements KioskBridge {
       setTimeout(() => this.open(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, 5000);
     });
+  }
+}
+
+/** One listener's fault must not keep a message from the others (the screen among them). */
+function deliver(listener: (m: MainMessage) => void, message: MainMessage): void {
+  try {
+    listener(message);
+  } catch (e) {
+    console.error('a bridge listener failed:', e);
   }
 }

@@ -49,10 +49,38 @@ describe('the page’s bridge over the web host’s socket', () => {
 
     const late: MainMessage[] = [];
     bridge.onMessage((m) => late.push(m));
-    // Synchronously, in a fixed order: the screen draws the latest view at once.
+    // Once the caller has its unsubscribe, in a fixed order: the screen draws the latest view at once.
+    expect(late).toEqual([]);
+    await Promise.resolve();
     expect(late).toEqual([view('attract'), { type: 'simulator', state: { cards: [] } }, { type: 'door', view: { step: 'idle' } }]);
     peer.send(JSON.stringify({ type: 'reply', id: 1, result: { ok: true, value: 1 } }));
     await expect.poll(() => late.length).toBe(4);
     expect(late[3]).toMatchObject({ type: 'reply', id: 1 });
+  });
+
+  it('a listener that stops itself on its first message (main.tsx) gets one, and one that throws keeps nothing from the others', async () => {
+    const end = await kioskEnd();
+    const bridge = new WebSocketBridge(end.url, 't');
+    const peer = await end.peer;
+    const screen: MainMessage[] = [];
+    bridge.onMessage((m) => screen.push(m));
+    peer.send(JSON.stringify(view('attract')));
+    await expect.poll(() => screen.length).toBe(1);
+
+    let firstOnly = 0;
+    const stop = bridge.onMessage(() => {
+      firstOnly++;
+      stop();
+    });
+    bridge.onMessage(() => {
+      throw new Error('a broken listener');
+    });
+    const after: MainMessage[] = [];
+    bridge.onMessage((m) => after.push(m));
+    await Promise.resolve();
+    peer.send(JSON.stringify(view('identify')));
+    await expect.poll(() => after.map((m) => (m.type === 'view' ? m.view.screen : m.type))).toEqual(['attract', 'identify']);
+    expect(firstOnly).toBe(1);
+    expect(screen.at(-1)).toEqual(view('identify'));
   });
 });
