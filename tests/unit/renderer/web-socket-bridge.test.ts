@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { WebSocket as NodeWebSocket, type WebSocket as Peer, WebSocketServer } from 'ws';
 import { WebSocketBridge } from '../../../renderer/src/bridge/web-socket-bridge.ts';
 import type { MainMessage } from '../../../shared/contract/bridge.ts';
@@ -67,6 +67,7 @@ describe('the page’s bridge over the web host’s socket', () => {
     peer.send(JSON.stringify(view('attract')));
     await expect.poll(() => screen.length).toBe(1);
 
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     let firstOnly = 0;
     const stop = bridge.onMessage(() => {
       firstOnly++;
@@ -82,5 +83,8 @@ describe('the page’s bridge over the web host’s socket', () => {
     await expect.poll(() => after.map((m) => (m.type === 'view' ? m.view.screen : m.type))).toEqual(['attract', 'identify']);
     expect(firstOnly).toBe(1);
     expect(screen.at(-1)).toEqual(view('identify'));
+    // The broken listener's fault is said on the console, once per message it was given.
+    expect(logged.mock.calls.map((c) => c[0])).toEqual(['a bridge listener failed:', 'a bridge listener failed:']);
+    logged.mockRestore();
   });
 });
