@@ -89,16 +89,17 @@ export class EntryRecorder {
         if (r.type === 'attempt') log.attempt(r.at, r.card, r.outcome, r.reason);
         else log.alarm(r.at, r.kind);
       } catch (e) {
-        return this.failed(e);
+        return this.failed(e, r.at);
       }
       this.pending.shift();
     }
     if (this.failingSince !== undefined) this.recovered(log);
   }
 
-  private failed(e: unknown): void {
+  /** `since`: the time of the first record the disk refused, on the door's clock like the entries around it. */
+  private failed(e: unknown, since: Date): void {
     if (this.failingSince === undefined) {
-      this.failingSince = new Date();
+      this.failingSince = since;
       this.metrics.error('door.log-write');
       this.logger.error(
         { err: e instanceof Error ? e.message : String(e), waiting: this.pending.length },
