@@ -10,7 +10,6 @@ import type { DeviceManager } from '../devices/manager.ts';
 import { DemoClock } from '../door/door-clock.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import { EntryLog } from '../door/entry-log.ts';
-import { localTime } from '../door/schedule.ts';
 import { startWebHost, type WebHost } from '../hosts/web/server.ts';
 import { BridgeHub } from '../hub/bridge-hub.ts';
 import { RequestRouter } from '../hub/request-router.ts';
@@ -21,6 +20,7 @@ import { queueStatus } from '../queue/report.ts';
 import { QUEUE_MIGRATIONS } from '../queue/schema.ts';
 import { InstallKey } from '../security/install-key.ts';
 import { PinAttempts } from '../security/pin-attempts.ts';
+import { localHourKey } from '../stats/local-hours.ts';
 import { TransactionStats } from '../stats/transaction-stats.ts';
 import { loadCardSecret } from '../storage/card-key.ts';
 import { DATA_FILE, openDataFile } from '../storage/data-file.ts';
@@ -133,10 +133,6 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     printers: printer ? [printer] : [],
     openConflicts: () => queueStatus(db).openConflicts,
   });
-  const localHour = (at: Date) => {
-    const t = localTime(at, config.branch.timezone);
-    return `${t.date}T${String(Math.floor(t.minute / 60)).padStart(2, '0')}`;
-  };
   const region = { ...central.demo?.region, ...config.branch.region };
   const catalog = new KioskCatalog({
     config: config.catalog,
@@ -182,7 +178,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
     branchName: (code) => region[code] ?? code,
     pickupLabel: (card, name) => holdLabel(config.policies.holdLabel, card, name),
     checkInOnSecurityFailure: config.policies.checkInOnSecurityFailure,
-    countTransaction: (kind, outcome) => stats.count(localHour(new Date()), kind, outcome),
+    countTransaction: (kind, outcome) => stats.count(localHourKey(new Date(), config.branch.timezone), kind, outcome),
     policy: {
       pinRequired: config.policies.pinRequired,
       idleSeconds: config.policies.idleTimeoutSeconds,

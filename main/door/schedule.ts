@@ -1,5 +1,5 @@
 import type { Schedule } from '../../shared/config/door.ts';
-import { wallClock, wallDate } from '../../shared/time/wall-clock.ts';
+import { pad2, wallClock, wallDate } from '../../shared/time/wall-clock.ts';
 
 export type BranchMode = 'staffed' | 'unstaffed' | 'closed';
 
@@ -13,7 +13,7 @@ export function localTime(instant: Date, timeZone: string): { date: string; day:
 /** "HH:MM" in the branch's time zone, rounded up to the minute (the earliest time a screen can name for "try again at"). */
 export function clockTimeAfter(instant: Date, timeZone: string): string {
   const { minute } = localTime(new Date(Math.ceil(instant.getTime() / 60_000) * 60_000), timeZone);
-  return `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  return `${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}`;
 }
 
 const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

@@ -36,19 +36,20 @@ export class BridgeHub {
   readonly firstViewSent = new Promise<void>((resolve) => {
     this.viewShown = resolve;
   });
-  private whole: { core: KioskCore; router: RequestRouter | undefined } | undefined;
+  /** False while a hub made `whileStarting` shows its start screen. */
+  private whole: boolean;
   private readonly completed: Promise<void>;
   private completeNow: () => void = () => {};
 
   constructor(
     private core: KioskCore,
     private readonly logger: Logger,
-    router?: RequestRouter,
+    private router?: RequestRouter,
     refusals?: RefusalLog,
     starting = false,
   ) {
     this.refusals = refusals ?? new RefusalLog(logger);
-    this.whole = starting ? undefined : { core, router };
+    this.whole = !starting;
     this.completed = starting
       ? new Promise((resolve) => {
           this.completeNow = resolve;
@@ -65,7 +66,8 @@ export class BridgeHub {
   complete(core: KioskCore, router?: RequestRouter): void {
     if (this.whole) throw new Error('the bridge hub is already complete');
     this.core = core;
-    this.whole = { core, router };
+    this.router = router;
+    this.whole = true;
     this.completeNow();
   }
 
@@ -118,7 +120,7 @@ export class BridgeHub {
         for (const message of waiting) act(message);
       });
 
-    const route = (message: Routed, router: RequestRouter | undefined): void => {
+    const route = (message: Routed): void => {
       switch (message.type) {
         case 'event':
           log.debug({ event: message.event.type }, 'ui event');
@@ -136,8 +138,8 @@ export class BridgeHub {
           return;
         case 'request': {
           const { id, method, params } = message;
-          if (!router) return refuse('no-requests', 'this install answers no requests');
-          router.handle(method, params, session).then(
+          if (!this.router) return refuse('no-requests', 'this install answers no requests');
+          this.router.handle(method, params, session).then(
             (result) => send({ type: 'reply', id, result }),
             (e: unknown) => {
               log.error({ method, err: e instanceof Error ? e.message : String(e) }, 'request failed');
@@ -155,7 +157,7 @@ export class BridgeHub {
 
     const act = (message: Routed): void => {
       try {
-        route(message, this.whole?.router);
+        route(message);
       } catch (e) {
         log.error({ type: message.type, err: e instanceof Error ? e.message : String(e) }, 'bridge message failed in the kiosk');
         refuse('failed', 'the kiosk could not act on this message');

@@ -1,10 +1,10 @@
+import { pad2, wallClock } from '../../../../shared/time/wall-clock.ts';
+
 /**
  * SIP2 dates: "YYYYMMDDZZZZHHMMSS", 18 characters, where ZZZZ is a time
  * zone ("    " = the ACS's local time, "   Z" = UTC). We send local time of
  * the branch's time zone with a blank zone, as Koha expects.
  */
-import { pad2, wallClock } from '../../../../shared/time/wall-clock.ts';
-
 export const BLANK_DATE = ' '.repeat(18);
 
 /** The last date formatted per time zone: SIP2 dates are to the second, and requests come many a second. */
