@@ -38,7 +38,9 @@ describe('Tips för mig', () => {
     k.send({ type: 'pin.entered', pin: PIN });
     const pickup = await k.step('pickup');
     expect(pickup.pickup?.selected).toBe('VAS');
+    // A branch outside the region (the screen never offers it; the page is patron input) changes nothing.
     k.send({ type: 'discover.pickup', branch: 'NOWHERE' });
+    expect((await k.step('pickup')).pickup?.selected).toBe('VAS');
     k.send({ type: 'discover.pickup', branch: 'KOP' });
     k.send({ type: 'discover.confirm' });
     const done = await k.step('reserved');
