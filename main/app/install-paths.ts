@@ -26,9 +26,17 @@ export const electronEntry = join(packageRoot, 'dist', 'main', 'hosts', 'electro
 export const electronPreload = join(packageRoot, 'dist', 'main', 'hosts', 'electron', 'preload.cjs');
 
 /**
- * The catalogue harvest's own process (main/catalog/harvest-child.ts): compiled in dist/ when the
- * compiled code runs, the source through tsx when the sources run (tests).
+ * A module started as a child process: compiled in dist/ when the compiled code runs, the TypeScript
+ * source through tsx when the sources run (tests). `source` is its path under the package root.
  */
-export const harvestChild = import.meta.url.endsWith('.ts')
-  ? { path: join(packageRoot, 'main', 'catalog', 'harvest-child.ts'), execArgv: ['--import', 'tsx'] }
-  : { path: join(packageRoot, 'dist', 'main', 'catalog', 'harvest-child.js'), execArgv: [] };
+function childModule(source: string): { readonly path: string; readonly execArgv: readonly string[] } {
+  return import.meta.url.endsWith('.ts')
+    ? { path: join(packageRoot, source), execArgv: ['--import', 'tsx'] }
+    : { path: join(packageRoot, 'dist', source.replace(/\.ts$/, '.js')), execArgv: [] };
+}
+
+/** The catalogue harvest's own process. */
+export const harvestChild = childModule('main/catalog/harvest-child.ts');
+
+/** The embedded default's demo central system, in a process of its own. */
+export const demoAcsChild = childModule('main/central/demo/acs-child.ts');

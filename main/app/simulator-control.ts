@@ -9,7 +9,7 @@ export interface DemoCatalog {
   readonly patrons: readonly DemoPatronView[];
   readonly items: readonly (DemoItemView & { readonly isil?: string })[];
   /** Any other copy the demo central system knows (the demo catalogue's), placed by barcode. */
-  readonly lookup?: (itemId: string) => (DemoItemView & { readonly isil?: string }) | undefined;
+  readonly lookup?: (itemId: string) => Promise<(DemoItemView & { readonly isil?: string }) | undefined>;
 }
 
 /** Hooks into the parts of the kiosk the panel can also change: the network and the clock. */
@@ -78,6 +78,21 @@ export class SimulatorPanelControl implements SimulatorControl {
     };
   }
 
+  /** Puts the item's tag (one part, or every part) on the simulated pad, unless it is there already. */
+  private place(
+    item: DemoItemView & { readonly isil?: string },
+    action: Extract<SimulatorAction, { type: 'sim.item.place' | 'sim.item.placeAll' }>,
+  ): void {
+    const pad = this.devices.pad;
+    if (!pad) return;
+    const parts = action.type === 'sim.item.place' ? [action.part ?? 1] : Array.from({ length: item.parts }, (_, i) => i + 1);
+    const present = pad.list();
+    for (const part of parts) {
+      if (present.some((t) => t.itemId === item.itemId && (t.partNumber ?? 1) === part)) continue;
+      pad.place({ item: { itemId: item.itemId, partsInSet: item.parts, partNumber: part, ...(item.isil ? { isil: item.isil } : {}) } });
+    }
+  }
+
   onState(listener: (state: SimulatorState) => void): Unsubscribe {
     return this.changes.on('state', listener);
   }
@@ -96,14 +111,13 @@ export class SimulatorPanelControl implements SimulatorControl {
         break;
       case 'sim.item.place':
       case 'sim.item.placeAll': {
-        const item = this.demo.items.find((i) => i.itemId === action.itemId) ?? this.demo.lookup?.(action.itemId);
-        if (!item || !pad) break;
-        const parts = action.type === 'sim.item.place' ? [action.part ?? 1] : Array.from({ length: item.parts }, (_, i) => i + 1);
-        const present = pad.list();
-        for (const part of parts) {
-          if (present.some((t) => t.itemId === item.itemId && (t.partNumber ?? 1) === part)) continue;
-          pad.place({ item: { itemId: item.itemId, partsInSet: item.parts, partNumber: part, ...(item.isil ? { isil: item.isil } : {}) } });
-        }
+        const known = this.demo.items.find((i) => i.itemId === action.itemId);
+        if (known) this.place(known, action);
+        else
+          this.demo.lookup?.(action.itemId).then(
+            (item) => item && this.place(item, action),
+            (e: Error) => this.logger.warn({ err: e.message }, 'simulator: the demo central system did not answer'),
+          );
         break;
       }
       case 'sim.item.lift':

@@ -1,7 +1,7 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { DEMO_ITEMS, DEMO_PATRONS } from '../central/demo/data.ts';
-import type { DemoAcs } from '../central/index.ts';
+import type { DemoCentral } from '../central/index.ts';
 import type { DemoClock } from '../door/door-clock.ts';
 import type { DoorController } from '../door/door-controller.ts';
 import type { KioskDevices } from './device-wiring.ts';
@@ -17,7 +17,7 @@ import { SimulatorPanelControl } from './simulator-control.ts';
 export function simulatorPanel(o: {
   readonly config: KioskConfig;
   readonly devices: KioskDevices;
-  readonly demo: DemoAcs | undefined;
+  readonly demo: DemoCentral | undefined;
   readonly door: DoorController | undefined;
   /** Demo mode's door schedule clock. */
   readonly clock: DemoClock | undefined;
@@ -35,8 +35,8 @@ export function simulatorPanel(o: {
         : [],
       ...(demo
         ? {
-            lookup: (itemId: string) => {
-              const i = demo.state.item(itemId);
+            lookup: async (itemId: string) => {
+              const i = await demo.item(itemId);
               return i && { itemId: i.itemId, title: i.title, parts: i.parts, owner: region[i.owner] ?? i.owner, note: i.note };
             },
           }

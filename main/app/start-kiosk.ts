@@ -4,7 +4,7 @@ import type { DeviceView } from '../../shared/contract/view.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { catalogFile } from '../catalog/files.ts';
 import { KioskCatalog } from '../catalog/kiosk-catalog.ts';
-import { connectCentral, type Sip2Connection } from '../central/index.ts';
+import { connectCentral, type DemoCentral, type Sip2Connection } from '../central/index.ts';
 import type { KioskCore } from '../core/ports.ts';
 import type { DeviceManager } from '../devices/manager.ts';
 import { DemoClock } from '../door/door-clock.ts';
@@ -81,6 +81,8 @@ export interface StartOptions {
   readonly onFatal?: (reason: string) => void;
   /** A hub already serving the start screen (`BridgeHub.whileStarting`): completed with this kiosk once it is built. */
   readonly hub?: BridgeHub;
+  /** The embedded default's demo central system, already starting in a process of its own; default: in this process. */
+  readonly demoCentral?: Promise<DemoCentral>;
 }
 
 const deviceViews = (manager: DeviceManager): DeviceView[] =>
@@ -112,7 +114,7 @@ export async function startKiosk(options: StartOptions): Promise<RunningKiosk> {
   const metrics = createKioskMetrics({ version: KIOSK_VERSION, branch: config.branch.id, demo: config.demo, warnings });
   const devices = await startDevices(config.devices, logger);
   const metricsServer = await startMetricsOrWarn(metrics, config, logger);
-  const central = await connectCentral(config, logger);
+  const central = await connectCentral(config, logger, options.demoCentral);
   watchForMetrics(metrics, devices.manager, central);
   const stats = new TransactionStats(db);
   // One PIN attempt limit for the self-service screens and the door.

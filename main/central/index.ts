@@ -1,13 +1,15 @@
 import type { KioskConfig } from '../../shared/config/schema.ts';
 import type { Logger } from '../../shared/logger.ts';
 import type { CentralConnection } from '../core/ports.ts';
-import { type DemoAcs, startDemoAcs } from './demo/acs-server.ts';
+import { startDemoAcs } from './demo/acs-server.ts';
 import { DEMO_LOGIN } from './demo/data.ts';
+import { type DemoCentral, inThisProcess } from './demo/demo-central.ts';
 import { Sip2Client } from './sip2/client.ts';
 import { PROFILES } from './sip2/profiles.ts';
 import { Sip2Central } from './sip2-central.ts';
 
 export { type DemoAcs, type Misbehaviour, startDemoAcs } from './demo/acs-server.ts';
+export type { DemoCentral } from './demo/demo-central.ts';
 export { Sip2Central } from './sip2-central.ts';
 
 /**
@@ -17,7 +19,7 @@ export { Sip2Central } from './sip2-central.ts';
  */
 export interface Sip2Connection extends CentralConnection {
   readonly client: Sip2Client;
-  readonly demo: DemoAcs | undefined;
+  readonly demo: DemoCentral | undefined;
 }
 
 /**
@@ -25,11 +27,19 @@ export interface Sip2Connection extends CentralConnection {
  * loopback, so the embedded default runs exactly the client code a real
  * Koha gets.
  */
-export async function connectCentral(config: KioskConfig, logger: Logger): Promise<Sip2Connection> {
+export async function connectCentral(
+  config: KioskConfig,
+  logger: Logger,
+  /** The demo central system already starting elsewhere (its own process); default: in this process. */
+  startedDemo?: Promise<DemoCentral>,
+): Promise<Sip2Connection> {
   const c = config.central;
   const demo =
     c.kind === 'demo'
-      ? await startDemoAcs({ port: c.port, httpPort: c.httpPort, latencyMs: c.latencyMs, timeZone: config.branch.timezone })
+      ? await (startedDemo ??
+          startDemoAcs({ port: c.port, httpPort: c.httpPort, latencyMs: c.latencyMs, timeZone: config.branch.timezone }).then(
+            inThisProcess,
+          ))
       : undefined;
   const sip =
     c.kind === 'sip2'

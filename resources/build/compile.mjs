@@ -1,7 +1,7 @@
 // Compiles main/, devices/ and shared/ to JavaScript in dist/, the way they
 // run in production: the `openbranch` command, `npm start`, the systemd units
-// and the packaged app. esbuild bundles from the two entry points (the command
-// line and the Electron main process), following the imports, so a new file is
+// and the packaged app. esbuild bundles from the entry points (the command
+// line, the Electron main process, the two child processes), following the imports, so a new file is
 // picked up with no list to edit. Every dynamic import() becomes its own chunk
 // (dist/chunks/): a command group, the kiosk core, the Electron host are loaded
 // only when they run. Types are stripped, not checked (`npm run typecheck`
@@ -13,8 +13,16 @@ import { build } from 'esbuild';
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'dist');
 
-/** Started on their own: the command line, the Electron main process and the kiosk's catalogue harvest. */
-export const ENTRY_POINTS = ['main/cli/index.ts', 'main/hosts/electron/entry.ts', 'main/catalog/harvest-child.ts'];
+/**
+ * Started on their own: the command line, the Electron main process, the kiosk's catalogue harvest
+ * and the embedded default's demo central system.
+ */
+export const ENTRY_POINTS = [
+  'main/cli/index.ts',
+  'main/hosts/electron/entry.ts',
+  'main/catalog/harvest-child.ts',
+  'main/central/demo/acs-child.ts',
+];
 
 /** The sandboxed renderer's preload: CommonJS, self-contained. */
 export const PRELOAD = 'main/hosts/electron/preload.cts';

@@ -78,7 +78,7 @@ export default async function (): Promise<void> {
   };
   const kiosk = await startKiosk({ config, logger: silentLogger, dataDir: dir });
   try {
-    const demo = kiosk.central.demo!;
+    const demo = kiosk.central.demo!.inProcess!;
     // The SIP2 client connects in the background: the first patron comes when the kiosk is online.
     await until(() => kiosk.queue.mode() === 'online', 15_000);
     const patrons = new SoakPatrons(kiosk);

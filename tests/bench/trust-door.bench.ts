@@ -124,7 +124,7 @@ async function refreshRound(db: Db): Promise<void> {
     // 200 members in good standing, registered in the demo library system as staff would in Koha.
     const anna = DEMO_PATRONS[0]!;
     const cards = Array.from({ length: 200 }, (_, i) => `2399${String(i).padStart(10, '0')}`);
-    for (const card of cards) conn.demo!.state.addPatron({ ...anna, cardNumber: card });
+    for (const card of cards) conn.demo!.inProcess!.state.addPatron({ ...anna, cardNumber: card });
     for (const card of cards) await cache.remember(card, '1234', { denial: undefined, staff: false });
     const refresh = new CacheRefresh(cache, conn.central, config.door, 'Europe/Stockholm', silentLogger, {
       now: () => now,

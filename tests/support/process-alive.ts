@@ -7,3 +7,8 @@ export function processAlive(pid: number): boolean {
     return false;
   }
 }
+
+/** True while any process of the group exists (signal 0 only checks). */
+export function groupAlive(pgid: number): boolean {
+  return processAlive(-pgid);
+}

@@ -1,13 +1,16 @@
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Command } from 'commander';
+import type { KioskConfig } from '../../../shared/config/schema.ts';
 import { isOpenBranchError, OpenBranchError } from '../../../shared/errors.ts';
 import type { Logger } from '../../../shared/logger.ts';
 import { electronAvailable, launchElectron } from '../../app/electron-launcher.ts';
 import { exitOnFatal } from '../../app/fatal.ts';
-import { rendererDir } from '../../app/install-paths.ts';
+import { demoAcsChild, rendererDir } from '../../app/install-paths.ts';
 import type { RunningKiosk } from '../../app/start-kiosk.ts';
 import { startingScreen } from '../../app/starting-screen.ts';
+import { startDemoAcsProcess } from '../../central/demo/acs-process.ts';
+import type { DemoCentral } from '../../central/demo/demo-central.ts';
 import { loadConfig } from '../../config/load.ts';
 import { kioskPaths } from '../../config/paths.ts';
 import { BridgeHub } from '../../hub/bridge-hub.ts';
@@ -83,6 +86,7 @@ async function start(flags: StartFlags): Promise<void> {
   const web = inElectron
     ? undefined
     : await listenOrExplain(port, flags.port === undefined ? 'web.port' : '--port', hub, config.demo, logger);
+  const demoCentral = startDemoCentral(config, inElectron, logger);
   const { DATA_FILE, openDataFile, setAsideFiles } = await import('../../storage/data-file.ts');
   const { ensurePrivateDir } = await import('../../storage/private-files.ts');
   const db = openDataFile(join(paths.data, DATA_FILE));
@@ -123,6 +127,7 @@ async function start(flags: StartFlags): Promise<void> {
     verifyTechnicianPin: async (pin) => (await verifier)(pin),
     onFatal: (reason) => fatal.fatal(reason),
     hub,
+    ...(demoCentral ? { demoCentral } : {}),
   });
   running = kiosk;
   startScreen.dispose();
@@ -159,6 +164,21 @@ async function start(flags: StartFlags): Promise<void> {
   await kiosk.stop();
   logger.info('stopped');
   await logging.close();
+}
+
+/**
+ * The embedded default's demo central system, started at once in a process of its own (it is ready long
+ * before the core is built, and the first harvest's memory stays out of the kiosk). Electron's main process
+ * has no Node to fork (its RunAsNode fuse is off): there it runs in the kiosk's process, as in tests.
+ */
+function startDemoCentral(config: KioskConfig, inElectron: boolean, logger: Logger): Promise<DemoCentral> | undefined {
+  const c = config.central;
+  if (c.kind !== 'demo' || inElectron) return undefined;
+  const options = { port: c.port, httpPort: c.httpPort, latencyMs: c.latencyMs, timeZone: config.branch.timezone };
+  const started = startDemoAcsProcess(demoAcsChild, options, logger.child({ subsystem: 'demo-central' }));
+  // A port it cannot bind is reported where the kiosk connects to it; until then nothing is unhandled.
+  started.catch(() => {});
+  return started;
 }
 
 /** Binds the web host's port, or stops the start with a message that names the port and where it was set. */

@@ -34,7 +34,7 @@ describe('demo ACS through the SIP2 central system', () => {
       title: 'Mio, min Mio',
       desensitize: true,
     });
-    expect(demo().demo?.state.loans.get('39000000000029')?.cardNumber).toBe(ANNA);
+    expect(demo().demo?.inProcess?.state.loans.get('39000000000029')?.cardNumber).toBe(ANNA);
     expect((await demo().central.checkout({ cardNumber: ANNA, itemId: '39000000000086' })).refusal).toBe('on-hold-for-other');
     expect((await demo().central.checkout({ cardNumber: ANNA, itemId: '39000000000078' })).refusal).toBe('not-for-loan');
     expect((await demo().central.checkout({ cardNumber: ANNA, itemId: '39000000000094' })).refusal).toBe('already-yours');

@@ -13,7 +13,7 @@ describe('SIP2 Hold against the demo ACS', () => {
   it('reserves for pick-up in Köping; a return elsewhere goes to the crate for Köping, a return in Köping to its hold shelf', async () => {
     const r = await demo().central.hold!({ cardNumber: ANNA, pin: PIN, itemId: '39000000000128', pickupLocation: 'KOP' });
     expect(r).toMatchObject({ ok: true, pickupLocation: 'KOP', queuePosition: 1, available: true, itemId: '39000000000128' });
-    expect(demo().demo!.state.holds.filter((h) => h.cardNumber === ANNA && !h.waiting)).toMatchObject([
+    expect(demo().demo!.inProcess!.state.holds.filter((h) => h.cardNumber === ANNA && !h.waiting)).toMatchObject([
       { itemId: '39000000000128', pickup: 'KOP' },
     ]);
     expect((await demo().central.checkin({ itemId: '39000000000128', location: 'SALA' })).route).toEqual({
@@ -26,12 +26,12 @@ describe('SIP2 Hold against the demo ACS', () => {
       holdPatron: ANNA,
       pickupLocation: 'KOP',
     });
-    expect(demo().demo!.state.holds.find((h) => h.itemId === '39000000000128')?.waiting).toBe(true);
+    expect(demo().demo!.inProcess!.state.holds.find((h) => h.itemId === '39000000000128')?.waiting).toBe(true);
   });
 
   it('a title-level hold is filled by whichever copy comes back first, as in Koha', async () => {
-    const lib = demo().demo!.state;
-    const catalog = demo().demo!.catalog;
+    const lib = demo().demo!.inProcess!.state;
+    const catalog = demo().demo!.inProcess!.catalog;
     // A record of the demo catalogue with two copies that are not on loan.
     let copies: string[] = [];
     for (let i = 30; i < catalog.size && copies.length < 2; i++) {
@@ -81,7 +81,7 @@ describe('SIP2 Hold against the demo ACS', () => {
     ];
     for (const itemId of ids)
       expect((await demo().central.hold!({ cardNumber: LEILA, pin: '8901', itemId, pickupLocation: 'VAS' })).ok).toBe(true);
-    expect(demo().demo!.state.holdsOf(LEILA)).toHaveLength(10);
+    expect(demo().demo!.inProcess!.state.holdsOf(LEILA)).toHaveLength(10);
     const over = await demo().central.hold!({ cardNumber: LEILA, pin: '8901', itemId: '39000000000160', pickupLocation: 'VAS' });
     expect(over).toMatchObject({ ok: false, refusal: 'limit-reached' });
     const cancel = await demo().central.hold!({
@@ -92,7 +92,7 @@ describe('SIP2 Hold against the demo ACS', () => {
       cancel: true,
     });
     expect(cancel.ok).toBe(true);
-    expect(demo().demo!.state.holdsOf(LEILA)).toHaveLength(9);
+    expect(demo().demo!.inProcess!.state.holdsOf(LEILA)).toHaveLength(9);
   });
 });
 

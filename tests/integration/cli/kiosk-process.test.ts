@@ -1,16 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startKioskProcess } from '../../e2e/kiosk-process.ts';
-
-/** True while any process of the group is alive (signal 0 only checks). */
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { groupAlive } from '../../support/process-alive.ts';
 
 describe('the end-to-end harness kills what it started', () => {
   it('runs the kiosk on OS-chosen ports in its own process group and leaves nothing of it after stop()', async () => {
