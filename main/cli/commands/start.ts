@@ -86,7 +86,6 @@ async function start(flags: StartFlags): Promise<void> {
   const web = inElectron
     ? undefined
     : await listenOrExplain(port, flags.port === undefined ? 'web.port' : '--port', hub, config.demo, logger);
-  const demoCentral = startDemoCentral(config, inElectron, logger);
   const { DATA_FILE, openDataFile, setAsideFiles } = await import('../../storage/data-file.ts');
   const { ensurePrivateDir } = await import('../../storage/private-files.ts');
   const db = openDataFile(join(paths.data, DATA_FILE));
@@ -107,6 +106,8 @@ async function start(flags: StartFlags): Promise<void> {
   // A page opened at once is sent its files and its start screen before the core is built (which keeps this
   // thread busy for a few hundred ms): it draws while the core builds; without a page the build starts soon anyway.
   if (web) await Promise.race([hub.firstViewSent, delay(PAGE_FIRST_MS, undefined, { ref: false })]);
+  // The core's build waits for it where it connects (connectCentral).
+  const demoCentral = startDemoCentral(config, inElectron, logger);
 
   // From here on a fault nobody catches switches the lock off and ends the process (exit 70) for systemd to restart it.
   let running: RunningKiosk | undefined;
@@ -167,8 +168,9 @@ async function start(flags: StartFlags): Promise<void> {
 }
 
 /**
- * The embedded default's demo central system, started at once in a process of its own (it is ready long
- * before the core is built, and the first harvest's memory stays out of the kiosk). Electron's main process
+ * The embedded default's demo central system, in a process of its own (the first harvest's memory stays out
+ * of the kiosk). It is started as the core's build starts, not before: a second Node starting up while the
+ * page loads would take a core from the browser drawing the start screen. Electron's main process
  * has no Node to fork (its RunAsNode fuse is off): there it runs in the kiosk's process, as in tests.
  */
 function startDemoCentral(config: KioskConfig, inElectron: boolean, logger: Logger): Promise<DemoCentral> | undefined {
