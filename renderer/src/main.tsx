@@ -42,8 +42,10 @@ const early = window.openbranch ? undefined : connectBridge();
 const [page] = await Promise.all([load(route), initI18n()]);
 const bridge = early ?? connectBridge();
 createRoot(document.getElementById('root')!).render(<StrictMode>{page(bridge)}</StrictMode>);
-// The other languages' words load once the first view has been drawn: a patron may pick one a moment later.
+// The other languages' words load a moment after the first view, when the page is idle: a patron may pick
+// one soon (a language not loaded yet is fetched when picked), but parsing them must not hold up the first draw.
+const LANGUAGES_AFTER_MS = 1000;
 const stop = bridge.onMessage(() => {
   stop();
-  requestIdleCallback(() => loadAllLanguages().catch(() => {}), { timeout: 2000 });
+  setTimeout(() => requestIdleCallback(() => loadAllLanguages().catch(() => {}), { timeout: 2000 }), LANGUAGES_AFTER_MS);
 });
