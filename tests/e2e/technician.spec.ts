@@ -129,8 +129,10 @@ test('shows times in the branch’s zone, words instead of JSON, and the log as 
   await expect(chart).toContainText('Totalt 1.');
 
   await openTab(page, 'Loggar');
-  const login = kioskLogLines(kiosk).find((l) => l.msg === 'technician login')!;
   const logRow = page.getByRole('row', { name: /technician login/ }).first();
+  // The tab reads the log file: once it shows the line, the line is on disk (the logger writes asynchronously).
+  await expect(logRow).toBeVisible();
+  const login = kioskLogLines(kiosk).find((l) => l.msg === 'technician login')!;
   await expect(logRow).toContainText(inKolkata(String(login.time), { dateStyle: 'short', timeStyle: 'medium' }));
   await expect(logRow).toContainText('Info');
   for (const header of ['Tid', 'Nivå', 'Del', 'Meddelande', 'Detaljer'])
