@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { DeviceConfig } from '../shared/config/devices/index.ts';
 import type { Device } from '../shared/devices/status.ts';
 import type { Logger } from '../shared/logger.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { hidCardReaderSchema, hidKeypadSchema, serialCardReaderSchema } from '../../shared/config/devices/card.ts';
 import { defineDriver } from '../driver.ts';
 

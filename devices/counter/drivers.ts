@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inputBoardCounterSchema } from '../../shared/config/devices/counter.ts';
 import { defineDriver } from '../driver.ts';
 

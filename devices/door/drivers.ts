@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { inputBoardSensorSchema, modemSensorSchema } from '../../shared/config/devices/door-sensor.ts';
 import { doorLockSchema, lcusRelaySchema, relayOutputSchema, usbRelaySchema } from '../../shared/config/devices/relay.ts';
 import type { Device } from '../../shared/devices/status.ts';

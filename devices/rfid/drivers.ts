@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeviceConfig } from '../../shared/config/devices/index.ts';
 import { type RfidPadOptions, type RfidSerialPadOptions, rfidPadSchema, rfidSerialPadSchema } from '../../shared/config/devices/rfid.ts';
 import type { RfidReader } from '../../shared/devices/rfid.ts';

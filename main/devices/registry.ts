@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeviceDriver, DriverContext } from '../../devices/driver.ts';
 import { type DeviceConfig, deviceEntryBase } from '../../shared/config/devices/index.ts';
 import { DEVICE_KINDS, type DeviceKind } from '../../shared/devices/kinds.ts';

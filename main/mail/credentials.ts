@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import { z } from 'zod';
+import * as z from 'zod';
 import { OpenBranchError } from '../../shared/errors.ts';
 
 const credentialsSchema = z.strictObject({ user: z.string().min(1), password: z.string().min(1) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isOpenBranchError } from '../../shared/errors.ts';
 import type { Logger } from '../../shared/logger.ts';
 import { PARSE } from '../../shared/parsing.ts';

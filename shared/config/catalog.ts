@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A link with {id} (Koha biblionumber) and/or {isbn} in it, nothing else in braces. */
 const linkTemplate = z

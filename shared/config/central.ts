@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const sip2Schema = z.object({
   kind: z.literal('sip2'),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const webSchema = z.object({
   /** Loopback port of the web host. 0 picks a free port. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const policiesSchema = z.object({
   /** Ask for the PIN at the self-service terminal. Empty PINs are always refused. */

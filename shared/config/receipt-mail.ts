@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The library's outgoing mail relay, for "send my receipt to my e-mail".

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { branchSchema } from './branch.ts';
 import { catalogSchema } from './catalog.ts';
 import { centralSchema } from './central.ts';

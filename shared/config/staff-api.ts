@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isLoopbackHost } from './metrics.ts';
 
 /** "sha256:" and 64 hex digits: written by `openbranch remote token`; the token itself is never stored. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { doorEventSchema, doorViewSchema } from './door-view.ts';
 import { replyMessageSchema, requestMessageSchema } from './requests.ts';
 import { simulatorActionSchema, simulatorStateSchema } from './simulator.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * KioskView.data of the "Tips för mig" screen, projected in main from the

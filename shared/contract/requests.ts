@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEVICE_KINDS, RELAY_ROLES } from '../devices/kinds.ts';
 import {
   centralStatusSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The simulator panel (/simulator) drives the simulated devices of the

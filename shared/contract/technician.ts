@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { languageSchema } from '../config/branch.ts';
 import { DEVICE_KINDS } from '../devices/kinds.ts';
 import { LOG_LEVELS } from '../domain/log-levels.ts';

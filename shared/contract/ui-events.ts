@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { languageSchema } from '../config/branch.ts';
 import { contrastSchema, textSizeSchema } from './view.ts';
 

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { ByteLink, Parity } from '../../serial/byte-link.ts';
 import type { ReaderProtocol } from '../codec/protocol.ts';
 import type { SimulatedPad } from '../simulator/simulated-pad.ts';

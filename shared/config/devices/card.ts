@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { serialOptions, usbIdSchema } from './usb-id.ts';
 
 /** A USB device that acts as a boot keyboard (card reader, PIN pad), read through hidraw. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { serialOptions } from './usb-id.ts';
 
 /** `driver: modem-lines`: a dry contact wired between a serial port's RTS/DTR and CTS, DSR or DCD. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { serialOptions } from './usb-id.ts';
 
 /** Characters per line: 48 on 80 mm paper (font A), 32 on 58 mm; the encoder knows 32, 35, 42, 44 and 48. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RELAY_ROLES } from '../../devices/kinds.ts';
 import { serialOptions } from './usb-id.ts';
 

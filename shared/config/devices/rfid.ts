@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Options every RFID pad takes (`kind: rfid`, any driver): polling and the

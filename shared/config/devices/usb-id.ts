@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** A USB vendor/product id: a number, or hex as lsusb prints it ("16c0", "0x16C0"). */
 export const usbIdSchema = z.union([

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineReader } from '../reader-definition.ts';
 import { threeMProtocol } from './codec/commands.ts';
 import { ThreeMSimulator } from './simulator.ts';
