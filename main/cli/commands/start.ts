@@ -20,6 +20,12 @@ import { startupExitCode } from '../../storage/storage-errors.ts';
 
 /** How long the core's build waits, at most, for a page to be sent its start screen first. */
 const PAGE_FIRST_MS = 750;
+/**
+ * How long the core's build waits after the first view went out, for the browser to draw it: the build takes
+ * a core for ~300 ms, and on two cores it slowed the drawing (measured: the attract screen ~30 ms sooner, a
+ * tap acted on ~80 ms later; what a page sends meanwhile waits in the hub).
+ */
+const DRAW_MS = 150;
 /** The log files open this long after a page got its first view (it is drawing meanwhile)... */
 const LOG_FILES_AFTER_VIEW_MS = 1000;
 /** ...or at the latest this long after the kiosk core is up, even if no page has connected. */
@@ -104,8 +110,9 @@ async function start(flags: StartFlags): Promise<void> {
       console.warn(`warning: ${f.file} is mode ${f.mode} (${f.code}); fix: ${f.fix}`);
 
   // A page opened at once is sent its files and its start screen before the core is built (which keeps this
-  // thread busy for a few hundred ms): it draws while the core builds; without a page the build starts soon anyway.
-  if (web) await Promise.race([hub.firstViewSent, delay(PAGE_FIRST_MS, undefined, { ref: false })]);
+  // thread busy for a few hundred ms): it draws first; without a page the build starts soon anyway.
+  if (web)
+    await Promise.race([hub.firstViewSent.then(() => delay(DRAW_MS)), delay(PAGE_FIRST_MS, undefined, { ref: false })]);
   // The core's build waits for it where it connects (connectCentral).
   const demoCentral = startDemoCentral(config, inElectron, logger);
 
