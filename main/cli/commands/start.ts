@@ -111,8 +111,7 @@ async function start(flags: StartFlags): Promise<void> {
 
   // A page opened at once is sent its files and its start screen before the core is built (which keeps this
   // thread busy for a few hundred ms): it draws first; without a page the build starts soon anyway.
-  if (web)
-    await Promise.race([hub.firstViewSent.then(() => delay(DRAW_MS)), delay(PAGE_FIRST_MS, undefined, { ref: false })]);
+  if (web) await Promise.race([hub.firstViewSent.then(() => delay(DRAW_MS)), delay(PAGE_FIRST_MS, undefined, { ref: false })]);
   // The core's build waits for it where it connects (connectCentral).
   const demoCentral = startDemoCentral(config, inElectron, logger);
 
