@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { stringify } from 'yaml';
+import { until } from '../support/patience.ts';
 import { groupAlive } from '../support/process-alive.ts';
 
 export interface KioskProcess {
@@ -33,18 +34,6 @@ function killGroup(pgid: number, signal: NodeJS.Signals): void {
     process.kill(-pgid, signal);
   } catch {
     // already gone
-  }
-}
-
-/**
- * Waits until the group is gone: the kiosk's own children (the demo central system, a harvest) outlive it
- * by a moment, and once the kiosk is dead they are reaped by whoever adopts them.
- */
-async function groupGone(pgid: number): Promise<void> {
-  const deadline = Date.now() + STOP_PATIENCE_MS;
-  while (groupAlive(pgid)) {
-    if (Date.now() > deadline) throw new Error(`process group ${pgid} still has processes after SIGKILL`);
-    await new Promise((r) => setTimeout(r, 10));
   }
 }
 
@@ -87,7 +76,8 @@ export async function startKioskProcess(
     }
     killGroup(pgid, 'SIGKILL'); // anything the kiosk itself started
     try {
-      await groupGone(pgid);
+      // The kiosk's own children (the demo central system, a harvest) outlive it by a moment, until reaped.
+      await until(() => !groupAlive(pgid), 2000, `process group ${pgid} gone after SIGKILL`);
     } finally {
       running.delete(pgid);
       rmSync(home, { recursive: true, force: true });
