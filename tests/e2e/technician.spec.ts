@@ -128,10 +128,18 @@ test('shows times in the branch’s zone, words instead of JSON, and the log as 
   await expect(hourRow.getByRole('cell').nth(1)).toHaveText('1');
   await expect(chart).toContainText('Totalt 1.');
 
+  // The tab reads the log file once, as it opens; the logger writes asynchronously (its files open a second
+  // after the first view), so the sign-in's line is on disk a moment after the sign-in.
+  const loggedIn = () => {
+    try {
+      return kioskLogLines(kiosk).some((l) => l.msg === 'technician login');
+    } catch {
+      return false; // a line half written
+    }
+  };
+  await expect.poll(loggedIn).toBe(true);
   await openTab(page, 'Loggar');
   const logRow = page.getByRole('row', { name: /technician login/ }).first();
-  // The tab reads the log file: once it shows the line, the line is on disk (the logger writes asynchronously).
-  await expect(logRow).toBeVisible();
   const login = kioskLogLines(kiosk).find((l) => l.msg === 'technician login')!;
   await expect(logRow).toContainText(inKolkata(String(login.time), { dateStyle: 'short', timeStyle: 'medium' }));
   await expect(logRow).toContainText('Info');
